@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { randomToken } from '../domain/ids.ts';
+import type { Sqlite } from '../store/sqlite.ts';
+
+export interface IssuedTokens {
+  access_token: string;
+  expires_in: number;
+  refresh_token?: string;
+}
+
+export type TokenCheck =
+  | { ok: true; appKey: string; scope: string }
+  | { ok: false; reason: 'invalid' | 'expired' };
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Access and refresh tokens, stored only as hashes. A refresh token and every access token issued
+ * from it share a family, so revoking one revokes them all, as Dropbox does.
+ */
+export class TokenStore {
+  constructor(
+    private readonly db: Sqlite,
+    private readonly lifetimeSeconds: number,
+  ) {}
+
+  issue(appKey: string, scope: string, offline: boolean): IssuedTokens {
+    const family = randomToken(16);
+    const issued: IssuedTokens = this.issueAccess(appKey, scope, family);
+    if (offline) {
+      const refresh = randomToken(64);
+      this.db.run(
+        'INSERT INTO tokens (token_hash, kind, app_key, family, scope, expires_ms) VALUES (?, ?, ?, ?, ?, NULL)',
+        [hash(refresh), 'refresh', appKey, family, scope],
+      );
+      issued.refresh_token = refresh;
+    }
+    return issued;
+  }
+
+  /** A new access token for a refresh token; Dropbox sends no new refresh token back. */
+  refresh(refreshToken: string, appKey: string): (IssuedTokens & { scope: string }) | null {
+    const row = this.db.get<{ family: string; scope: string; app_key: string; revoked: number }>(
+      "SELECT family, scope, app_key, revoked FROM tokens WHERE token_hash = ? AND kind = 'refresh'",
+      [hash(refreshToken)],
+    );
+    if (!row || row.revoked || row.app_key !== appKey) return null;
+    return { ...this.issueAccess(appKey, row.scope, row.family), scope: row.scope };
+  }
+
+  check(accessToken: string, now = Date.now()): TokenCheck {
+    const row = this.db.get<{ app_key: string; scope: string; expires_ms: number | null; revoked: number }>(
+      "SELECT app_key, scope, expires_ms, revoked FROM tokens WHERE token_hash = ? AND kind = 'access'",
+      [hash(accessToken)],
+    );
+    if (!row || row.revoked) return { ok: false, reason: 'invalid' };
+    if (row.expires_ms !== null && row.expires_ms <= now) return { ok: false, reason: 'expired' };
+    return { ok: true, appKey: row.app_key, scope: row.scope };
+  }
+
+  revokeFamilyOf(accessToken: string): void {
+    const row = this.db.get<{ family: string }>('SELECT family FROM tokens WHERE token_hash = ?', [
+      hash(accessToken),
+    ]);
+    if (row) this.db.run('UPDATE tokens SET revoked = 1 WHERE family = ?', [row.family]);
+  }
+
+  /** Fault injection: every access token issued so far is expired from now on. */
+  expireAll(now = Date.now()): void {
+    this.db.run("UPDATE tokens SET expires_ms = ? WHERE kind = 'access'", [now - 1]);
+  }
+
+  private issueAccess(appKey: string, scope: string, family: string): IssuedTokens {
+    const token = `sl.${randomToken(120)}`;
+    this.db.run(
+      'INSERT INTO tokens (token_hash, kind, app_key, family, scope, expires_ms) VALUES (?, ?, ?, ?, ?, ?)',
+      [hash(token), 'access', appKey, family, scope, Date.now() + this.lifetimeSeconds * 1000],
+    );
+    return { access_token: token, expires_in: this.lifetimeSeconds };
+  }
+}

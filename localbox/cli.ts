@@ -1,0 +1,83 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalbox } from './index.ts';
+import type { LogLevel } from './server/config.ts';
+
+const USAGE = `Usage: npm run localbox -- [options]
+
+  --data-dir <dir>     where files live (default: ~/.localbox, or $LOCALBOX_DATA_DIR)
+  --port <n>           port to listen on (default: 8765, 0 picks a free one)
+  --host <addr>        address to bind (default: 127.0.0.1)
+  --app-key <key>      use this app key instead of the generated one
+  --app-secret <s>     make the app confidential: /oauth2/token requires the secret
+  --quota-mib <n>      space allocated to the account (default 2048)
+  --token-seconds <n>  access token lifetime (default 14400)
+  --faults             enable the /__localbox/faults control route
+  --log-level <level>  silent | error | info | debug (debug logs one line per request)
+`;
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'app-key': { type: 'string' },
+    'app-secret': { type: 'string' },
+    'quota-mib': { type: 'string' },
+    'token-seconds': { type: 'string' },
+    faults: { type: 'boolean' },
+    'log-level': { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
+const number = (text: string | undefined, name: string): number | undefined => {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) {
+    process.stderr.write(`localbox: --${name} must be a non-negative number, got "${text}"\n`);
+    process.exit(2);
+  }
+  return value;
+};
+
+const dataDir = resolve(values['data-dir'] ?? process.env.LOCALBOX_DATA_DIR ?? join(homedir(), '.localbox'));
+const quota = number(values['quota-mib'], 'quota-mib');
+const logLevel = (values['log-level'] ?? 'info') as LogLevel;
+if (!['silent', 'error', 'info', 'debug'].includes(logLevel)) {
+  process.stderr.write(`localbox: --log-level must be silent, error, info or debug\n`);
+  process.exit(2);
+}
+
+try {
+  const box = await startLocalbox({
+    dataDir,
+    port: number(values.port, 'port') ?? 8765,
+    host: values.host ?? '127.0.0.1',
+    appKey: values['app-key'],
+    appSecret: values['app-secret'],
+    quotaBytes: quota === undefined ? undefined : quota * 1024 * 1024,
+    accessTokenSeconds: number(values['token-seconds'], 'token-seconds'),
+    faultInjection: values.faults ?? false,
+    logLevel,
+  });
+  // One parseable line first: tests and scripts read the URL and the app key from it.
+  process.stdout.write(`localbox listening on ${box.url} app_key=${box.appKey} data_dir=${dataDir}\n`);
+  process.stdout.write(
+    `Point the official SDK at it with a fetch wrapper that rewrites https://<host> to ${box.url}; sign in at ${box.url}/oauth2/authorize\n`,
+  );
+  const stop = () => {
+    box.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  process.stderr.write(`localbox: ${(error as Error).message}\n`);
+  process.exit(1);
+}

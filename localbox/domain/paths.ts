@@ -1,0 +1,73 @@
+/**
+ * Dropbox paths: "" is the root, everything else starts with "/" and never ends with "/".
+ * Lookups are case-insensitive (path_lower), display keeps the casing first seen (path_display).
+ */
+
+export function lowerPath(path: string): string {
+  return path.toLowerCase();
+}
+
+export function parentPath(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut <= 0 ? '' : path.slice(0, cut);
+}
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function joinPath(folder: string, name: string): string {
+  return `${folder}/${name}`;
+}
+
+/** Every proper ancestor of a path, nearest to the root first, without the root itself. */
+export function ancestors(path: string): string[] {
+  const parts = path.split('/').slice(1, -1);
+  const out: string[] = [];
+  let acc = '';
+  for (const part of parts) {
+    acc = `${acc}/${part}`;
+    out.push(acc);
+  }
+  return out;
+}
+
+export function isInside(path: string, folder: string): boolean {
+  return folder === '' || path.startsWith(`${folder}/`);
+}
+
+/**
+ * Why a write path is not acceptable to Dropbox beyond the pattern check, or null if it is fine.
+ * A trailing slash, an empty or dot component, or trailing whitespace is `malformed_path` (409), not a 400.
+ */
+export function malformedReason(path: string): string | null {
+  if (path.endsWith('/')) return 'Path cannot end with a slash';
+  if (/\s$/.test(path)) return 'Path cannot end with whitespace';
+  for (const part of path.split('/').slice(1)) {
+    if (part === '') return 'Path cannot contain an empty component';
+    if (part === '.' || part === '..') return 'Path cannot contain "." or ".." components';
+  }
+  if (path.includes('\0')) return 'Path cannot contain a NUL character';
+  return null;
+}
+
+/** Names the desktop client refuses to sync; the API answers `disallowed_name` for them. */
+export function isDisallowedName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    lower === 'desktop.ini' ||
+    lower === 'thumbs.db' ||
+    lower === '.ds_store' ||
+    lower === 'icon\r' ||
+    lower.startsWith('.dropbox')
+  );
+}
+
+/** "doc.txt" + " (2)" → "doc (2).txt": the suffix goes before the extension, as Dropbox does. */
+export function withSuffix(path: string, suffix: string): string {
+  const folder = parentPath(path);
+  const name = baseName(path);
+  const dot = name.lastIndexOf('.');
+  const renamed = dot > 0 ? `${name.slice(0, dot)}${suffix}${name.slice(dot)}` : `${name}${suffix}`;
+  return joinPath(folder, renamed);
+}

@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SCOPES } from './auth/scopes.ts';
+import { buildRoutes } from './routes/index.ts';
+import { type LocalboxOptions, resolveConfig } from './server/config.ts';
+import type { FaultSettings } from './server/faults.ts';
+import { handle } from './server/handler.ts';
+import { Services } from './server/services.ts';
+
+export type { LocalboxOptions } from './server/config.ts';
+export type { FaultSettings } from './server/faults.ts';
+
+export interface Localbox {
+  /** Origin serving every host's routes: api, content, notify and OAuth are told apart by path. */
+  url: string;
+  port: number;
+  appKey: string;
+  /** Mints tokens without the browser consent step, for test set-ups and tools. */
+  issueTokens(options?: { offline?: boolean }): {
+    access_token: string;
+    refresh_token?: string;
+    expires_in: number;
+  };
+  /** Injects faults (latency, 429, 500, connection resets, expired tokens); see FaultSettings. */
+  injectFaults(settings: FaultSettings): void;
+  clearFaults(): void;
+  /** Requests answered so far, by route name ("files/upload", "/oauth2/token"). */
+  requestCounts(): Record<string, number>;
+  resetRequestCounts(): void;
+  close(): Promise<void>;
+}
+
+export async function startLocalbox(options: LocalboxOptions): Promise<Localbox> {
+  const config = resolveConfig(options);
+  const services = new Services(config);
+  const routes = buildRoutes();
+  const server: Server = createServer((req, res) => {
+    const started = performance.now();
+    if (config.logLevel === 'debug') {
+      res.on('finish', () => {
+        const ms = (performance.now() - started).toFixed(1);
+        config.log(`localbox ${req.method} ${req.url?.split('?')[0]} ${res.statusCode} ${ms}ms`);
+      });
+    }
+    handle(req, res, routes, services).catch((error) => {
+      config.log(`localbox: request failed: ${(error as Error)?.stack ?? error}`);
+      res.destroy();
+    });
+  });
+  // Longpolls may legitimately wait 480 s plus jitter; Node's default request timeout would cut them.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    services.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    appKey: services.appKey,
+    issueTokens: ({ offline = true } = {}) => services.tokens.issue(services.appKey, SCOPES, offline),
+    injectFaults: (settings) => {
+      services.faults.apply(settings);
+      if (settings.expireTokens) services.tokens.expireAll();
+    },
+    clearFaults: () => services.faults.clear(),
+    requestCounts: () => Object.fromEntries(services.requestCounts),
+    resetRequestCounts: () => services.requestCounts.clear(),
+    close: async () => {
+      services.changes.emit('close');
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      services.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { readSmallBody } from '../http/body.ts';
+import { AuthFailure, BadRequest } from '../http/errors.ts';
+import type { ApiRoute, Caller } from './route.ts';
+import type { Services } from './services.ts';
+
+const RPC_BODY_LIMIT = 4 * 1024 * 1024;
+const JSON_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain; charset=dropbox-cors-hack',
+];
+const OCTET_TYPES = ['application/octet-stream', 'text/plain; charset=dropbox-cors-hack'];
+
+const prefix = (route: ApiRoute) => `Error in call to API function "${route.name}"`;
+
+/** Bearer token from the header (or the `authorization` URL parameter Dropbox allows for CORS). */
+export function authenticate(
+  route: ApiRoute,
+  req: IncomingMessage,
+  url: URL,
+  services: Services,
+): Caller | undefined {
+  if (route.auth === 'noauth') return undefined;
+  const header = req.headers.authorization ?? url.searchParams.get('authorization') ?? undefined;
+  if (!header) {
+    throw new BadRequest(
+      `${prefix(route)}: Must provide HTTP header "Authorization" or URL parameter "authorization".`,
+    );
+  }
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header.trim());
+  if (!match?.[1]) {
+    if (/^Basic /i.test(header))
+      throw new BadRequest(
+        `${prefix(route)}: This function requires user authentication; app authentication is not accepted.`,
+      );
+    throw new BadRequest('Error in call to API function: The given OAuth 2 access token is malformed.');
+  }
+  const token = match[1];
+  const check = services.tokens.check(token);
+  if (!check.ok)
+    throw new AuthFailure(check.reason === 'expired' ? 'expired_access_token' : 'invalid_access_token');
+  return { appKey: check.appKey, accessToken: token };
+}
+
+function checkContentType(route: ApiRoute, req: IncomingMessage, allowed: string[]): void {
+  const type = req.headers['content-type'];
+  if (type === undefined) return;
+  const normal = type
+    .toLowerCase()
+    .replace(/\s*;\s*/g, '; ')
+    .trim();
+  if (!allowed.includes(normal)) {
+    throw new BadRequest(
+      `${prefix(route)}: Bad HTTP "Content-Type" header: "${type}".  Expecting one of ${allowed.map((t) => `"${t}"`).join(', ')}.`,
+    );
+  }
+}
+
+/** The route's argument: the JSON body (rpc) or the Dropbox-API-Arg header / `arg` parameter (content routes). */
+export async function readArg(route: ApiRoute, req: IncomingMessage, url: URL): Promise<unknown> {
+  if (route.style === 'rpc') {
+    checkContentType(route, req, JSON_TYPES);
+    const body = await readSmallBody(req, RPC_BODY_LIMIT);
+    if (body === null) throw new BadRequest(`${prefix(route)}: request body: too large`);
+    return validate(route, 'request body', body.toString('utf8'));
+  }
+  if (route.style === 'upload') {
+    const type = req.headers['content-type'];
+    if (type === undefined)
+      throw new BadRequest(
+        `${prefix(route)}: Bad HTTP "Content-Type" header: missing.  Expecting one of ${OCTET_TYPES.map((t) => `"${t}"`).join(', ')}.`,
+      );
+    checkContentType(route, req, OCTET_TYPES);
+  }
+  const header = req.headers['dropbox-api-arg'];
+  const text = typeof header === 'string' ? header : (url.searchParams.get('arg') ?? '');
+  const where = typeof header === 'string' ? 'HTTP header "Dropbox-API-Arg"' : 'URL parameter "arg"';
+  if (route.arg && text === '' && typeof header !== 'string' && !url.searchParams.has('arg')) {
+    throw new BadRequest(
+      `${prefix(route)}: Must provide HTTP header "Dropbox-API-Arg" or URL parameter "arg".`,
+    );
+  }
+  return validate(route, where, text);
+}
+
+function validate(route: ApiRoute, where: string, text: string): unknown {
+  if (!route.arg) {
+    if (text.trim() === '' || text.trim() === 'null') return undefined;
+    throw new BadRequest(`${prefix(route)}: ${where}: this function takes no arguments`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BadRequest(`${prefix(route)}: ${where}: could not decode input as JSON`);
+  }
+  const parsed = (route.arg as z.ZodType).safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new BadRequest(`${prefix(route)}: ${where}: ${at}${describe(issue)}`);
+  }
+  return parsed.data;
+}
+
+function describe(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'invalid input';
+  if (issue.code === 'unrecognized_keys') return `unknown field '${issue.keys.join("', '")}'`;
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
+    return 'missing required field';
+  return issue.message;
+}

@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import type { Services } from './services.ts';
+
+export interface StoredBody {
+  tempPath: string;
+  size: number;
+  contentHash: string;
+}
+
+export interface Caller {
+  appKey: string;
+  accessToken: string;
+}
+
+export interface Call<A> {
+  arg: A;
+  services: Services;
+  /** Present for upload-style routes: the request body, fsynced in a temp file. */
+  body: StoredBody | undefined;
+  caller: Caller | undefined;
+  req: IncomingMessage;
+  /** Aborted when the client goes away, so a longpoll stops waiting. */
+  signal: AbortSignal;
+}
+
+/** What a download-style route answers: metadata for the Dropbox-API-Result header and a blob to stream. */
+export interface Download {
+  result: unknown;
+  file: string;
+  size: number;
+  etag: string;
+}
+
+/** A Stone route: `ns/name` served at `/2/ns/name`. */
+export interface ApiRoute<A = unknown> {
+  name: string;
+  style: 'rpc' | 'upload' | 'download';
+  auth: 'user' | 'noauth';
+  /** null for routes that take no argument (they accept no body or "null"). */
+  arg: z.ZodType<A> | null;
+  handle(call: Call<A>): unknown;
+}
+
+/** Plain HTTP handlers outside the Stone world: OAuth pages and the token endpoint, control routes. */
+export interface RawRoute {
+  path: string;
+  methods: readonly string[];
+  /** Whether injected faults (429, 500, resets, latency) apply, as they do to API calls. */
+  faultable: boolean;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL, services: Services): Promise<void> | void;
+}
+
+export const apiRoute = <A>(route: ApiRoute<A>): ApiRoute<A> => route;

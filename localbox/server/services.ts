@@ -1,0 +1,71 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TokenStore } from '../auth/tokens.ts';
+import { newRevSalt, randomToken } from '../domain/ids.ts';
+import { BlobStore } from '../store/blobs.ts';
+import { metaValue, migrate } from '../store/schema.ts';
+import { Sqlite } from '../store/sqlite.ts';
+import { Tree } from '../store/tree.ts';
+import type { LocalboxConfig } from './config.ts';
+import { DataDirLock } from './data-dir-lock.ts';
+import { Faults } from './faults.ts';
+
+export interface AccountIdentity {
+  accountId: string;
+  namespaceId: string;
+}
+
+/** Everything a route may use, opened once per localbox. */
+export class Services {
+  readonly db: Sqlite;
+  readonly tree: Tree;
+  readonly blobs: BlobStore;
+  readonly tokens: TokenStore;
+  readonly faults = new Faults();
+  /** Fired after every committed change to the tree; longpolls listen here. */
+  readonly changes = new EventEmitter();
+  readonly appKey: string;
+  readonly identity: AccountIdentity;
+  /** Requests answered, by route name, for tests and benchmarks that count round trips. */
+  readonly requestCounts = new Map<string, number>();
+  private readonly lock: DataDirLock;
+
+  constructor(readonly config: LocalboxConfig) {
+    mkdirSync(config.dataDir, { recursive: true });
+    this.lock = DataDirLock.acquire(config.dataDir);
+    try {
+      this.blobs = new BlobStore(config.dataDir);
+      this.db = new Sqlite(join(config.dataDir, 'localbox.sqlite'));
+      migrate(this.db);
+      this.appKey = config.appKey ?? metaValue(this.db, 'app_key', () => randomToken(15).toLowerCase());
+      this.identity = {
+        accountId: metaValue(this.db, 'account_id', () => `dbid:${randomToken(35)}`),
+        namespaceId: metaValue(this.db, 'namespace_id', () =>
+          String(1_000_000_000 + Math.floor(Math.random() * 1e9)),
+        ),
+      };
+      const salt = metaValue(this.db, 'rev_salt', newRevSalt);
+      this.changes.setMaxListeners(0);
+      this.tree = new Tree(this.db, salt, () => queueMicrotask(() => this.changes.emit('change')));
+      this.tokens = new TokenStore(this.db, config.accessTokenSeconds);
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
+  }
+
+  /** The epoch names this data folder's history; cursors from another folder are reset, not misread. */
+  get epoch(): string {
+    return metaValue(this.db, 'epoch', () => randomToken(8));
+  }
+
+  countRequest(route: string): void {
+    this.requestCounts.set(route, (this.requestCounts.get(route) ?? 0) + 1);
+  }
+
+  close(): void {
+    this.db.close();
+    this.lock.release();
+  }
+}

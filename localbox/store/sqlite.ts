@@ -1,0 +1,71 @@
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Database as SqliteDatabase, Statement } from 'node-sqlite3-wasm';
+
+// A named ESM import of node-sqlite3-wasm crashes under real Node ESM; require it instead.
+const sqlite = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm');
+
+export type SqlValue = string | number | bigint | boolean | null | Uint8Array;
+export type Row = Record<string, SqlValue>;
+
+/**
+ * A thin, synchronous wrapper: statements are cached and finalized on close (the WASM build is not
+ * garbage-collected), and every write runs inside `transaction`, which is atomic because JS never
+ * interleaves another request into synchronous code.
+ */
+export class Sqlite {
+  private readonly db: SqliteDatabase;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(file: string) {
+    // The WASM VFS locks with a "<file>.lock" directory that a killed process leaves behind. The data
+    // folder has its own owner lock, so a leftover here is always stale.
+    rmSync(`${file}.lock`, { recursive: true, force: true });
+    this.db = new sqlite.Database(file);
+    // No WAL in this build: a rollback journal with full syncs makes every commit durable.
+    this.db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+  }
+
+  exec(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  all<T = Row>(sql: string, values: SqlValue[] = []): T[] {
+    return this.statement(sql).all(values) as T[];
+  }
+
+  get<T = Row>(sql: string, values: SqlValue[] = []): T | undefined {
+    return (this.statement(sql).get(values) as T | null) ?? undefined;
+  }
+
+  run(sql: string, values: SqlValue[] = []): number {
+    return this.statement(sql).run(values).changes;
+  }
+
+  transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    for (const statement of this.statements.values()) statement.finalize();
+    this.statements.clear();
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}

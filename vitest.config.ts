@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['localbox/**/*.test.ts', 'electron/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Each file starts its own localbox on port 0 in a temp folder, so files can run in parallel.
+    pool: 'forks',
+  },
+});
