@@ -85,7 +85,7 @@ function sendDownload(req: IncomingMessage, res: ServerResponse, download: Downl
     ETag: `W/"${download.etag}"`,
     'Accept-Ranges': 'bytes',
   };
-  if (req.headers['if-none-match'] && req.headers['if-none-match'].includes(download.etag)) {
+  if (req.headers['if-none-match']?.includes(download.etag)) {
     res.writeHead(304, headers);
     res.end();
     return;

@@ -5,6 +5,7 @@ import { TokenStore } from '../auth/tokens.ts';
 import { newRevSalt, randomToken } from '../domain/ids.ts';
 import { BlobStore } from '../store/blobs.ts';
 import { metaValue, migrate } from '../store/schema.ts';
+import { SessionStore } from '../store/sessions.ts';
 import { Sqlite } from '../store/sqlite.ts';
 import { Tree } from '../store/tree.ts';
 import type { LocalboxConfig } from './config.ts';
@@ -22,11 +23,14 @@ export class Services {
   readonly tree: Tree;
   readonly blobs: BlobStore;
   readonly tokens: TokenStore;
+  readonly sessions: SessionStore;
   readonly faults = new Faults();
   /** Fired after every committed change to the tree; longpolls listen here. */
   readonly changes = new EventEmitter();
   readonly appKey: string;
   readonly identity: AccountIdentity;
+  /** Names this data folder's history: cursors from another folder are reset, not misread. */
+  readonly epoch: string;
   /** Requests answered, by route name, for tests and benchmarks that count round trips. */
   readonly requestCounts = new Map<string, number>();
   private readonly lock: DataDirLock;
@@ -45,19 +49,18 @@ export class Services {
           String(1_000_000_000 + Math.floor(Math.random() * 1e9)),
         ),
       };
+      this.epoch = metaValue(this.db, 'epoch', () => randomToken(8));
       const salt = metaValue(this.db, 'rev_salt', newRevSalt);
       this.changes.setMaxListeners(0);
       this.tree = new Tree(this.db, salt, () => queueMicrotask(() => this.changes.emit('change')));
       this.tokens = new TokenStore(this.db, config.accessTokenSeconds);
+      this.sessions = new SessionStore(this.db, config.dataDir);
+      this.sessions.sweep();
+      this.blobs.sweep(this.tree.referencedHashes());
     } catch (error) {
       this.lock.release();
       throw error;
     }
-  }
-
-  /** The epoch names this data folder's history; cursors from another folder are reset, not misread. */
-  get epoch(): string {
-    return metaValue(this.db, 'epoch', () => randomToken(8));
   }
 
   countRequest(route: string): void {

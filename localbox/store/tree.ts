@@ -1,5 +1,5 @@
 import { newFileId, newRev } from '../domain/ids.ts';
-import { ancestors, baseName, isInside, lowerPath, parentPath } from '../domain/paths.ts';
+import { ancestors, baseName, lowerPath, parentPath } from '../domain/paths.ts';
 import { dropboxTimestamp } from '../domain/time.ts';
 import type { Sqlite } from './sqlite.ts';
 
@@ -230,11 +230,12 @@ export class Tree {
   /** Entries under a folder whose latest change came after `sinceSeq`, oldest change first. */
   changesSince(folderLower: string, recursive: boolean, sinceSeq: number, limit: number): EntryRow[] {
     if (recursive) {
-      const rows = this.db.all<EntryRow>(
-        'SELECT * FROM entries WHERE changed_seq > ? ORDER BY changed_seq LIMIT ?',
-        [sinceSeq, folderLower === '' ? limit : limit * 50],
+      const low = folderLower === '' ? '' : `${folderLower}/`;
+      const high = folderLower === '' ? '\uffff' : `${folderLower}0`;
+      return this.db.all<EntryRow>(
+        'SELECT * FROM entries WHERE changed_seq > ? AND path_lower >= ? AND path_lower < ? ORDER BY changed_seq LIMIT ?',
+        [sinceSeq, low, high, limit],
       );
-      return rows.filter((row) => isInside(row.path_lower, folderLower)).slice(0, limit);
     }
     return this.db.all<EntryRow>(
       'SELECT * FROM entries WHERE parent_lower = ? AND changed_seq > ? ORDER BY changed_seq LIMIT ?',
