@@ -15,22 +15,40 @@ const USAGE = `Usage: npm run localbox -- [options]
   --token-seconds <n>  access token lifetime (default 14400)
   --faults             enable the /__localbox/faults control route
   --log-level <level>  silent | error | info | debug (debug logs one line per request)
+  --print-token        after the first line, print "access_token=<token>", a fresh access token
+                       (for tests and tools that drive localbox from another process)
+  --help               show this help
 `;
 
-const { values } = parseArgs({
-  options: {
-    'data-dir': { type: 'string' },
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'app-key': { type: 'string' },
-    'app-secret': { type: 'string' },
-    'quota-mib': { type: 'string' },
-    'token-seconds': { type: 'string' },
-    faults: { type: 'boolean' },
-    'log-level': { type: 'string' },
-    help: { type: 'boolean' },
-  },
-});
+const usageError = (message: string): never => {
+  process.stderr.write(`localbox: ${message}\nRun with --help for the options.\n`);
+  process.exit(2);
+};
+
+const parse = () =>
+  parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'app-key': { type: 'string' },
+      'app-secret': { type: 'string' },
+      'quota-mib': { type: 'string' },
+      'token-seconds': { type: 'string' },
+      faults: { type: 'boolean' },
+      'log-level': { type: 'string' },
+      'print-token': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+
+let values: ReturnType<typeof parse>['values'] = {};
+try {
+  values = parse().values;
+} catch (error) {
+  // An unknown option or a missing value is the user's typo, not a crash: no stack trace.
+  usageError((error as Error).message);
+}
 
 if (values.help) {
   process.stdout.write(USAGE);
@@ -40,10 +58,16 @@ if (values.help) {
 const number = (text: string | undefined, name: string): number | undefined => {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0) {
-    process.stderr.write(`localbox: --${name} must be a non-negative number, got "${text}"\n`);
-    process.exit(2);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
+    usageError(`--${name} must be a non-negative number, got "${text}"`);
   }
+  return value;
+};
+
+const port = (text: string | undefined): number | undefined => {
+  const value = number(text, 'port');
+  if (value !== undefined && (!Number.isInteger(value) || value > 65535))
+    usageError(`--port must be a whole number from 0 to 65535, got "${text}"`);
   return value;
 };
 
@@ -51,14 +75,14 @@ const dataDir = resolve(values['data-dir'] ?? process.env.LOCALBOX_DATA_DIR ?? j
 const quota = number(values['quota-mib'], 'quota-mib');
 const logLevel = (values['log-level'] ?? 'info') as LogLevel;
 if (!['silent', 'error', 'info', 'debug'].includes(logLevel)) {
-  process.stderr.write(`localbox: --log-level must be silent, error, info or debug\n`);
-  process.exit(2);
+  usageError('--log-level must be silent, error, info or debug');
 }
+const listenPort = port(values.port) ?? 8765;
 
 try {
   const box = await startLocalbox({
     dataDir,
-    port: number(values.port, 'port') ?? 8765,
+    port: listenPort,
     host: values.host ?? '127.0.0.1',
     appKey: values['app-key'],
     appSecret: values['app-secret'],
@@ -67,16 +91,20 @@ try {
     faultInjection: values.faults ?? false,
     logLevel,
   });
-  // One parseable line first: tests and scripts read the URL and the app key from it.
-  process.stdout.write(`localbox listening on ${box.url} app_key=${box.appKey} data_dir=${dataDir}\n`);
-  process.stdout.write(
-    `Point the official SDK at it with a fetch wrapper that rewrites https://<host> to ${box.url}; sign in at ${box.url}/oauth2/authorize\n`,
-  );
+  // Before the first line: whoever reads it may signal us straight away, and must get a clean stop.
   const stop = () => {
     box.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // One parseable line first: tests and scripts read the URL and the app key from it.
+  process.stdout.write(`localbox listening on ${box.url} app_key=${box.appKey} data_dir=${dataDir}\n`);
+  if (values['print-token']) {
+    process.stdout.write(`access_token=${box.issueTokens({ offline: false }).access_token}\n`);
+  }
+  process.stdout.write(
+    `Point the official SDK at it with a fetch wrapper that rewrites https://<host> to ${box.url}; sign in at ${box.url}/oauth2/authorize\n`,
+  );
 } catch (error) {
   process.stderr.write(`localbox: ${(error as Error).message}\n`);
   process.exit(1);

@@ -24,14 +24,14 @@ export const revisionRoutes = [
     arg: ListRevisionsArg,
     handle: ({ arg, services }) => {
       const { tree } = services;
+      // The spec: "before_rev … Only supported in path mode."
+      if (arg.before_rev && arg.mode['.tag'] === 'id') throw new RouteError(tag('before_rev_not_supported'));
       const entry = historyOf(services, arg.path);
       let beforeSeq = Number.MAX_SAFE_INTEGER;
       if (arg.before_rev) {
         const before = tree.revision(arg.before_rev);
-        const belongs =
-          before &&
-          (arg.mode['.tag'] === 'id' ? before.file_id === entry.id : before.path_lower === entry.path_lower);
-        if (!before || !belongs) throw new RouteError(tag('invalid_before_rev'));
+        if (!before || before.path_lower !== entry.path_lower)
+          throw new RouteError(tag('invalid_before_rev'));
         beforeSeq = before.seq;
       }
       const byId = arg.mode['.tag'] === 'id';

@@ -7,6 +7,7 @@ import { readRoutes } from './files-read.ts';
 import { revisionRoutes } from './files-revisions.ts';
 import { searchRoutes } from './files-search.ts';
 import { uploadRoutes } from './files-upload.ts';
+import { oauthRoutes } from './oauth.ts';
 import { usersRoutes } from './users.ts';
 
 export function buildRoutes(): RouteTable {
@@ -19,7 +20,7 @@ export function buildRoutes(): RouteTable {
     ...opsRoutes,
     ...searchRoutes,
   ] as ApiRoute[];
-  const raw: RawRoute[] = [...controlRoutes];
+  const raw: RawRoute[] = [...controlRoutes, ...oauthRoutes];
   return {
     api: new Map(api.map((route) => [route.name, route])),
     raw: new Map(raw.map((route) => [route.path, route])),

@@ -53,7 +53,11 @@ export const UploadSessionFinishArg = struct({
 export const DownloadArg = struct({ path: ReadPath, rev: optional(Rev) });
 
 export const GetMetadataArg = struct({
-  path: ReadPath,
+  // Dropbox names the root's problem before any pattern check: "path: The root folder is unsupported."
+  path: z
+    .string()
+    .refine((path) => path !== '', 'The root folder is unsupported.')
+    .pipe(ReadPath),
   include_media_info: bool(false),
   include_deleted: bool(false),
   include_has_explicit_shared_members: bool(false),

@@ -96,6 +96,9 @@ function validate(route: ApiRoute, where: string, text: string): unknown {
   } catch {
     throw new BadRequest(`${prefix(route)}: ${where}: could not decode input as JSON`);
   }
+  if (hasLoneSurrogate(json)) {
+    throw new BadRequest(`${prefix(route)}: ${where}: could not decode input as JSON: unpaired surrogate`);
+  }
   const parsed = (route.arg as z.ZodType).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -111,4 +114,17 @@ function describe(issue: z.core.$ZodIssue | undefined): string {
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
     return 'missing required field';
   return issue.message;
+}
+
+// "\ud800" is valid JSON but not Unicode text: it has no UTF-8 form, so SQLite would hand back U+FFFD
+// and a stored name would no longer match the one that finds it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([key, field]) => LONE_SURROGATE.test(key) || hasLoneSurrogate(field));
+  }
+  return false;
 }

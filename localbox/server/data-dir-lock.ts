@@ -1,5 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+
+/** Lock files this process holds, so a lock naming our own pid can be told apart from a reused pid. */
+const held = new Set<string>();
 
 /**
  * One localbox per data folder: two processes writing the same database and blobs would corrupt both.
@@ -9,15 +12,19 @@ export class DataDirLock {
   private constructor(private readonly file: string) {}
 
   static acquire(dataDir: string): DataDirLock {
-    const file = join(dataDir, 'localbox.lock');
+    const file = resolve(join(dataDir, 'localbox.lock'));
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         writeFileSync(file, String(process.pid), { flag: 'wx' });
+        held.add(file);
         return new DataDirLock(file);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const owner = Number(readFileSync(file, 'utf8'));
-        if (isAlive(owner)) {
+        // Our own pid in a lock we do not hold was left by an earlier process that had the same pid:
+        // after a container restart, localbox is often pid 1 again.
+        const reusedPid = owner === process.pid && !held.has(file);
+        if (!reusedPid && isAlive(owner)) {
           throw new Error(`The localbox data folder ${dataDir} is in use by process ${owner}.`);
         }
         rmSync(file, { force: true });
@@ -27,6 +34,7 @@ export class DataDirLock {
   }
 
   release(): void {
+    held.delete(this.file);
     rmSync(this.file, { force: true });
   }
 }

@@ -27,8 +27,9 @@ export async function handle(
     if (raw) {
       if (!raw.methods.includes(req.method ?? ''))
         throw new BadRequest(`Request method ${req.method} is not allowed here.`);
-      if (raw.faultable && (await injectFault(req, res, services, false))) return;
+      // Counted before faults: a 429 or a reset is still a round trip the client made.
       if (!url.pathname.startsWith('/__localbox/')) services.countRequest(url.pathname);
+      if (raw.faultable && (await injectFault(req, res, services, false))) return;
       await raw.handle(req, res, url, services);
       return;
     }
@@ -39,10 +40,15 @@ export async function handle(
         `Error in call to API function "${api.name}": Request method must be ${allowed.join(' or ')}.`,
       );
     }
-    if (await injectFault(req, res, services, api.style === 'download')) return;
     services.countRequest(api.name);
+    if (await injectFault(req, res, services, api.style === 'download')) return;
     await serveApi(api, req, res, url, services);
   } catch (error) {
+    // A client that hung up mid-request ("aborted") has nobody to answer and is not a server fault.
+    if (req.socket.destroyed) {
+      res.destroy();
+      return;
+    }
     req.resume();
     sendError(res, error, services);
   }

@@ -31,7 +31,7 @@ export class Services {
   readonly identity: AccountIdentity;
   /** Names this data folder's history: cursors from another folder are reset, not misread. */
   readonly epoch: string;
-  /** Requests answered, by route name, for tests and benchmarks that count round trips. */
+  /** Requests received, by route name (injected faults included), for tests that count round trips. */
   readonly requestCounts = new Map<string, number>();
   private readonly lock: DataDirLock;
 

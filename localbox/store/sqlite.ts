@@ -22,8 +22,18 @@ export class Sqlite {
     // folder has its own owner lock, so a leftover here is always stale.
     rmSync(`${file}.lock`, { recursive: true, force: true });
     this.db = new sqlite.Database(file);
-    // No WAL in this build: a rollback journal with full syncs makes every commit durable.
-    this.db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    // Not a rollback journal: this VFS's CheckReservedLock sees our own "<file>.lock", so SQLite never
+    // finds a hot journal, and a kill -9 mid-commit would leave a torn, "malformed" database. A WAL is
+    // replayed on open without that check. Exclusive locking (set first) keeps the WAL index in heap
+    // memory, since the VFS has no shared memory; the data folder lock makes us the only user anyway.
+    this.db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    const mode = this.db.get('PRAGMA journal_mode = WAL') as { journal_mode?: string } | null;
+    if (mode?.journal_mode !== 'wal') {
+      this.db.close();
+      throw new Error(`Could not switch ${file} to WAL mode (got ${mode?.journal_mode}).`);
+    }
+    // FULL: every commit's WAL frames are fsynced before COMMIT returns.
+    this.db.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
   }
 
   exec(sql: string): void {

@@ -15,8 +15,10 @@ export interface TestLocalbox {
 }
 
 export function rewriteToLocalbox(origin: string): typeof fetch {
-  return ((url: string | URL | Request, init?: RequestInit) =>
-    fetch(String(url).replace(/^https:\/\/[^/]+/, origin), init)) as typeof fetch;
+  return ((input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    return fetch(url.replace(/^https:\/\/[^/]+/, origin), init);
+  }) as typeof fetch;
 }
 
 export async function startTestLocalbox(options: Partial<LocalboxOptions> = {}): Promise<TestLocalbox> {

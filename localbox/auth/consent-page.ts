@@ -1,0 +1,171 @@
+/**
+ * The pages a user sees in the browser during sign-in. Each is one self-contained document: the CSP
+ * that sendHtml sets allows inline styles and nothing else, so no scripts, fonts or images are fetched.
+ * Every value that came from a request goes through `escapeHtml`.
+ */
+
+export interface ConsentView {
+  clientId: string;
+  account: { displayName: string; email: string };
+  requestId: string;
+  /** Space-separated scopes the token will carry. */
+  scope: string;
+  /** Where Allow sends the browser; absent when the user will copy a code instead. */
+  redirectUri: string | undefined;
+}
+
+const PERMISSIONS: Record<string, string> = {
+  'account_info.read': 'See your name, email address and account details',
+  'files.metadata.read': 'See the names and details of your files and folders',
+  'files.metadata.write': 'Create, rename, move and delete your files and folders',
+  'files.content.read': 'Read the contents of your files',
+  'files.content.write': 'Edit the contents of your files',
+};
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;min-height:100vh;display:flex;flex-direction:column;align-items:center;justify-content:center;
+  background:#f7f5f2;color:#1e1919;font:15px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
+.brand{display:flex;align-items:center;gap:8px;margin-bottom:20px;font-weight:600;font-size:17px;color:#0061fe}
+.card{width:100%;max-width:440px;background:#fff;border:1px solid #e6e2dd;border-radius:12px;
+  box-shadow:0 8px 24px rgba(30,25,25,.08);padding:32px}
+.apps{display:flex;align-items:center;justify-content:center;gap:12px;margin-bottom:20px}
+.tile{width:52px;height:52px;border-radius:12px;display:flex;align-items:center;justify-content:center;
+  font-size:22px;font-weight:600;color:#fff;background:#3d2b8f}
+.tile.box{background:#0061fe}
+.dots{color:#b4ada6;letter-spacing:3px}
+h1{font-size:20px;line-height:1.35;font-weight:600;margin:0 0 16px;text-align:center;overflow-wrap:anywhere}
+.account{display:flex;align-items:center;gap:12px;padding:12px 14px;border:1px solid #e6e2dd;border-radius:8px;margin-bottom:20px}
+.avatar{width:36px;height:36px;border-radius:50%;background:#e5efff;color:#0061fe;font-weight:600;
+  display:flex;align-items:center;justify-content:center;flex:none}
+.who{min-width:0}.who b{display:block;font-weight:600}.who span{color:#6a625b;font-size:13px;overflow-wrap:anywhere}
+h2,.label{display:block;font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#6a625b;margin:0 0 8px;font-weight:600}
+ul{margin:0 0 20px;padding:0;list-style:none}
+li{padding:6px 0 6px 26px;position:relative}
+li:before{content:"";position:absolute;left:4px;top:12px;width:10px;height:6px;border-left:2px solid #0061fe;
+  border-bottom:2px solid #0061fe;transform:rotate(-45deg)}
+.note{font-size:13px;color:#6a625b;margin:0 0 24px;overflow-wrap:anywhere}
+.actions{display:flex;gap:12px;justify-content:flex-end}
+button{font:inherit;font-weight:600;padding:10px 22px;border-radius:8px;cursor:pointer;border:1px solid transparent}
+#deny{background:#fff;border-color:#c9c2bb;color:#1e1919}#deny:hover{background:#f7f5f2}
+#allow{background:#0061fe;color:#fff}#allow:hover{background:#0057e5}
+button:focus-visible{outline:3px solid #9cc1ff;outline-offset:2px}
+input#code{width:100%;font:16px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:12px;
+  border:1px solid #c9c2bb;border-radius:8px;background:#f7f5f2;margin:4px 0 16px}
+p{margin:0 0 16px}
+.error h1{color:#9b0032}
+footer{margin-top:20px;font-size:12px;color:#8f8780}
+`;
+
+const LOGO = `<svg width="26" height="22" viewBox="0 0 26 22" aria-hidden="true">
+<path fill="#0061fe" d="M6.5 0 0 4.1l6.5 4.2L13 4.1zM19.5 0 13 4.1l6.5 4.2L26 4.1zM0 12.4l6.5 4.2 6.5-4.2-6.5-4.1zM19.5 8.3 13 12.4l6.5 4.2 6.5-4.2zM6.5 18l6.5 4 6.5-4-6.5-4.1z"/></svg>`;
+
+function page(title: string, body: string, className = ''): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<div class="brand">${LOGO}<span>localbox</span></div>
+<main class="${className ? `card ${className}` : 'card'}">
+${body}
+</main>
+<footer>localbox serves this computer only. Nothing leaves it.</footer>
+</body>
+</html>
+`;
+}
+
+const initial = (text: string) => escapeHtml((text.trim().charAt(0) || '?').toUpperCase());
+
+/** Listed in PERMISSIONS order (reading before writing), whatever order the scope string has. */
+function permissionList(scope: string): string {
+  const granted = new Set(scope.split(' ').filter((name) => name !== ''));
+  const known = Object.keys(PERMISSIONS).filter((name) => granted.has(name));
+  const unknown = [...granted].filter((name) => !(name in PERMISSIONS));
+  const items = [...known, ...unknown].map((name) => `<li>${escapeHtml(PERMISSIONS[name] ?? name)}</li>`);
+  return `<ul>${items.join('')}</ul>`;
+}
+
+function destinationNote(redirectUri: string | undefined): string {
+  if (!redirectUri) return 'After you allow access, you will get a code to paste into the app.';
+  let where = redirectUri;
+  try {
+    where = new URL(redirectUri).host;
+  } catch {
+    // Validated before we got here; show the whole URI rather than fail.
+  }
+  return `After you choose, you will be sent back to ${escapeHtml(where)}.`;
+}
+
+export function consentPage(view: ConsentView): string {
+  const { clientId, account } = view;
+  const initials = account.displayName
+    .split(/\s+/)
+    .map((part) => part.charAt(0))
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+  return page(
+    `Allow ${clientId} to access localbox?`,
+    `<div class="apps"><div class="tile">${initial(clientId)}</div><span class="dots">•••</span>
+<div class="tile box">${LOGO.replace('#0061fe', '#fff')}</div></div>
+<h1>${escapeHtml(clientId)} would like to access the files and folders in your localbox</h1>
+<div class="account"><div class="avatar">${escapeHtml(initials || '?')}</div>
+<div class="who"><b>${escapeHtml(account.displayName)}</b><span>${escapeHtml(account.email)}</span></div></div>
+<h2>This app will be able to</h2>
+${permissionList(view.scope)}
+<p class="note">${destinationNote(view.redirectUri)}</p>
+<form id="consent" method="post" action="/oauth2/authorize">
+<input type="hidden" name="request_id" value="${escapeHtml(view.requestId)}">
+<div class="actions">
+<button type="submit" id="deny" name="decision" value="deny">Deny</button>
+<button type="submit" id="allow" name="decision" value="allow" autofocus>Allow</button>
+</div>
+</form>`,
+  );
+}
+
+/** The no-redirect flow: the app asked without a redirect_uri, so the user carries the code by hand. */
+export function codePage(clientId: string, code: string): string {
+  return page(
+    'Access code',
+    `<h1>Paste this code into ${escapeHtml(clientId)}</h1>
+<p>Enter this code into ${escapeHtml(clientId)} to finish connecting it to your localbox.</p>
+<label for="code" class="label">Access code</label>
+<input id="code" type="text" readonly value="${escapeHtml(code)}" spellcheck="false" autocomplete="off">
+<p class="note">The code works once and expires in 10 minutes.</p>`,
+  );
+}
+
+export function deniedPage(clientId: string): string {
+  return page(
+    'Access denied',
+    `<h1>You denied access</h1>
+<p>${escapeHtml(clientId)} was not connected to your localbox. You can close this window.</p>`,
+  );
+}
+
+export function errorPage(title: string, message: string): string {
+  return page(
+    title,
+    `<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(message)}</p>
+<p class="note">Return to the app and try signing in again.</p>`,
+    'error',
+  );
+}
