@@ -24,7 +24,7 @@ export interface Localbox {
   /** Injects faults (latency, 429, 500, connection resets, expired tokens); see FaultSettings. */
   injectFaults(settings: FaultSettings): void;
   clearFaults(): void;
-  /** Requests answered so far, by route name ("files/upload", "/oauth2/token"). */
+  /** Requests received so far, by route name ("files/upload", "/oauth2/token"), injected faults included. */
   requestCounts(): Record<string, number>;
   resetRequestCounts(): void;
   close(): Promise<void>;

@@ -59,15 +59,16 @@ button{font:inherit;font-weight:600;padding:10px 22px;border-radius:8px;cursor:p
 #deny{background:#fff;border-color:#c9c2bb;color:#1e1919}#deny:hover{background:#f7f5f2}
 #allow{background:#0061fe;color:#fff}#allow:hover{background:#0057e5}
 button:focus-visible{outline:3px solid #9cc1ff;outline-offset:2px}
-input#code{width:100%;font:16px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:12px;
+input#code{width:100%;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:12px;
   border:1px solid #c9c2bb;border-radius:8px;background:#f7f5f2;margin:4px 0 16px}
 p{margin:0 0 16px}
 .error h1{color:#9b0032}
 footer{margin-top:20px;font-size:12px;color:#8f8780}
 `;
 
-const LOGO = `<svg width="26" height="22" viewBox="0 0 26 22" aria-hidden="true">
-<path fill="#0061fe" d="M6.5 0 0 4.1l6.5 4.2L13 4.1zM19.5 0 13 4.1l6.5 4.2L26 4.1zM0 12.4l6.5 4.2 6.5-4.2-6.5-4.1zM19.5 8.3 13 12.4l6.5 4.2 6.5-4.2zM6.5 18l6.5 4 6.5-4-6.5-4.1z"/></svg>`;
+// localbox's own mark (an open box), not Dropbox's: a page that signs people in must not pass for Dropbox.
+const LOGO = `<svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="#0061fe" stroke-width="2"
+ stroke-linejoin="round" aria-hidden="true"><path d="M12 2 3 6.5v11L12 22l9-4.5v-11z"/><path d="m3 6.5 9 4.5 9-4.5M12 11v11"/></svg>`;
 
 function page(title: string, body: string, className = ''): string {
   return `<!doctype html>
@@ -123,7 +124,7 @@ export function consentPage(view: ConsentView): string {
   return page(
     `Allow ${clientId} to access localbox?`,
     `<div class="apps"><div class="tile">${initial(clientId)}</div><span class="dots">•••</span>
-<div class="tile box">${LOGO.replace('#0061fe', '#fff')}</div></div>
+<div class="tile box">${LOGO.replace('stroke="#0061fe"', 'stroke="#fff"')}</div></div>
 <h1>${escapeHtml(clientId)} would like to access the files and folders in your localbox</h1>
 <div class="account"><div class="avatar">${escapeHtml(initials || '?')}</div>
 <div class="who"><b>${escapeHtml(account.displayName)}</b><span>${escapeHtml(account.email)}</span></div></div>

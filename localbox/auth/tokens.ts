@@ -24,14 +24,15 @@ export class TokenStore {
     private readonly lifetimeSeconds: number,
   ) {}
 
-  issue(appKey: string, scope: string, offline: boolean): IssuedTokens {
+  /** `pkce`: the grant was proven with a code verifier, so refreshing it needs no app secret. */
+  issue(appKey: string, scope: string, offline: boolean, pkce = true): IssuedTokens {
     const family = randomToken(16);
     const issued: IssuedTokens = this.issueAccess(appKey, scope, family);
     if (offline) {
       const refresh = randomToken(64);
       this.db.run(
-        'INSERT INTO tokens (token_hash, kind, app_key, family, scope, expires_ms) VALUES (?, ?, ?, ?, ?, NULL)',
-        [hash(refresh), 'refresh', appKey, family, scope],
+        'INSERT INTO tokens (token_hash, kind, app_key, family, scope, expires_ms, pkce) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+        [hash(refresh), 'refresh', appKey, family, scope, pkce ? 1 : 0],
       );
       issued.refresh_token = refresh;
     }
@@ -39,13 +40,18 @@ export class TokenStore {
   }
 
   /** A new access token for a refresh token; Dropbox sends no new refresh token back. */
-  refresh(refreshToken: string, appKey: string): (IssuedTokens & { scope: string }) | null {
-    const row = this.db.get<{ family: string; scope: string; app_key: string; revoked: number }>(
-      "SELECT family, scope, app_key, revoked FROM tokens WHERE token_hash = ? AND kind = 'refresh'",
-      [hash(refreshToken)],
-    );
+  refresh(refreshToken: string, appKey: string): (IssuedTokens & { scope: string; pkce: boolean }) | null {
+    const row = this.db.get<{
+      family: string;
+      scope: string;
+      app_key: string;
+      revoked: number;
+      pkce: number;
+    }>("SELECT family, scope, app_key, revoked, pkce FROM tokens WHERE token_hash = ? AND kind = 'refresh'", [
+      hash(refreshToken),
+    ]);
     if (!row || row.revoked || row.app_key !== appKey) return null;
-    return { ...this.issueAccess(appKey, row.scope, row.family), scope: row.scope };
+    return { ...this.issueAccess(appKey, row.scope, row.family), scope: row.scope, pkce: row.pkce === 1 };
   }
 
   check(accessToken: string, now = Date.now()): TokenCheck {

@@ -36,16 +36,26 @@ export function isInside(path: string, folder: string): boolean {
   return folder === '' || path.startsWith(`${folder}/`);
 }
 
+/** Dropbox refuses longer names; without the limit a path could outgrow the Dropbox-API-Result header. */
+export const MAX_NAME_LENGTH = 255;
+/**
+ * localbox's own limit on a whole path: the download's Dropbox-API-Result carries the path three times,
+ * \u-escaped, and must stay under the 16 KiB header limit of Node's HTTP clients.
+ */
+export const MAX_PATH_LENGTH = 1000;
+
 /**
  * Why a write path is not acceptable to Dropbox beyond the pattern check, or null if it is fine.
  * A trailing slash, an empty or dot component, or trailing whitespace is `malformed_path` (409), not a 400.
  */
 export function malformedReason(path: string): string | null {
   if (path.endsWith('/')) return 'Path cannot end with a slash';
+  if (path.length > MAX_PATH_LENGTH) return `A path cannot be longer than ${MAX_PATH_LENGTH} characters`;
   if (/\s$/.test(path)) return 'Path cannot end with whitespace';
   for (const part of path.split('/').slice(1)) {
     if (part === '') return 'Path cannot contain an empty component';
     if (part === '.' || part === '..') return 'Path cannot contain "." or ".." components';
+    if (part.length > MAX_NAME_LENGTH) return `A name cannot be longer than ${MAX_NAME_LENGTH} characters`;
   }
   if (path.includes('\0')) return 'Path cannot contain a NUL character';
   return null;

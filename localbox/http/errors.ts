@@ -57,7 +57,7 @@ export const tag = (name: string, value?: Record<string, unknown>): Union => ({ 
  */
 export function errorSummary(error: unknown): string {
   const chain = tagChain(error);
-  return `${chain.join('/')}/${chain.length >= 3 ? '...' : chain.length === 2 ? '..' : '.'}`;
+  return `${chain.join('/')}/${chain.length >= 3 ? '...' : '..'}`;
 }
 
 function tagChain(value: unknown): string[] {

@@ -5,7 +5,6 @@ import {
   type AuthorizeRequest,
   isAcceptableRedirectUri,
   isValidVerifier,
-  OAuthFlow,
   parseAuthorizeRequest,
   verifierMatches,
 } from '../auth/oauth-flow.ts';
@@ -18,17 +17,7 @@ import type { Services } from '../server/services.ts';
 const FORM_LIMIT = 64 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-/** Services has no slot for the flow, so each localbox gets its own beside it. */
-const flows = new WeakMap<Services, OAuthFlow>();
-
-function flowOf(services: Services): OAuthFlow {
-  let flow = flows.get(services);
-  if (!flow) {
-    flow = new OAuthFlow();
-    flows.set(services, flow);
-  }
-  return flow;
-}
+const flowOf = (services: Services) => services.oauth;
 
 // ---- The browser side: /oauth2/authorize -----------------------------------------------------------
 
@@ -227,7 +216,12 @@ function redeemCode(params: URLSearchParams, client: Client, services: Services)
     // Without PKCE only the app secret proves the code is redeemed by the app it was issued to.
     throw badClient();
   }
-  const issued = services.tokens.issue(client.id, SCOPES, grant.tokenAccessType === 'offline');
+  const issued = services.tokens.issue(
+    client.id,
+    SCOPES,
+    grant.tokenAccessType === 'offline',
+    !!grant.challenge,
+  );
   const { accountId } = services.identity;
   return {
     access_token: issued.access_token,
@@ -244,6 +238,8 @@ function redeemCode(params: URLSearchParams, client: Client, services: Services)
 function refresh(params: URLSearchParams, client: Client, services: Services): Record<string, unknown> {
   const refreshed = services.tokens.refresh(required(params, 'refresh_token'), client.id);
   if (!refreshed) throw new OAuthError('invalid_grant', 'refresh token is invalid or has been revoked');
+  // Dropbox lets a refresh token from PKCE be used without the secret; one from a secret-backed code needs it.
+  if (!refreshed.pkce && services.config.appSecret !== undefined && !client.authenticated) throw badClient();
   return {
     access_token: refreshed.access_token,
     token_type: 'bearer',

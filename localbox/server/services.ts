@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { OAuthFlow } from '../auth/oauth-flow.ts';
 import { TokenStore } from '../auth/tokens.ts';
 import { newRevSalt, randomToken } from '../domain/ids.ts';
 import { BlobStore } from '../store/blobs.ts';
@@ -25,6 +26,8 @@ export class Services {
   readonly tokens: TokenStore;
   readonly sessions: SessionStore;
   readonly faults = new Faults();
+  /** Consent requests and authorization codes in flight: short-lived, so kept in memory. */
+  readonly oauth = new OAuthFlow();
   /** Fired after every committed change to the tree; longpolls listen here. */
   readonly changes = new EventEmitter();
   readonly appKey: string;

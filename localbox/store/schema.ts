@@ -59,7 +59,8 @@ CREATE TABLE IF NOT EXISTS tokens (
   family TEXT NOT NULL,
   scope TEXT NOT NULL,
   expires_ms INTEGER,
-  revoked INTEGER NOT NULL DEFAULT 0
+  revoked INTEGER NOT NULL DEFAULT 0,
+  pkce INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS tokens_family ON tokens (family);
 `;

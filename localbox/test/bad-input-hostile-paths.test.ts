@@ -229,15 +229,26 @@ describe('a localbox sent hostile paths', () => {
     }
   });
 
-  // Known gap, owned by domain/paths.ts + files/commit.ts: Dropbox refuses names over 255 characters
-  // (rclone #4805), localbox stores them. A 12,000-character name fits in the upload's request header
-  // but not in the download's Dropbox-API-Result (three copies of the path, past Node's 16 KiB limit),
-  // so the file can be written and listed yet never downloaded. Flip to it() once names are limited.
-  it.fails('refuses a name over 255 characters with malformed_path, as Dropbox does', async () => {
+  // Dropbox refuses names over 255 characters (rclone #4805). Without the limit a 12,000-character name
+  // could be written and listed but never downloaded: its Dropbox-API-Result would outgrow the header limit.
+  it('refuses a name over 255 characters with malformed_path, as Dropbox does', async () => {
     const path = `/${'n'.repeat(256)}.txt`;
     const answer = await call('upload', 'files/upload', { path });
     expect(answer.status).toBe(409);
     expect(innerTag(answer.json().error)).toBe('malformed_path');
+  });
+
+  it('serves the longest path it accepts, all non-ASCII, including its download metadata header', async () => {
+    // Five 199-character names of "é": 1,000 characters, each escaped as \u00e9 in both headers.
+    const path = Array.from({ length: 5 }, (_, i) => `/${i}${'é'.repeat(198)}`).join('');
+    expect(path.length).toBe(1000);
+    const dbx = lb.client();
+    await dbx.filesUpload({ path, contents: Buffer.from('long but fine\n') });
+    const download = await dbx.filesDownload({ path });
+    expect(download.result.path_display).toBe(path);
+    const tooLong = await call('upload', 'files/upload', { path: `${path}x` });
+    expect(tooLong.status).toBe(409);
+    expect(innerTag(tooLong.json().error)).toBe('malformed_path');
   });
 
   it('never touched anything outside its data folder, and named no file on disk after a path', () => {

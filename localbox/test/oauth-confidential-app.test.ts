@@ -119,3 +119,21 @@ test('refreshing checks the secret when one is sent', async () => {
   );
   expect(refreshed.status).toBe(200);
 });
+
+test('a refresh token won with the secret needs the secret again; one won with PKCE does not', async () => {
+  const bySecret = await signInThroughConsentPage(lb, { clientSecret: SECRET });
+  const withoutSecret = await postToken(lb, {
+    grant_type: 'refresh_token',
+    refresh_token: bySecret.refreshToken ?? '',
+    client_id: lb.box.appKey,
+  });
+  expect(withoutSecret).toEqual(invalidClient);
+
+  const byPkce = await signInThroughConsentPage(lb);
+  const pkceRefresh = await postToken(lb, {
+    grant_type: 'refresh_token',
+    refresh_token: byPkce.refreshToken ?? '',
+    client_id: lb.box.appKey,
+  });
+  expect(pkceRefresh.status).toBe(200);
+});
