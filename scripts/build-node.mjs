@@ -1,19 +1,38 @@
 // Bundles the Node-side entry points with esbuild: our own code is bundled, npm packages stay external.
+// Run as a script (npm run build:node) it builds every entry; tests import bundleNode to build one.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const entries = {
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+export const NODE_ENTRIES = {
   'localbox/cli': 'localbox/cli.ts',
 };
 
-await build({
-  entryPoints: entries,
-  outdir: 'out',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  sourcemap: true,
-  outExtension: { '.js': '.js' },
-  logLevel: 'warning',
-});
+/** Each output lands by rename, so a process started while another build runs never loads half a bundle. */
+export async function bundleNode(entries = NODE_ENTRIES) {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: entries,
+    outdir: 'out',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    sourcemap: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temp = `${file.path}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
+  return Object.keys(entries).map((name) => join(ROOT, 'out', `${name}.js`));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await bundleNode();

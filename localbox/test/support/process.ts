@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleNode } from '../../../scripts/build-node.mjs';
 import { headerSafeJson } from '../../http/respond.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -20,31 +19,10 @@ export function buildCli(): Promise<string> {
   return built;
 }
 
-/**
- * Bundles one module to out/<name>.js (npm packages stay external, resolved from the repository's
- * node_modules). Each file lands by rename: test files building in parallel never run half a bundle.
- */
+/** Bundles one module to out/<name>.js, exactly as `npm run build:node` does. */
 export async function bundle(entry: string, name: string): Promise<string> {
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: { [name]: entry },
-    outdir: 'out',
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  for (const file of result.outputFiles) {
-    mkdirSync(dirname(file.path), { recursive: true });
-    const temp = `${file.path}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(temp, file.contents);
-    renameSync(temp, file.path);
-  }
-  return join(ROOT, 'out', `${name}.js`);
+  const [file] = await bundleNode({ [name]: entry });
+  return file ?? join(ROOT, 'out', `${name}.js`);
 }
 
 export interface Exit {

@@ -1,0 +1,2 @@
+export declare const NODE_ENTRIES: Record<string, string>;
+export declare function bundleNode(entries?: Record<string, string>): Promise<string[]>;
