@@ -35,4 +35,26 @@ export async function bundleNode(entries = NODE_ENTRIES) {
   return Object.keys(entries).map((name) => join(ROOT, 'out', `${name}.js`));
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await bundleNode();
+export const BROWSER_ENTRIES = {
+  'host/bridge': 'electron/host/bridge.ts',
+};
+
+/** The browser host's page bridge: a classic script that must run before the renderer's modules. */
+export async function bundleBrowser(entries = BROWSER_ENTRIES) {
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: entries,
+    outdir: 'out',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: true,
+    logLevel: 'warning',
+  });
+  return Object.keys(entries).map((name) => join(ROOT, 'out', `${name}.js`));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await Promise.all([bundleNode(), bundleBrowser()]);
+}

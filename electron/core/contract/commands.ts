@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import {
+  AccountShape,
+  BrowserEntry,
+  DocumentId,
+  DocumentSnapshot,
+  DropboxPath,
+  FolderPath,
+  MergeShape,
+  RemoteFileShape,
+  RestoredDocument,
+  RevisionShape,
+  SaveResult,
+} from './shapes.ts';
+
+const none = z.strictObject({});
+const nothing = z.null();
+
+const command = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
+  request,
+  response,
+});
+
+/**
+ * Every command the renderer may call, declared once. Main validates each request against its schema
+ * and each response before it leaves; the preload and the browser host expose exactly these names.
+ */
+export const commands = {
+  getAppInfo: command(
+    none,
+    z.strictObject({
+      provider: z.enum(['dropbox', 'localbox']),
+      version: z.string(),
+      platform: z.string(),
+      /** Electron has native file dialogs; in the browser host the page picks and saves files itself. */
+      nativeDialogs: z.boolean(),
+    }),
+  ),
+
+  getAccount: command(
+    none,
+    z.discriminatedUnion('signedIn', [
+      z.strictObject({ signedIn: z.literal(false) }),
+      z.strictObject({ signedIn: z.literal(true), account: AccountShape }),
+    ]),
+  ),
+  /** Starts the system-browser sign-in; the outcome arrives as an `accountChanged` event. */
+  signIn: command(none, z.strictObject({ authorizeUrl: z.string() })),
+  /** The fallback: a page that shows a code to paste back. */
+  startPasteCodeSignIn: command(none, z.strictObject({ authorizeUrl: z.string() })),
+  completePasteCodeSignIn: command(z.strictObject({ code: z.string().min(1).max(512) }), AccountShape),
+  signOut: command(none, nothing),
+
+  listFolder: command(
+    z.strictObject({ path: FolderPath, cursor: z.string().max(4096).optional() }),
+    z.strictObject({ entries: z.array(BrowserEntry), cursor: z.string(), hasMore: z.boolean() }),
+  ),
+  createFolder: command(z.strictObject({ path: DropboxPath }), BrowserEntry),
+
+  openDocument: command(z.strictObject({ path: DropboxPath }), DocumentSnapshot),
+  /** The renderer's text after typing stops: journaled for crash recovery, and marks the document dirty. */
+  noteEdit: command(z.strictObject({ documentId: DocumentId, text: z.string() }), nothing),
+  saveDocument: command(
+    z.strictObject({ documentId: DocumentId, text: z.string(), confirmed: z.boolean().optional() }),
+    SaveResult,
+  ),
+  /** Without `overwrite` an existing file at `path` is a conflict, so the page can ask before replacing it. */
+  saveDocumentAs: command(
+    z.strictObject({
+      documentId: DocumentId,
+      path: DropboxPath,
+      text: z.string(),
+      overwrite: z.boolean().optional(),
+    }),
+    SaveResult,
+  ),
+  closeDocument: command(z.strictObject({ documentId: DocumentId }), nothing),
+  /** Three-way merge of the base, the user's text and Dropbox's current version. */
+  mergeConflict: command(z.strictObject({ documentId: DocumentId, text: z.string() }), MergeShape),
+  resolveConflict: command(
+    z.strictObject({
+      documentId: DocumentId,
+      resolution: z.enum(['keep_mine', 'take_theirs', 'save_copy', 'use_merged']),
+      /** The user's text (keep_mine, save_copy) or the reviewed merge (use_merged). */
+      text: z.string(),
+    }),
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('saved'), remote: RemoteFileShape }),
+      z.strictObject({ kind: z.literal('reloaded'), snapshot: DocumentSnapshot }),
+      z.strictObject({ kind: z.literal('copied'), copy: RemoteFileShape, snapshot: DocumentSnapshot }),
+      z.strictObject({ kind: z.literal('conflict'), remote: RemoteFileShape.nullable() }),
+    ]),
+  ),
+  getRestoredDocuments: command(none, z.array(RestoredDocument)),
+
+  listRevisions: command(
+    z.strictObject({ path: DropboxPath }),
+    z.strictObject({ isDeleted: z.boolean(), revisions: z.array(RevisionShape) }),
+  ),
+  getRevisionText: command(
+    z.strictObject({ path: DropboxPath, rev: z.string().regex(/^[0-9a-f]{9,}$/) }),
+    z.strictObject({ revision: RevisionShape, text: z.string() }),
+  ),
+  restoreRevision: command(
+    z.strictObject({ path: DropboxPath, rev: z.string().regex(/^[0-9a-f]{9,}$/) }),
+    RemoteFileShape,
+  ),
+
+  uploadLocalFile: command(
+    z.strictObject({
+      targetPath: DropboxPath,
+      source: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('path'), path: z.string().min(1) }),
+        z.strictObject({ kind: z.literal('bytes'), name: z.string().min(1), base64: z.string() }),
+      ]),
+    }),
+    RemoteFileShape,
+  ),
+  /** With `localPath` the bytes go to that file; without, they come back for the page to save. */
+  downloadToComputer: command(
+    z.strictObject({ path: DropboxPath, localPath: z.string().min(1).optional() }),
+    z.strictObject({ name: z.string(), size: z.number().int().min(0), base64: z.string().optional() }),
+  ),
+  /** Native dialogs (Electron only; null when cancelled or when the host has none). */
+  chooseLocalFile: command(none, z.strictObject({ path: z.string() }).nullable()),
+  chooseSaveLocation: command(
+    z.strictObject({ suggestedName: z.string() }),
+    z.strictObject({ path: z.string() }).nullable(),
+  ),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandRequest<N extends CommandName> = z.input<Commands[N]['request']>;
+export type CommandResponse<N extends CommandName> = z.output<Commands[N]['response']>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { AccountShape, DocumentId, DocumentSnapshot, ErrorKindSchema, RemoteFileShape } from './shapes.ts';
+
+export const MENU_COMMANDS = [
+  'open',
+  'save',
+  'saveAs',
+  'uploadLocalFile',
+  'downloadToComputer',
+  'revisionHistory',
+  'account',
+  'signIn',
+  'signOut',
+] as const;
+
+/** Every event main pushes to the renderer, declared once. */
+export const events = {
+  accountChanged: z.strictObject({
+    signedIn: z.boolean(),
+    account: AccountShape.optional(),
+    error: z.strictObject({ kind: ErrorKindSchema, message: z.string() }).optional(),
+  }),
+  /** The watcher saw Dropbox's copy of an open document change (rev and content both moved). */
+  remoteChanged: z.strictObject({
+    documentId: DocumentId,
+    change: z.enum(['modified', 'deleted', 'moved']),
+    remote: RemoteFileShape.optional(),
+  }),
+  /** A clean document was reloaded silently after a remote change. */
+  documentReloaded: z.strictObject({ snapshot: DocumentSnapshot }),
+  transferProgress: z.strictObject({
+    transferId: z.string(),
+    documentId: DocumentId.optional(),
+    direction: z.enum(['upload', 'download']),
+    sent: z.number().min(0),
+    total: z.number().min(0),
+  }),
+  connectionChanged: z.strictObject({ online: z.boolean() }),
+  /** A save made offline is waiting, was uploaded, or met a conflict when it was finally sent. */
+  pendingUploadChanged: z.strictObject({
+    documentId: DocumentId,
+    state: z.enum(['pending', 'uploaded', 'conflict']),
+    remote: RemoteFileShape.optional(),
+  }),
+  /** The application menu (Electron) asks the window to run a command. */
+  menuCommand: z.strictObject({ command: z.enum(MENU_COMMANDS) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;

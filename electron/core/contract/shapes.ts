@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+// The shapes that cross from main to the renderer. None of them can carry a token: there is no field
+// for one, and every response is parsed through these strict schemas before it leaves main.
+
+const path = z.string().min(1).max(1000).regex(/^\//, 'a Dropbox path starts with "/"');
+export const DropboxPath = path;
+export const FolderPath = z.union([z.literal(''), path]);
+
+export const ErrorKindSchema = z.enum([
+  'conflict',
+  'not_found',
+  'rate_limited',
+  'offline',
+  'auth_expired',
+  'signed_out',
+  'too_large',
+  'insufficient_space',
+  'malformed_path',
+  'binary_file',
+  'unsupported_encoding',
+  'guard',
+  'invalid_request',
+  'unknown',
+]);
+
+export const RemoteFileShape = z.strictObject({
+  name: z.string(),
+  path: z.string(),
+  pathLower: z.string(),
+  id: z.string(),
+  rev: z.string(),
+  size: z.number().int().min(0),
+  contentHash: z.string(),
+  serverModified: z.string(),
+  clientModified: z.string(),
+});
+export type RemoteFileShape = z.infer<typeof RemoteFileShape>;
+
+export const BrowserEntry = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('folder'), name: z.string(), path: z.string(), pathLower: z.string() }),
+  z.strictObject({
+    kind: z.literal('file'),
+    name: z.string(),
+    path: z.string(),
+    pathLower: z.string(),
+    size: z.number().int().min(0),
+    serverModified: z.string(),
+    rev: z.string(),
+  }),
+]);
+export type BrowserEntry = z.infer<typeof BrowserEntry>;
+
+export const TextFormatShape = z.strictObject({
+  encoding: z.string(),
+  bom: z.boolean(),
+  lineEnding: z.enum(['lf', 'crlf']),
+  finalNewline: z.boolean(),
+});
+
+export const AccountShape = z.strictObject({
+  accountId: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  used: z.number().min(0),
+  allocated: z.number().min(0),
+  /** Where the files live: real Dropbox, or the localbox on this computer. */
+  provider: z.enum(['dropbox', 'localbox']),
+});
+export type AccountShape = z.infer<typeof AccountShape>;
+
+export const DocumentId = z.string().min(1).max(100);
+
+/** A document as the editor loads it: the exact base text, and what it was based on. */
+export const DocumentSnapshot = z.strictObject({
+  documentId: DocumentId,
+  remote: RemoteFileShape,
+  text: z.string(),
+  format: TextFormatShape,
+});
+export type DocumentSnapshot = z.infer<typeof DocumentSnapshot>;
+
+export const ConflictShape = z.strictObject({
+  documentId: DocumentId,
+  /** The rev the user's text is based on. */
+  baseRev: z.string(),
+  /** What Dropbox has now; null when the file was deleted meanwhile. */
+  remote: RemoteFileShape.nullable(),
+  remoteText: z.string().nullable(),
+  /** How many changed hunks the user's text has against the base. */
+  myChanges: z.number().int().min(0),
+});
+export type ConflictShape = z.infer<typeof ConflictShape>;
+
+export const SaveResult = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('saved'), remote: RemoteFileShape }),
+  z.strictObject({ kind: z.literal('conflict'), conflict: ConflictShape }),
+  /** The guard rail: saving would empty the file or remove most of it; ask, then save with `confirmed`. */
+  z.strictObject({
+    kind: z.literal('needs_confirmation'),
+    reason: z.enum(['empty', 'most_removed']),
+    removedRatio: z.number(),
+  }),
+  /** Offline: the text is kept as a pending upload and sent (still revision-checked) when back online. */
+  z.strictObject({ kind: z.literal('pending'), reason: ErrorKindSchema }),
+]);
+export type SaveResult = z.infer<typeof SaveResult>;
+
+export const MergeHunkShape = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('same'), text: z.string() }),
+  z.strictObject({
+    kind: z.literal('conflict'),
+    id: z.number().int(),
+    base: z.string(),
+    mine: z.string(),
+    theirs: z.string(),
+  }),
+]);
+
+export const MergeShape = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('clean'), text: z.string(), remoteRev: z.string() }),
+  z.strictObject({ kind: z.literal('conflicted'), hunks: z.array(MergeHunkShape), remoteRev: z.string() }),
+]);
+
+export const RevisionShape = z.strictObject({
+  rev: z.string(),
+  size: z.number().int().min(0),
+  serverModified: z.string(),
+  contentHash: z.string(),
+  path: z.string(),
+});
+
+export const RestoredDocument = z.strictObject({
+  snapshot: DocumentSnapshot,
+  /** The unsaved text recovered from the journal. */
+  text: z.string(),
+  /** True when Dropbox's rev moved since the text was based on it: straight to the conflict flow. */
+  remoteMoved: z.boolean(),
+});

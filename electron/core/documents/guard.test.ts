@@ -1,0 +1,22 @@
+import { expect, test } from 'vitest';
+import { checkSave } from './guard.ts';
+
+const long = 'A line of a long manuscript that a person would hate to lose.\n'.repeat(20);
+
+test('asks before an empty buffer replaces a file with text', () => {
+  expect(checkSave(long, '')).toEqual({ ok: false, reason: 'empty', removedRatio: 1 });
+  expect(checkSave('short note\n', '  \n')).toMatchObject({ ok: false, reason: 'empty' });
+});
+
+test('asks before a save removes most of a file', () => {
+  const verdict = checkSave(long, long.slice(0, long.length / 4));
+  expect(verdict).toMatchObject({ ok: false, reason: 'most_removed' });
+  expect(verdict.ok ? 0 : verdict.removedRatio).toBeCloseTo(0.75, 2);
+});
+
+test('lets ordinary edits, growth and small files through', () => {
+  expect(checkSave(long, long.slice(0, long.length / 2))).toEqual({ ok: true });
+  expect(checkSave(long, `${long}more\n`)).toEqual({ ok: true });
+  expect(checkSave('tiny', 't')).toEqual({ ok: true });
+  expect(checkSave('', '')).toEqual({ ok: true });
+});

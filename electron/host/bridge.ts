@@ -1,0 +1,32 @@
+// Runs in the page served by the browser host, before the renderer: defines window.opus with the same
+// shape as the Electron preload, over fetch (commands) and EventSource (events). Bundled for browsers.
+import type { Envelope, OpusApi } from '../core/contract/api.ts';
+import { buildOpusApi, OpusCallError, unwrap } from '../core/contract/client.ts';
+import { EVENT_NAMES } from '../core/contract/names.ts';
+
+async function call(name: string, request: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/call/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new OpusCallError(
+      'offline',
+      'Opus is not running any more. Start it again: your text is journaled.',
+    );
+  }
+  if (!response.ok) throw new OpusCallError('invalid_request', await response.text());
+  return unwrap((await response.json()) as Envelope<unknown>);
+}
+
+const { api, deliver } = buildOpusApi(call);
+const source = new EventSource('/api/events');
+for (const name of EVENT_NAMES) {
+  source.addEventListener(name, (event) => deliver(name, JSON.parse((event as MessageEvent<string>).data)));
+}
+
+(window as unknown as { opus: OpusApi }).opus = api;

@@ -1,0 +1,31 @@
+import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
+import type { CoreService } from '../core/app/core-service.ts';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
+import { APP_ORIGIN } from './window-options.ts';
+
+/** Only our own top frame, loaded from app://opus, may call main: not an iframe, not a navigated-away page. */
+function trustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame !== window.webContents.mainFrame) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** Binds the contract: one channel in, checked once here, and events out to the window. */
+export function bindContract(core: CoreService, window: BrowserWindow): () => void {
+  ipcMain.handle(CALL_CHANNEL, (event, name: unknown, request: unknown) => {
+    if (!trustedSender(event, window))
+      return { ok: false, error: { kind: 'invalid_request', message: 'Untrusted sender.' } };
+    return core.call(String(name), request);
+  });
+  const unsubscribe = core.subscribe((name, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
+  });
+  return () => {
+    ipcMain.removeHandler(CALL_CHANNEL);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,50 @@
+import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MENU_COMMANDS } from '../core/contract/events.ts';
+import { EVENT_CHANNEL } from './channels.ts';
+
+type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Menu items have ids (e2e tests click them by id) and send their command to the renderer. */
+export function buildMenu(send: (command: MenuCommand) => void): Menu {
+  const item = (id: MenuCommand, label: string, accelerator?: string): MenuItemConstructorOptions => ({
+    id: `dropbox.${id}`,
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send(id),
+  });
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'Dropbox',
+      id: 'dropbox',
+      submenu: [
+        item('open', 'Open…', 'CmdOrCtrl+O'),
+        item('save', 'Save', 'CmdOrCtrl+S'),
+        item('saveAs', 'Save As…', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        item('uploadLocalFile', 'Upload Local File…'),
+        item('downloadToComputer', 'Download to Computer…'),
+        { type: 'separator' },
+        item('revisionHistory', 'Revision History…'),
+        item('account', 'Account…'),
+        item('signIn', 'Sign In'),
+        item('signOut', 'Sign Out'),
+      ],
+    },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'About Opus', role: 'about' }] },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+export function installMenu(window: BrowserWindow): void {
+  Menu.setApplicationMenu(
+    buildMenu((command) => {
+      if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, 'menuCommand', { command });
+    }),
+  );
+}

@@ -1,0 +1,65 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'opus';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The renderer's CSP: Monaco needs inline styles and blob workers; nothing else is allowed in. */
+export const RENDERER_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; " +
+  "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * The window's options as Electron's security checklist asks: sandboxed, context-isolated, no Node in
+ * the renderer, no webview, no insecure content. Plain data (the electron import is types only), so a
+ * test can check it without the Electron binary.
+ */
+export function windowOptions(
+  preloadPath: string,
+  bounds?: { width: number; height: number; x?: number; y?: number },
+): BrowserWindowConstructorOptions {
+  return {
+    width: bounds?.width ?? 1200,
+    height: bounds?.height ?? 800,
+    ...(bounds?.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 640,
+    minHeight: 400,
+    title: 'Opus',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  };
+}
+
+/** Only https Dropbox pages and a localbox on this computer may be opened in the system browser. */
+export function isAllowedExternalUrl(url: string, localboxOrigin: string | undefined): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.username || parsed.password) return false;
+  if (
+    parsed.protocol === 'https:' &&
+    (parsed.hostname === 'www.dropbox.com' || parsed.hostname === 'dropbox.com')
+  )
+    return true;
+  return (
+    localboxOrigin !== undefined &&
+    parsed.origin === localboxOrigin &&
+    parsed.pathname === '/oauth2/authorize'
+  );
+}
