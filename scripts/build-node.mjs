@@ -9,6 +9,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export const NODE_ENTRIES = {
   'localbox/cli': 'localbox/cli.ts',
+  'host/cli': 'electron/host/cli.ts',
 };
 
 /** Each output lands by rename, so a process started while another build runs never loads half a bundle. */

@@ -17,6 +17,8 @@ export type ErrorKind =
   | 'binary_file'
   | 'unsupported_encoding'
   | 'guard'
+  /** This computer's disk (the journal, a download's target): full, read-only, missing. */
+  | 'local_io'
   | 'invalid_request'
   | 'unknown';
 

@@ -103,12 +103,12 @@ function validate(route: ApiRoute, where: string, text: string): unknown {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const at = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new BadRequest(`${prefix(route)}: ${where}: ${at}${describe(issue)}`);
+    throw new BadRequest(`${prefix(route)}: ${where}: ${at}${describeIssue(issue)}`);
   }
   return parsed.data;
 }
 
-function describe(issue: z.core.$ZodIssue | undefined): string {
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'invalid input';
   if (issue.code === 'unrecognized_keys') return `unknown field '${issue.keys.join("', '")}'`;
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))

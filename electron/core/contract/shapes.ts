@@ -20,6 +20,7 @@ export const ErrorKindSchema = z.enum([
   'binary_file',
   'unsupported_encoding',
   'guard',
+  'local_io',
   'invalid_request',
   'unknown',
 ]);
@@ -137,3 +138,4 @@ export const RestoredDocument = z.strictObject({
   /** True when Dropbox's rev moved since the text was based on it: straight to the conflict flow. */
   remoteMoved: z.boolean(),
 });
+export type RestoredDocument = z.infer<typeof RestoredDocument>;

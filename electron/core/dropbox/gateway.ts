@@ -31,25 +31,40 @@ export interface AccountInfo {
 /**
  * Dropbox as Opus sees it: one method per job, each one HTTP request unless it says otherwise, every
  * failure an OpusError with a kind. Retries (429, 5xx, network), token refresh and error mapping happen
- * inside; callers never see the SDK.
+ * inside; callers never see the SDK. Counts above are for the happy path: a retry, a refresh, or the
+ * check that a lost upload landed adds requests. An aborted `signal` rejects with the signal's reason
+ * (an AbortError), not an OpusError: cancelling is not a failure.
  */
 export interface Gateway {
   /** One request: bytes and metadata (`files/download`). `path` may also be "id:…" or "rev:…". */
   download(path: string, signal?: AbortSignal): Promise<{ file: RemoteFile; bytes: Buffer }>;
-  /** One request below the session threshold (`files/upload`), otherwise start/append…/finish. */
+  /**
+   * One request up to the session threshold (`files/upload`), otherwise start/append…/finish (one per
+   * chunk). A write the mode refuses (a stale `update` rev; under strictConflict also a file deleted
+   * meanwhile, or identical content) is a `conflict` whose `detail.uploadSessionId` keeps the refused
+   * bytes (single-request uploads only).
+   */
   upload(path: string, bytes: Uint8Array, options: UploadOptions): Promise<RemoteFile>;
-  /** Commits bytes Dropbox kept from a refused upload (the conflict's uploadSessionId) to another path. */
+  /**
+   * One request (`upload_session/finish`, mode add, no autorename): commits bytes Dropbox kept from a
+   * refused upload (the conflict's uploadSessionId, `size` = their length) to a free path.
+   */
   commitKeptUpload(uploadSessionId: string, size: number, path: string): Promise<RemoteFile>;
   /** null when nothing is there (or it was deleted). */
   getMetadata(path: string): Promise<RemoteEntry | null>;
   listFolder(path: string, options?: { limit?: number }): Promise<FolderPage>;
+  /** A cursor Dropbox can no longer continue (`reset`) fails as not_found, tags "reset": list again. */
   listFolderContinue(cursor: string): Promise<FolderPage>;
   latestCursor(path: string): Promise<string>;
-  /** No auth; resolves when something changed or after `timeoutSeconds` (+ Dropbox's jitter of up to 90 s). */
+  /**
+   * No auth; resolves when something changed or after `timeoutSeconds` (30–480, + Dropbox's jitter of up
+   * to 90 s); `reset` for a cursor Dropbox cannot continue. Silence past timeout + 90 s + a margin is offline.
+   */
   longpoll(cursor: string, timeoutSeconds: number, signal?: AbortSignal): Promise<LongpollResult>;
   createFolder(path: string): Promise<RemoteFolder>;
   listRevisions(path: string, limit?: number): Promise<{ isDeleted: boolean; revisions: Revision[] }>;
   restore(path: string, rev: string): Promise<RemoteFile>;
+  /** Two requests, in parallel (`users/get_current_account`, `users/get_space_usage`). */
   account(): Promise<AccountInfo>;
   /** Revokes the tokens server-side (`auth/token/revoke`). */
   revoke(): Promise<void>;

@@ -82,7 +82,11 @@ export class Watcher {
         if (signal.aborted) return;
         failures++;
         if (isOpusError(error, 'offline')) this.options.onConnection?.(false);
-        if (isOpusError(error, 'not_found')) cursor = null;
+        if (isOpusError(error, 'not_found')) {
+          // A dead cursor (Dropbox's `reset` on continue): start again, and let the caller re-check.
+          cursor = null;
+          await Promise.resolve(this.options.onReset(folder)).catch(() => undefined);
+        }
         const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(failures - 1, 10));
         await this.sleep(delay * (0.5 + Math.random() / 2), signal).catch(() => undefined);
       }

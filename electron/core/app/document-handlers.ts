@@ -1,0 +1,53 @@
+import type { Handlers } from '../contract/dispatch.ts';
+import type { Documents } from '../documents/documents.ts';
+
+type DocumentHandlers = Pick<
+  Handlers,
+  | 'openDocument'
+  | 'noteEdit'
+  | 'saveDocument'
+  | 'saveDocumentAs'
+  | 'closeDocument'
+  | 'mergeConflict'
+  | 'resolveConflict'
+>;
+
+/** Binds the documents service to the contract, and keeps the watcher on the folders of open documents. */
+export function documentHandlers(
+  documents: Documents,
+  watching: { follow(pathLower: string): void; unfollow(pathLower: string): void },
+): DocumentHandlers {
+  const pathOf = (documentId: string) =>
+    documents.list().find((doc) => doc.id === documentId)?.remote.pathLower;
+  return {
+    openDocument: async ({ path }) => {
+      const already = documents.list().some((doc) => doc.remote.pathLower === path.toLowerCase());
+      const snapshot = await documents.open(path);
+      if (!already) watching.follow(snapshot.remote.pathLower);
+      return snapshot;
+    },
+    noteEdit: ({ documentId, text }) => {
+      documents.noteEdit(documentId, text);
+      return null;
+    },
+    saveDocument: ({ documentId, text, confirmed }) => documents.save(documentId, text, confirmed ?? false),
+    saveDocumentAs: async ({ documentId, path, text, overwrite }) => {
+      const before = pathOf(documentId);
+      const result = await documents.saveAs(documentId, path, text, overwrite ?? false);
+      const after = pathOf(documentId);
+      if (before && after && before !== after) {
+        watching.unfollow(before);
+        watching.follow(after);
+      }
+      return result;
+    },
+    closeDocument: ({ documentId }) => {
+      const path = pathOf(documentId);
+      documents.close(documentId);
+      if (path) watching.unfollow(path);
+      return null;
+    },
+    mergeConflict: ({ documentId, text }) => documents.merge(documentId, text),
+    resolveConflict: ({ documentId, resolution, text }) => documents.resolve(documentId, resolution, text),
+  };
+}

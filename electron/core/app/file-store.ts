@@ -1,0 +1,74 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Cipher, KeyValueStore } from '../auth/token-vault.ts';
+
+/** A JSON file of strings, rewritten atomically: settings and vault entries for the browser host. */
+export function fileKeyValueStore(file: string): KeyValueStore {
+  let cache: Record<string, string> | null = null;
+  let writing = Promise.resolve();
+  const load = async () => {
+    if (cache) return cache;
+    try {
+      cache = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    } catch {
+      cache = {};
+    }
+    return cache;
+  };
+  const persist = (data: Record<string, string>) => {
+    writing = writing.then(async () => {
+      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify(data, null, 2), { mode: 0o600 });
+      await rename(temp, file);
+    });
+    return writing;
+  };
+  return {
+    get: async (key) => (await load())[key],
+    set: async (key, value) =>
+      persist({ ...(await load()), [key]: value }).then(() => {
+        (cache as Record<string, string>)[key] = value;
+      }),
+    delete: async (key) => {
+      const data = { ...(await load()) };
+      delete data[key];
+      cache = data;
+      await persist(data);
+    },
+  };
+}
+
+/**
+ * AES-256-GCM with a random key kept in a file only this user can read. Weaker than the OS keychain
+ * Electron's safeStorage uses (anyone who can read the user's files has both), but a copied or synced
+ * settings file alone reveals nothing. The browser host has no keychain to use.
+ */
+export function fileKeyCipher(keyFile: string): Cipher {
+  let key: Promise<Buffer> | null = null;
+  const loadKey = () => {
+    key ??= readFile(keyFile).catch(async () => {
+      const fresh = randomBytes(32);
+      await mkdir(dirname(keyFile), { recursive: true, mode: 0o700 });
+      await writeFile(keyFile, fresh, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+      return readFile(keyFile);
+    });
+    return key;
+  };
+  return {
+    isAvailable: async () => (await loadKey()).length === 32,
+    encrypt: async (plain) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', await loadKey(), iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    },
+    decrypt: async (cipherText) => {
+      const raw = Buffer.from(cipherText, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', await loadKey(), raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}

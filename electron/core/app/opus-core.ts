@@ -1,0 +1,171 @@
+import { join } from 'node:path';
+import type { AuthLog } from '../auth/auth-log.ts';
+import { type Cipher, type KeyValueStore, TokenVault } from '../auth/token-vault.ts';
+import { dispatch, type Handlers } from '../contract/dispatch.ts';
+import type { RestoredDocument } from '../contract/shapes.ts';
+import { Documents } from '../documents/documents.ts';
+import { LocalHistory } from '../documents/local-history.ts';
+import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
+import type { DropboxEndpoints } from '../dropbox/endpoints.ts';
+import { OpusError } from '../errors.ts';
+import { Journal } from '../journal/journal.ts';
+import { AccountSession } from './account-session.ts';
+import type { CoreService } from './core-service.ts';
+import { documentHandlers } from './document-handlers.ts';
+import { EventHub } from './event-hub.ts';
+import { fileHandlers } from './file-handlers.ts';
+import { restoreJournal } from './restore-journal.ts';
+import { watchDocuments } from './watch-documents.ts';
+
+export interface NativeDialogs {
+  chooseLocalFile(): Promise<string | null>;
+  chooseSaveLocation(suggestedName: string): Promise<string | null>;
+}
+
+export interface OpusCoreOptions {
+  endpoints: DropboxEndpoints;
+  provider: 'dropbox' | 'localbox';
+  /** Opus's own folder on this computer: the journal and the local history live here. */
+  dataDir: string;
+  store: KeyValueStore;
+  cipher: Cipher;
+  openExternal(url: string): Promise<void>;
+  dialogs?: NativeDialogs | undefined;
+  version: string;
+  signInPorts?: readonly number[] | undefined;
+  fetch?: typeof fetch | undefined;
+  gateway?: Partial<Omit<GatewayOptions, 'endpoints' | 'tokens' | 'fetch'>> | undefined;
+  journalDebounceMs?: number | undefined;
+  /** Seconds a watcher longpoll may wait (30–480). */
+  longpollSeconds?: number | undefined;
+  log?: (line: string) => void;
+}
+
+export interface OpusCore extends CoreService {
+  /** Signs in from the vault, if a refresh token is kept there. */
+  start(): Promise<void>;
+  events: EventHub;
+}
+
+/** The application, wired: one place that builds every service and binds them to the contract. */
+export function createOpusCore(options: OpusCoreOptions): OpusCore {
+  const log = options.log ?? (() => {});
+  const authLog: AuthLog = { info: log, warn: log };
+  const events = new EventHub();
+  const vault = new TokenVault({
+    store: options.store,
+    cipher: options.cipher,
+    endpoints: options.endpoints,
+    log: authLog,
+  });
+  const account = new AccountSession({
+    endpoints: options.endpoints,
+    vault,
+    openExternal: options.openExternal,
+    ports: options.signInPorts,
+    fetch: options.fetch,
+    log: authLog,
+    onChange: (signedIn, error) => void announceAccount(signedIn, error),
+  });
+  const gateway = createGateway({
+    ...options.gateway,
+    endpoints: options.endpoints,
+    tokens: account.tokens,
+    fetch: options.fetch,
+  });
+  const journal = new Journal(join(options.dataDir, 'journal'), {
+    debounceMs: options.journalDebounceMs,
+    onError: (error) => log(`opus: journal: ${error.message}`),
+  });
+  const documents = new Documents({
+    gateway,
+    journal,
+    history: new LocalHistory(join(options.dataDir, 'history')),
+    emit: events.emit,
+    accountName: () => accountName,
+    now: () => new Date(),
+    docs: new Map(),
+  });
+  const watching = watchDocuments(() => gateway, documents, events);
+  let accountName = 'Opus';
+  let restored: Promise<RestoredDocument[]> | null = null;
+
+  async function accountDetails() {
+    const info = await gateway.account();
+    accountName = info.displayName.split(' ')[0] || info.displayName;
+    return { ...info, provider: options.provider };
+  }
+
+  async function announceAccount(signedIn: boolean, error?: OpusError): Promise<void> {
+    const failure = error ? { kind: error.kind, message: error.message } : undefined;
+    if (!signedIn)
+      return events.emit('accountChanged', { signedIn: false, ...(failure ? { error: failure } : {}) });
+    try {
+      events.emit('accountChanged', { signedIn: true, account: await accountDetails() });
+    } catch (cause) {
+      events.emit('accountChanged', {
+        signedIn: true,
+        ...(cause instanceof OpusError ? { error: { kind: cause.kind, message: cause.message } } : {}),
+      });
+    }
+  }
+
+  const handlers: Handlers = {
+    getAppInfo: () => ({
+      provider: options.provider,
+      version: options.version,
+      platform: process.platform,
+      nativeDialogs: !!options.dialogs,
+    }),
+    getAccount: async () =>
+      account.signedIn ? { signedIn: true, account: await accountDetails() } : { signedIn: false },
+    signIn: async () => ({ authorizeUrl: await account.startBrowserSignIn() }),
+    startPasteCodeSignIn: () => ({ authorizeUrl: account.startPasteCodeSignIn() }),
+    completePasteCodeSignIn: async ({ code }) => {
+      await account.completePasteCodeSignIn(code);
+      return accountDetails();
+    },
+    signOut: async () => {
+      await account.signOut();
+      return null;
+    },
+    getRestoredDocuments: () => {
+      restored ??= restoreJournal(gateway, documents, journal, log).then((list) => {
+        for (const item of list) watching.follow(item.snapshot.remote.pathLower);
+        return list;
+      });
+      return restored.catch((error) => {
+        restored = null;
+        throw error;
+      });
+    },
+    chooseLocalFile: async () => {
+      const path = await options.dialogs?.chooseLocalFile();
+      return path ? { path } : null;
+    },
+    chooseSaveLocation: async ({ suggestedName }) => {
+      const path = await options.dialogs?.chooseSaveLocation(suggestedName);
+      return path ? { path } : null;
+    },
+    ...fileHandlers(() => gateway),
+    ...documentHandlers(documents, watching),
+  };
+
+  return {
+    events,
+    start: async () => {
+      if (await account.restore()) void announceAccount(true);
+    },
+    call: async (name, request) => {
+      const answer = await dispatch(handlers, name, request, log);
+      // A refresh token revoked elsewhere ends the session here too, and the window hears of it.
+      if (!answer.ok && answer.error.kind === 'signed_out' && account.signedIn) await account.expire();
+      return answer;
+    },
+    subscribe: (listener) => events.subscribe(listener),
+    close: async () => {
+      watching.watcher.stop();
+      await journal.flush();
+    },
+  };
+}

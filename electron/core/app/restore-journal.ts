@@ -1,0 +1,63 @@
+import type { RestoredDocument } from '../contract/shapes.ts';
+import { decodeText, encodeText } from '../documents/codec.ts';
+import type { Documents } from '../documents/documents.ts';
+import { contentHash } from '../dropbox/content-hash.ts';
+import type { Gateway } from '../dropbox/gateway.ts';
+import { isOpusError } from '../errors.ts';
+import type { Journal } from '../journal/journal.ts';
+
+type JournalEntry = Awaited<ReturnType<Journal['readAll']>>[number];
+
+/**
+ * After a crash: every journaled document is reopened on the rev its text was based on (Dropbox keeps
+ * revisions, so the exact base comes back for a three-way merge). If Dropbox's copy moved meanwhile,
+ * the conflict is prepared at once, so the next save goes straight to the conflict prompt.
+ */
+async function restoreOne(
+  gateway: Gateway,
+  documents: Documents,
+  entry: JournalEntry,
+  journalClear: (id: string) => Promise<void>,
+): Promise<RestoredDocument> {
+  const current = await gateway.getMetadata(entry.path);
+  if (current?.kind === 'file' && current.contentHash === contentHash(encodeText(entry.text, entry.format))) {
+    // The save landed just before the crash: Dropbox already has this text, nothing is unsaved.
+    const { kind: _file, ...remote } = current;
+    const doc = documents.register(remote, entry.text, entry.format, entry.documentId);
+    await journalClear(doc.id);
+    return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved: false };
+  }
+  let base = entry.baseRev ? await gateway.download(`rev:${entry.baseRev}`).catch(() => null) : null;
+  if (!base && current?.kind === 'file') base = await gateway.download(entry.path);
+  if (!base) throw new Error(`nothing on Dropbox to restore ${entry.path} against`);
+  const baseText = decodeText(base.bytes).text;
+  const remote = { ...base.file, path: current?.kind === 'file' ? current.path : entry.path };
+  const doc = documents.register(remote, baseText, entry.format, entry.documentId);
+  documents.noteEdit(doc.id, entry.text);
+  const remoteMoved =
+    current?.kind !== 'file' ||
+    (current.rev !== base.file.rev && current.contentHash !== base.file.contentHash);
+  if (remoteMoved) await documents.prepareConflict(doc.id);
+  return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved };
+}
+
+export async function restoreJournal(
+  gateway: Gateway,
+  documents: Documents,
+  journal: Journal,
+  log: (line: string) => void,
+) {
+  const restored: RestoredDocument[] = [];
+  for (const entry of await journal.readAll()) {
+    try {
+      restored.push(await restoreOne(gateway, documents, entry, (id) => journal.clear(id)));
+    } catch (error) {
+      // Signed out or offline: the entry stays in the journal for the next start; nothing is dropped.
+      if (isOpusError(error, 'signed_out') || isOpusError(error, 'offline')) throw error;
+      log(
+        `opus: could not restore ${entry.path}: ${(error as Error).message}; the text stays in the journal`,
+      );
+    }
+  }
+  return restored;
+}

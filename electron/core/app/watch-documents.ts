@@ -1,0 +1,60 @@
+import type { Documents } from '../documents/documents.ts';
+import type { Gateway } from '../dropbox/gateway.ts';
+import type { RemoteEntry } from '../dropbox/remote-file.ts';
+import { Watcher } from '../watcher/watcher.ts';
+import type { EventHub } from './event-hub.ts';
+
+const folderOf = (pathLower: string) => pathLower.slice(0, Math.max(0, pathLower.lastIndexOf('/')));
+
+/**
+ * Connects the watcher to the open documents: a changed file goes to Documents (which decides between
+ * silent reload, banner, or nothing); a deleted one is looked up by id to tell "moved" from "deleted".
+ */
+export function watchDocuments(
+  gateway: () => Gateway,
+  documents: Documents,
+  events: EventHub,
+): {
+  watcher: Watcher;
+  follow(pathLower: string): void;
+  unfollow(pathLower: string): void;
+} {
+  const onEntry = async (entry: RemoteEntry) => {
+    if (entry.kind === 'file') return documents.remoteChanged(entry.pathLower, entry);
+    if (entry.kind !== 'deleted') return;
+    for (const doc of documents.list().filter((d) => d.remote.pathLower === entry.pathLower)) {
+      const now = await gateway()
+        .getMetadata(doc.remote.id)
+        .catch(() => null);
+      if (now?.kind === 'file' && now.pathLower !== doc.remote.pathLower) {
+        const { kind: _file, ...remote } = now;
+        documents.moved(doc.id, remote);
+      } else {
+        await documents.remoteChanged(entry.pathLower, null);
+      }
+    }
+  };
+  const watcher = new Watcher({
+    gateway: gateway(),
+    onEntries: async (_folder, entries) => {
+      for (const entry of entries) await onEntry(entry);
+    },
+    onReset: async (folder) => {
+      for (const doc of documents.list().filter((d) => folderOf(d.remote.pathLower) === folder)) {
+        const now = await gateway()
+          .getMetadata(doc.remote.path)
+          .catch(() => null);
+        if (now) await onEntry(now);
+      }
+    },
+    onConnection: (online) => {
+      events.emit('connectionChanged', { online });
+      if (online) void documents.retryPending().catch(() => undefined);
+    },
+  });
+  return {
+    watcher,
+    follow: (pathLower) => watcher.watch(folderOf(pathLower)),
+    unfollow: (pathLower) => watcher.unwatch(folderOf(pathLower)),
+  };
+}

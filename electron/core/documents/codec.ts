@@ -1,0 +1,69 @@
+import { refuseBinary } from './codec-binary.ts';
+import { readEncoding, writeEncoding } from './codec-encoding.ts';
+import { joinLineEndings, type LineEnding, normalizeLineBreaks, splitLineEndings } from './codec-lines.ts';
+
+export type { LineEnding } from './codec-lines.ts';
+
+/**
+ * How a document's text is stored in its file. Exactly these four fields, because the contract's
+ * `TextFormatShape` is strict and the journal stores them.
+ */
+export interface TextFormat {
+  /** `utf-8`, `utf-16le`, `utf-16be`, or a lower-case iconv-lite name such as `windows-1252` or `shift_jis`. */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | (string & Record<never, never>);
+  /** Only UTF-8 and UTF-16 have one. */
+  bom: boolean;
+  lineEnding: LineEnding;
+  /** Whether the file ended with a line ending when it was opened: shown to the user, not enforced. */
+  finalNewline: boolean;
+}
+
+export interface DecodedText {
+  /**
+   * For the editor: LF line breaks only, no BOM. The final newline stays in the text (VS Code's model),
+   * so what the user sees is the file, and removing or adding it is an ordinary edit.
+   */
+  text: string;
+  format: TextFormat;
+  /**
+   * The file's exact bytes, present only when `encodeText(text, format)` cannot reproduce them: the file
+   * mixes LF and CRLF, or has lone CRs. `reencodeText` returns them while the text is unchanged.
+   */
+  original?: Uint8Array;
+}
+
+/** What a new document is saved as (its text decides whether it ends with a newline). */
+export const DEFAULT_TEXT_FORMAT: TextFormat = {
+  encoding: 'utf-8',
+  bom: false,
+  lineEnding: 'lf',
+  finalNewline: true,
+};
+
+/**
+ * A file's bytes → editor text and the format to write it back in. Refuses binary files (`binary_file`)
+ * and bytes no supported encoding reads and writes back unchanged (`unsupported_encoding`).
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const { encoding, bom, raw } = readEncoding(bytes);
+  refuseBinary(raw);
+  const { text, lineEnding, finalNewline, uniform } = splitLineEndings(raw);
+  const format: TextFormat = { encoding, bom, lineEnding, finalNewline };
+  return uniform ? { text, format } : { text, format, original: Uint8Array.from(bytes) };
+}
+
+/**
+ * Editor text → file bytes in `format`. Any CRLF or CR in `text` counts as a line break, so an editor
+ * that hands back its own line endings cannot produce CR CR LF. The text's own final newline (or its
+ * absence) is written as is: `format.finalNewline` is not consulted.
+ */
+export function encodeText(text: string, format: TextFormat): Buffer {
+  const stored = joinLineEndings(normalizeLineBreaks(text), format.lineEnding);
+  return writeEncoding(stored, format.encoding, format.bom);
+}
+
+/** The bytes to save `text` as: the file's own bytes while the text is what was decoded, else `encodeText`. */
+export function reencodeText(decoded: DecodedText, text: string): Buffer {
+  if (decoded.original && text === decoded.text) return Buffer.from(decoded.original);
+  return encodeText(text, decoded.format);
+}

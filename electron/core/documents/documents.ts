@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandResponse } from '../contract/commands.ts';
+import type { DocumentSnapshot, SaveResult } from '../contract/shapes.ts';
+import type { RemoteEntry } from '../dropbox/remote-file.ts';
+import { OpusError } from '../errors.ts';
+import { decodeText, encodeText } from './codec.ts';
+import { merge, prepareConflict, resolve } from './conflicts.ts';
+import { type DocumentsContext, documentOf, journalText, snapshotOf } from './context.ts';
+import { isDirty, type OpenDocument, serialized } from './open-document.ts';
+import { adopt, save, uploadRevisionChecked } from './save.ts';
+
+/**
+ * Open documents and everything that happens to them: open (one request), revision-checked save (one
+ * request), conflicts and merges, Save As, close, and what the watcher reports about their remote copy.
+ */
+export class Documents {
+  constructor(private readonly context: DocumentsContext) {}
+
+  list(): OpenDocument[] {
+    return [...this.context.docs.values()];
+  }
+
+  async open(path: string): Promise<DocumentSnapshot> {
+    const already = this.list().find((doc) => doc.remote.pathLower === path.toLowerCase());
+    if (already) return snapshotOf(already);
+    const { file, bytes } = await this.context.gateway.download(path);
+    const decoded = decodeText(bytes);
+    const doc = this.register(file, decoded.text, decoded.format);
+    return snapshotOf(doc);
+  }
+
+  register(
+    remote: OpenDocument['remote'],
+    baseText: string,
+    format: OpenDocument['format'],
+    id: string = randomUUID(),
+  ): OpenDocument {
+    const doc: OpenDocument = {
+      id,
+      remote,
+      baseText,
+      format,
+      editedText: null,
+      conflict: null,
+      pendingText: null,
+      queue: Promise.resolve(),
+    };
+    this.context.docs.set(doc.id, doc);
+    return doc;
+  }
+
+  snapshot(documentId: string): DocumentSnapshot {
+    return snapshotOf(documentOf(this.context, documentId));
+  }
+
+  /** Fetches Dropbox's current version now, so the next save answers with the conflict at once. */
+  async prepareConflict(documentId: string): Promise<void> {
+    const doc = documentOf(this.context, documentId);
+    await serialized(doc, () => prepareConflict(this.context, doc));
+  }
+
+  noteEdit(documentId: string, text: string): void {
+    const doc = documentOf(this.context, documentId);
+    doc.editedText = text;
+    if (text === doc.baseText && doc.pendingText === null) void this.context.journal.clear(doc.id);
+    else journalText(this.context, doc, text);
+  }
+
+  save(documentId: string, text: string, confirmed = false): Promise<SaveResult> {
+    const doc = documentOf(this.context, documentId);
+    return serialized(doc, () => save(this.context, doc, text, confirmed));
+  }
+
+  saveAs(documentId: string, path: string, text: string, overwrite = false): Promise<SaveResult> {
+    const doc = documentOf(this.context, documentId);
+    return serialized(doc, async () => {
+      const bytes = encodeText(text, doc.format);
+      const remote = await this.context.gateway.upload(path, bytes, {
+        mode: overwrite ? { kind: 'overwrite' } : { kind: 'add' },
+        strictConflict: !overwrite,
+        autorename: false,
+      });
+      void this.context.journal.clear(doc.id);
+      adopt(this.context, doc, remote, text);
+      doc.editedText = null;
+      return { kind: 'saved', remote: { ...remote } };
+    });
+  }
+
+  close(documentId: string): void {
+    const doc = this.context.docs.get(documentId);
+    if (!doc) return;
+    this.context.docs.delete(documentId);
+    void this.context.journal.clear(documentId);
+  }
+
+  merge(documentId: string, text: string): Promise<CommandResponse<'mergeConflict'>> {
+    const doc = documentOf(this.context, documentId);
+    return serialized(doc, () => merge(this.context, doc, text));
+  }
+
+  resolve(
+    documentId: string,
+    resolution: 'keep_mine' | 'take_theirs' | 'save_copy' | 'use_merged',
+    text: string,
+  ): Promise<CommandResponse<'resolveConflict'>> {
+    const doc = documentOf(this.context, documentId);
+    return serialized(doc, () => resolve(this.context, doc, resolution, text));
+  }
+
+  /** Sends every offline-pending save again; each stays revision-checked against its base rev. */
+  async retryPending(): Promise<void> {
+    for (const doc of this.list().filter((d) => d.pendingText !== null)) {
+      const text = doc.pendingText as string;
+      const result = await serialized(doc, () =>
+        uploadRevisionChecked(this.context, doc, text, doc.remote.rev),
+      );
+      if (result.kind === 'saved')
+        this.context.emit('pendingUploadChanged', {
+          documentId: doc.id,
+          state: 'uploaded',
+          remote: result.remote,
+        });
+      if (result.kind === 'conflict') {
+        doc.pendingText = null;
+        this.context.emit('pendingUploadChanged', {
+          documentId: doc.id,
+          state: 'conflict',
+          ...(result.conflict.remote ? { remote: result.conflict.remote } : {}),
+        });
+      }
+      if (result.kind === 'pending') return;
+    }
+  }
+
+  /**
+   * The watcher's report about a path. Only a real change counts: the rev AND the content moved. A clean
+   * document reloads silently; a dirty one gets a banner; a rev-only move is adopted quietly.
+   */
+  async remoteChanged(pathLower: string, entry: RemoteEntry | null): Promise<void> {
+    for (const doc of this.list().filter((d) => d.remote.pathLower === pathLower)) {
+      if (!entry || entry.kind === 'deleted') {
+        this.context.emit('remoteChanged', { documentId: doc.id, change: 'deleted' });
+        continue;
+      }
+      if (entry.kind !== 'file' || entry.rev === doc.remote.rev) continue;
+      const { kind: _kind, ...remote } = entry;
+      if (entry.contentHash === doc.remote.contentHash) {
+        if (!doc.conflict) doc.remote = remote;
+        continue;
+      }
+      if (!isDirty(doc) && !doc.conflict && doc.pendingText === null) {
+        await serialized(doc, () => this.reload(doc));
+        continue;
+      }
+      this.context.emit('remoteChanged', { documentId: doc.id, change: 'modified', remote: { ...remote } });
+    }
+  }
+
+  private async reload(doc: OpenDocument): Promise<void> {
+    const { file, bytes } = await this.context.gateway.download(doc.remote.path);
+    const decoded = decodeText(bytes);
+    doc.remote = file;
+    doc.baseText = decoded.text;
+    doc.format = decoded.format;
+    doc.editedText = null;
+    this.context.emit('documentReloaded', { snapshot: snapshotOf(doc) });
+  }
+
+  /** For a document whose file moved on Dropbox (same id, new path): follow it. */
+  moved(documentId: string, remote: OpenDocument['remote']): void {
+    const doc = documentOf(this.context, documentId);
+    if (doc.remote.id !== remote.id) throw new OpusError('invalid_request', 'Not the same file.');
+    doc.remote = { ...doc.remote, path: remote.path, pathLower: remote.pathLower, name: remote.name };
+    this.context.emit('remoteChanged', { documentId: doc.id, change: 'moved', remote: { ...remote } });
+  }
+}

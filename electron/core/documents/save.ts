@@ -1,0 +1,135 @@
+import type { SaveResult } from '../contract/shapes.ts';
+import { contentHash } from '../dropbox/content-hash.ts';
+import type { RemoteFile } from '../dropbox/remote-file.ts';
+import { isOpusError } from '../errors.ts';
+import { decodeText, encodeText } from './codec.ts';
+import { type DocumentsContext, journalText } from './context.ts';
+import { checkSave } from './guard.ts';
+import { changeCount } from './merge.ts';
+import type { OpenDocument } from './open-document.ts';
+
+/** The text is now what Dropbox has at `remote`: it becomes the new base. */
+export function adopt(context: DocumentsContext, doc: OpenDocument, remote: RemoteFile, text: string): void {
+  doc.remote = remote;
+  doc.baseText = text;
+  doc.conflict = null;
+  doc.pendingText = null;
+  if (doc.editedText === text) doc.editedText = null;
+  void context.journal.clear(doc.id);
+}
+
+export function conflictResult(doc: OpenDocument, text: string): SaveResult {
+  const conflict = doc.conflict;
+  return {
+    kind: 'conflict',
+    conflict: {
+      documentId: doc.id,
+      baseRev: doc.remote.rev,
+      remote: conflict?.remote ? { ...conflict.remote } : null,
+      remoteText: conflict?.remoteText ?? null,
+      myChanges: changeCount(doc.baseText, text),
+    },
+  };
+}
+
+/**
+ * Dropbox refused the save: fetch what it has (one request) and keep it for the prompt. A "conflict"
+ * whose content equals ours is no conflict: the rev is adopted silently.
+ */
+export async function enterConflict(
+  context: DocumentsContext,
+  doc: OpenDocument,
+  text: string,
+  bytes: Uint8Array,
+  uploadSessionId: string | undefined,
+): Promise<SaveResult> {
+  const ours = contentHash(bytes);
+  let remote: RemoteFile | null = null;
+  let remoteText: string | null = null;
+  try {
+    const download = await context.gateway.download(doc.remote.path);
+    remote = download.file;
+    if (remote.contentHash === ours) {
+      adopt(context, doc, remote, text);
+      return { kind: 'saved', remote: { ...remote } };
+    }
+    remoteText = decodeText(download.bytes).text;
+  } catch (error) {
+    // Deleted meanwhile (strict_conflict makes that a conflict too), or no longer text: still a conflict.
+    if (
+      !isOpusError(error, 'not_found') &&
+      !isOpusError(error, 'binary_file') &&
+      !isOpusError(error, 'unsupported_encoding')
+    ) {
+      throw error;
+    }
+  }
+  doc.conflict = {
+    remote,
+    remoteText,
+    keptUpload: uploadSessionId
+      ? { sessionId: uploadSessionId, size: bytes.length, contentHash: ours }
+      : undefined,
+  };
+  return conflictResult(doc, text);
+}
+
+/**
+ * One revision-checked upload: `update(<rev the user saw>)`, strict_conflict, no autorename, with the
+ * content_hash of the bytes. Offline, the text waits as a pending upload instead of failing.
+ */
+export async function uploadRevisionChecked(
+  context: DocumentsContext,
+  doc: OpenDocument,
+  text: string,
+  againstRev: string | null,
+): Promise<SaveResult> {
+  const bytes = encodeText(text, doc.format);
+  const transferId = `save-${doc.id}`;
+  try {
+    const remote = await context.gateway.upload(doc.remote.path, bytes, {
+      mode: againstRev === null ? { kind: 'add' } : { kind: 'update', rev: againstRev },
+      strictConflict: true,
+      autorename: false,
+      onProgress: (sent, total) =>
+        context.emit('transferProgress', {
+          transferId,
+          documentId: doc.id,
+          direction: 'upload',
+          sent,
+          total,
+        }),
+    });
+    adopt(context, doc, remote, text);
+    return { kind: 'saved', remote: { ...remote } };
+  } catch (error) {
+    if (isOpusError(error, 'conflict'))
+      return enterConflict(context, doc, text, bytes, error.detail.uploadSessionId);
+    if (isOpusError(error, 'offline')) {
+      doc.pendingText = text;
+      journalText(context, doc, text);
+      context.emit('pendingUploadChanged', { documentId: doc.id, state: 'pending' });
+      return { kind: 'pending', reason: 'offline' };
+    }
+    throw error;
+  }
+}
+
+export async function save(
+  context: DocumentsContext,
+  doc: OpenDocument,
+  text: string,
+  confirmed: boolean,
+): Promise<SaveResult> {
+  doc.editedText = text;
+  // A document in conflict does not save until the user has chosen: no silent overwrite, ever.
+  if (doc.conflict) return conflictResult(doc, text);
+  if (!confirmed) {
+    const verdict = checkSave(doc.baseText, text);
+    if (!verdict.ok)
+      return { kind: 'needs_confirmation', reason: verdict.reason, removedRatio: verdict.removedRatio };
+  }
+  // Unchanged text is already on Dropbox; uploading it with strict_conflict would even conflict.
+  if (text === doc.baseText && doc.pendingText === null) return { kind: 'saved', remote: { ...doc.remote } };
+  return uploadRevisionChecked(context, doc, text, doc.remote.rev);
+}

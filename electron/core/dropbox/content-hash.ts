@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+
+/** Dropbox hashes files in blocks of 4 MiB; upload-session chunks are multiples of it for the same reason. */
+export const CONTENT_HASH_BLOCK = 4 * 1024 * 1024;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
+
+/**
+ * Dropbox's content_hash: SHA-256 of the concatenated SHA-256 digests of each 4 MiB block, in lowercase hex
+ * (https://www.dropbox.com/developers/reference/content-hash). Not the file's plain SHA-256: even a file of
+ * one block hashes twice. The SDK 10.47 computes it for no route (its check compares the wrong route name),
+ * so every upload request sends this value itself.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  const blocks: Buffer[] = [];
+  for (let offset = 0; offset < bytes.length; offset += CONTENT_HASH_BLOCK) {
+    blocks.push(sha256(bytes.subarray(offset, offset + CONTENT_HASH_BLOCK)));
+  }
+  return sha256(Buffer.concat(blocks)).toString('hex');
+}

@@ -1,0 +1,72 @@
+import type { Dropbox } from 'dropbox';
+import type { TokenProvider } from '../auth/token-provider.ts';
+import { isExpiredToken, toOpusError } from './error-mapping.ts';
+import { type RetryFailure, type RetryPolicy, retrying, type Sleep } from './retry.ts';
+import type { SdkClients } from './sdk-client.ts';
+
+/** What every Dropbox call of one gateway shares. */
+export interface CallContext {
+  clients: SdkClients;
+  tokens: TokenProvider;
+  policy: RetryPolicy;
+  sleep: Sleep;
+  random: () => number;
+  maxRetryAfterSeconds: number;
+}
+
+export interface CallOptions<T> {
+  signal?: AbortSignal | undefined;
+  /** `noauth` routes (longpoll) send no token, so they need none. */
+  anonymous?: boolean;
+  /** Attempts for this call, when it must differ from the policy (longpoll: 1). */
+  attempts?: number;
+  onRetry?: ((failure: RetryFailure) => Promise<T | undefined>) | undefined;
+}
+
+/**
+ * Each attempt asks for the access token (the provider refreshes ahead of expiry). A 401
+ * `expired_access_token` means Dropbox's clock disagrees with ours, or the token was expired early: the
+ * provider refreshes once for every caller that saw the same token, and the request goes again once.
+ */
+async function attemptWithToken<T>(context: CallContext, run: (client: Dropbox) => Promise<T>): Promise<T> {
+  const token = await context.tokens.accessToken();
+  try {
+    return await run(context.clients.withToken(token));
+  } catch (error) {
+    if (!isExpiredToken(error)) throw error;
+    const fresh = await context.tokens.refreshAfterExpiry(token);
+    return run(context.clients.withToken(fresh));
+  }
+}
+
+/**
+ * One Dropbox operation with token handling and retries (429, 5xx, network). Throws the raw failure,
+ * so that callers can still look at the `.tag` chain; `mapped` turns it into an OpusError.
+ */
+export function callDropbox<T>(
+  context: CallContext,
+  run: (client: Dropbox) => Promise<T>,
+  options: CallOptions<T> = {},
+): Promise<T> {
+  const policy = options.attempts ? { ...context.policy, attempts: options.attempts } : context.policy;
+  return retrying(
+    () => (options.anonymous ? run(context.clients.anonymous()) : attemptWithToken(context, run)),
+    {
+      policy,
+      sleep: context.sleep,
+      random: context.random,
+      signal: options.signal,
+      maxRetryAfterSeconds: context.maxRetryAfterSeconds,
+      onRetry: options.onRetry,
+    },
+  );
+}
+
+/** Runs `work` and lets only OpusErrors (or the caller's own abort) out. */
+export async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toOpusError(error);
+  }
+}

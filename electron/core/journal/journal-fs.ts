@@ -1,0 +1,58 @@
+import * as fs from 'node:fs/promises';
+
+export interface JournalFileHandle {
+  writeFile(data: string): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The file operations the journal needs: small, so tests can inject a full disk or a failing rename. */
+export interface JournalFs {
+  makeFolder(path: string): Promise<void>;
+  /** Creates the file; fails if it exists. */
+  create(path: string): Promise<JournalFileHandle>;
+  rename(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+  list(folder: string): Promise<string[]>;
+  read(path: string): Promise<string>;
+  /** Makes a rename in the folder durable. */
+  syncFolder(path: string): Promise<void>;
+}
+
+const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+
+export const nodeJournalFs: JournalFs = {
+  // Unsaved text is private: only this user may read the journal.
+  makeFolder: async (path) => {
+    await fs.mkdir(path, { recursive: true, mode: 0o700 });
+  },
+  create: async (path) => {
+    const handle = await fs.open(path, 'wx', 0o600);
+    return {
+      writeFile: (data) => handle.writeFile(data, 'utf8'),
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    };
+  },
+  rename: (from, to) => fs.rename(from, to),
+  remove: (path) => fs.unlink(path),
+  list: (folder) => fs.readdir(folder),
+  read: (path) => fs.readFile(path, 'utf8'),
+  syncFolder: async (path) => {
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(path, 'r');
+    } catch (error) {
+      // Windows cannot open a directory; its renames are durable without this.
+      if (codeOf(error) === 'EISDIR' || codeOf(error) === 'EPERM' || codeOf(error) === 'EACCES') return;
+      throw error;
+    }
+    try {
+      await handle.sync();
+    } catch (error) {
+      if (codeOf(error) !== 'EINVAL') throw error;
+    } finally {
+      await handle.close();
+    }
+  },
+};
