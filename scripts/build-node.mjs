@@ -56,6 +56,19 @@ export async function bundleBrowser(entries = BROWSER_ENTRIES) {
   return Object.keys(entries).map((name) => join(ROOT, 'out', `${name}.js`));
 }
 
+/**
+ * The Electron main process (ESM) and the preload (CommonJS: sandboxed preloads cannot be modules).
+ * `electron` itself stays external: it exists only inside the Electron binary.
+ */
+export async function bundleElectron() {
+  const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
+  await Promise.all([
+    build({ ...common, entryPoints: { 'electron/main': 'electron/shell/main.ts' }, outdir: 'out', format: 'esm', packages: 'external' }),
+    build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'out/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  ]);
+  return [join(ROOT, 'out/electron/main.js'), join(ROOT, 'out/electron/preload.cjs')];
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await Promise.all([bundleNode(), bundleBrowser()]);
+  await Promise.all([bundleNode(), bundleBrowser(), bundleElectron()]);
 }

@@ -1,0 +1,110 @@
+// The Electron shell: it wires the core to a window and decides nothing. Everything that can run
+// without Electron lives in electron/core and is tested there.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { type Localbox, startLocalbox } from '../../localbox/index.ts';
+import { createOpusCore, type NativeDialogs, type OpusCore } from '../core/app/opus-core.ts';
+import { chooseProvider } from '../core/app/provider.ts';
+import { bindContract } from './ipc.ts';
+import { installMenu } from './menu.ts';
+import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { denyAllPermissions, lockNavigation } from './security.ts';
+import { electronKeyValueStore, safeStorageCipher } from './storage.ts';
+import { APP_ORIGIN, isAllowedExternalUrl, windowOptions } from './window-options.ts';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+let core: OpusCore | null = null;
+let box: Localbox | null = null;
+let window: BrowserWindow | null = null;
+
+function nativeDialogs(): NativeDialogs {
+  return {
+    chooseLocalFile: async () => {
+      const answer = await dialog.showOpenDialog({
+        properties: ['openFile'],
+        title: 'Upload a local file to Dropbox',
+      });
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
+    chooseSaveLocation: async (suggestedName) => {
+      const answer = await dialog.showSaveDialog({
+        defaultPath: suggestedName,
+        title: 'Download to your computer',
+      });
+      return answer.canceled ? null : (answer.filePath ?? null);
+    },
+  };
+}
+
+async function boot(): Promise<void> {
+  serveRenderer(join(OUT, 'renderer'));
+  denyAllPermissions(session.defaultSession);
+  const store = electronKeyValueStore();
+  const choice = chooseProvider(await store.get('dropbox.appKey'));
+  if (choice.provider === 'localbox') {
+    box = await startLocalbox({
+      dataDir: join(app.getPath('userData'), 'localbox'),
+      port: 0,
+      logLevel: 'error',
+    });
+  }
+  const localboxUrl = box?.url;
+  core = createOpusCore({
+    endpoints: box
+      ? { origin: box.url, appKey: box.appKey }
+      : { appKey: choice.provider === 'dropbox' ? choice.appKey : '' },
+    provider: choice.provider,
+    dataDir: app.getPath('userData'),
+    store,
+    cipher: safeStorageCipher(log),
+    openExternal: async (url) => {
+      if (!isAllowedExternalUrl(url, localboxUrl)) throw new Error(`refusing to open ${url}`);
+      await shell.openExternal(url);
+    },
+    dialogs: nativeDialogs(),
+    version: app.getVersion(),
+    log,
+  });
+  await core.start();
+
+  const bounds = (await store.get('window.bounds')) ?? null;
+  window = new BrowserWindow(
+    windowOptions(join(OUT, 'electron', 'preload.cjs'), bounds ? JSON.parse(bounds) : undefined),
+  );
+  lockNavigation(window);
+  bindContract(core, window);
+  installMenu(window);
+  window.once('ready-to-show', () => window?.show());
+  window.on('close', () => {
+    if (window) void store.set('window.bounds', JSON.stringify(window.getBounds()));
+  });
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.whenReady().then(boot, (error) => {
+    log(`opus: could not start: ${(error as Error)?.stack ?? error}`);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Unsaved text reaches the journal before the process ends.
+    event.preventDefault();
+    quitting = true;
+    Promise.all([core?.close(), box?.close()]).finally(() => app.quit());
+  });
+}

@@ -1,0 +1,21 @@
+import type { BrowserWindow, Session } from 'electron';
+import { APP_ORIGIN } from './window-options.ts';
+
+/** No permission (camera, notifications, geolocation…) is ever granted: a text editor needs none. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** The window stays on app://opus: no navigation elsewhere, no new windows, no webviews. */
+export function lockNavigation(window: BrowserWindow): void {
+  const contents = window.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
