@@ -61,10 +61,29 @@ export async function bundleBrowser(entries = BROWSER_ENTRIES) {
  * `electron` itself stays external: it exists only inside the Electron binary.
  */
 export async function bundleElectron() {
-  const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
+  const common = {
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    sourcemap: true,
+    logLevel: 'warning',
+  };
   await Promise.all([
-    build({ ...common, entryPoints: { 'electron/main': 'electron/shell/main.ts' }, outdir: 'out', format: 'esm', packages: 'external' }),
-    build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'out/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+    build({
+      ...common,
+      entryPoints: { 'electron/main': 'electron/shell/main.ts' },
+      outdir: 'out',
+      format: 'esm',
+      packages: 'external',
+    }),
+    build({
+      ...common,
+      entryPoints: ['electron/preload.ts'],
+      outfile: 'out/electron/preload.cjs',
+      format: 'cjs',
+      external: ['electron'],
+    }),
   ]);
   return [join(ROOT, 'out/electron/main.js'), join(ROOT, 'out/electron/preload.cjs')];
 }

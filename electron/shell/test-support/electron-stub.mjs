@@ -30,3 +30,6 @@ export const session = {};
 export const shell = {};
 export const dialog = {};
 export class BrowserWindow {}
+// electron-store imports electron's default export, as Electron's own module provides it.
+// biome-ignore lint/style/noDefaultExport: mirrors the real module's shape
+export default { app, protocol, net, ipcMain, Menu, safeStorage, session, shell, dialog, BrowserWindow };
