@@ -14,6 +14,7 @@ import type { CoreService } from './core-service.ts';
 import { documentHandlers } from './document-handlers.ts';
 import { EventHub } from './event-hub.ts';
 import { fileHandlers } from './file-handlers.ts';
+import { retryPendingUploads } from './pending-uploads.ts';
 import { restoreJournal } from './restore-journal.ts';
 import { watchDocuments } from './watch-documents.ts';
 
@@ -87,6 +88,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     docs: new Map(),
   });
   const watching = watchDocuments(() => gateway, documents, events);
+  const pendingUploads = retryPendingUploads(documents, events);
   let accountName = 'Opus';
   let restored: Promise<RestoredDocument[]> | null = null;
 
@@ -165,6 +167,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     subscribe: (listener) => events.subscribe(listener),
     close: async () => {
       watching.watcher.stop();
+      pendingUploads.stop();
       await journal.flush();
     },
   };

@@ -28,6 +28,9 @@ export function watchDocuments(
         .catch(() => null);
       if (now?.kind === 'file' && now.pathLower !== doc.remote.pathLower) {
         const { kind: _file, ...remote } = now;
+        // Watch the new folder before letting go of the old one, which may be the same.
+        watcher.watch(folderOf(remote.pathLower));
+        watcher.unwatch(folderOf(doc.remote.pathLower));
         documents.moved(doc.id, remote);
       } else {
         await documents.remoteChanged(entry.pathLower, null);

@@ -1,4 +1,5 @@
 import type { CommandResponse } from '../contract/commands.ts';
+import { contentHash } from '../dropbox/content-hash.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { isOpusError, OpusError } from '../errors.ts';
 import { decodeText, encodeText } from './codec.ts';
@@ -53,6 +54,8 @@ async function saveOver(
   text: string,
 ): Promise<Resolution> {
   doc.conflict = null;
+  // The resolved text is what the editor holds now (a reviewed merge replaces the user's own).
+  doc.editedText = text;
   const result = await uploadRevisionChecked(context, doc, text, conflict.remote?.rev ?? null);
   if (result.kind === 'saved') return { kind: 'saved', remote: result.remote };
   if (result.kind === 'conflict') return { kind: 'conflict', remote: result.conflict.remote };
@@ -72,8 +75,8 @@ async function takeTheirs(
     throw new OpusError('not_found', 'The Dropbox version was deleted; there is nothing to take.');
   }
   if (mine !== doc.baseText) await context.history.keep(doc.remote.path, mine, context.now());
-  adopt(context, doc, conflict.remote, conflict.remoteText);
   doc.editedText = null;
+  adopt(context, doc, conflict.remote, conflict.remoteText);
   return { kind: 'reloaded', snapshot: snapshotOf(doc) };
 }
 
@@ -88,7 +91,8 @@ async function saveCopy(
   const bytes = encodeText(text, doc.format);
   const kept = conflict.keptUpload;
   let copy: RemoteFile;
-  if (kept && kept.size === bytes.length) {
+  // Only the very bytes Dropbox kept: text edited since the prompt (even to the same length) goes up anew.
+  if (kept && kept.size === bytes.length && kept.contentHash === contentHash(bytes)) {
     // Dropbox still holds the refused upload: commit it under the new name instead of sending it again.
     copy = await context.gateway.commitKeptUpload(kept.sessionId, kept.size, path);
   } else {
@@ -98,9 +102,9 @@ async function saveCopy(
       autorename: false,
     });
   }
+  doc.editedText = null;
   if (conflict.remote && conflict.remoteText !== null)
     adopt(context, doc, conflict.remote, conflict.remoteText);
-  doc.editedText = null;
   return { kind: 'copied', copy, snapshot: snapshotOf(doc) };
 }
 

@@ -81,8 +81,8 @@ export class Documents {
         autorename: false,
       });
       void this.context.journal.clear(doc.id);
-      adopt(this.context, doc, remote, text);
       doc.editedText = null;
+      adopt(this.context, doc, remote, text);
       return { kind: 'saved', remote: { ...remote } };
     });
   }
@@ -111,10 +111,13 @@ export class Documents {
   /** Sends every offline-pending save again; each stays revision-checked against its base rev. */
   async retryPending(): Promise<void> {
     for (const doc of this.list().filter((d) => d.pendingText !== null)) {
-      const text = doc.pendingText as string;
-      const result = await serialized(doc, () =>
-        uploadRevisionChecked(this.context, doc, text, doc.remote.rev),
+      // Read when its turn comes: a save or another retry may have sent it (or a newer text) meanwhile.
+      const result = await serialized(doc, async () =>
+        doc.pendingText === null
+          ? null
+          : uploadRevisionChecked(this.context, doc, doc.pendingText, doc.remote.rev),
       );
+      if (result === null) continue;
       if (result.kind === 'saved')
         this.context.emit('pendingUploadChanged', {
           documentId: doc.id,
@@ -139,22 +142,26 @@ export class Documents {
    */
   async remoteChanged(pathLower: string, entry: RemoteEntry | null): Promise<void> {
     for (const doc of this.list().filter((d) => d.remote.pathLower === pathLower)) {
-      if (!entry || entry.kind === 'deleted') {
-        this.context.emit('remoteChanged', { documentId: doc.id, change: 'deleted' });
-        continue;
-      }
-      if (entry.kind !== 'file' || entry.rev === doc.remote.rev) continue;
-      const { kind: _kind, ...remote } = entry;
-      if (entry.contentHash === doc.remote.contentHash) {
-        if (!doc.conflict) doc.remote = remote;
-        continue;
-      }
-      if (!isDirty(doc) && !doc.conflict && doc.pendingText === null) {
-        await serialized(doc, () => this.reload(doc));
-        continue;
-      }
-      this.context.emit('remoteChanged', { documentId: doc.id, change: 'modified', remote: { ...remote } });
+      // Behind any save in flight: the watcher often hears of our own upload before its answer arrives,
+      // and once the save has adopted the new rev, that change is no change at all.
+      await serialized(doc, () => this.judgeRemote(doc, entry));
     }
+  }
+
+  private async judgeRemote(doc: OpenDocument, entry: RemoteEntry | null): Promise<void> {
+    if (!this.context.docs.has(doc.id)) return;
+    if (!entry || entry.kind === 'deleted') {
+      this.context.emit('remoteChanged', { documentId: doc.id, change: 'deleted' });
+      return;
+    }
+    if (entry.kind !== 'file' || entry.rev === doc.remote.rev) return;
+    const { kind: _kind, ...remote } = entry;
+    if (entry.contentHash === doc.remote.contentHash) {
+      if (!doc.conflict) doc.remote = remote;
+      return;
+    }
+    if (!isDirty(doc) && !doc.conflict && doc.pendingText === null) return this.reload(doc);
+    this.context.emit('remoteChanged', { documentId: doc.id, change: 'modified', remote: { ...remote } });
   }
 
   private async reload(doc: OpenDocument): Promise<void> {
@@ -171,7 +178,12 @@ export class Documents {
   moved(documentId: string, remote: OpenDocument['remote']): void {
     const doc = documentOf(this.context, documentId);
     if (doc.remote.id !== remote.id) throw new OpusError('invalid_request', 'Not the same file.');
-    doc.remote = { ...doc.remote, path: remote.path, pathLower: remote.pathLower, name: remote.name };
+    // A move gives the file a new rev at its new path. Same content: that rev is ours to save against.
+    // Changed content too: keep the old rev, so the next save meets the conflict instead of replacing it.
+    doc.remote =
+      remote.contentHash === doc.remote.contentHash && !doc.conflict
+        ? { ...remote }
+        : { ...doc.remote, path: remote.path, pathLower: remote.pathLower, name: remote.name };
     this.context.emit('remoteChanged', { documentId: doc.id, change: 'moved', remote: { ...remote } });
   }
 }

@@ -15,7 +15,9 @@ export function adopt(context: DocumentsContext, doc: OpenDocument, remote: Remo
   doc.conflict = null;
   doc.pendingText = null;
   if (doc.editedText === text) doc.editedText = null;
-  void context.journal.clear(doc.id);
+  // Typed on while the save was on its way: still unsaved, now on top of the rev just saved.
+  if (doc.editedText !== null) journalText(context, doc, doc.editedText);
+  else void context.journal.clear(doc.id);
 }
 
 export function conflictResult(doc: OpenDocument, text: string): SaveResult {
@@ -131,5 +133,19 @@ export async function save(
   }
   // Unchanged text is already on Dropbox; uploading it with strict_conflict would even conflict.
   if (text === doc.baseText && doc.pendingText === null) return { kind: 'saved', remote: { ...doc.remote } };
-  return uploadRevisionChecked(context, doc, text, doc.remote.rev);
+  const wasPending = doc.pendingText !== null;
+  const result = await uploadRevisionChecked(context, doc, text, doc.remote.rev);
+  // Saved again by hand while an offline save waited: the window must hear that the wait is over.
+  if (wasPending && result.kind === 'saved')
+    context.emit('pendingUploadChanged', { documentId: doc.id, state: 'uploaded', remote: result.remote });
+  if (wasPending && result.kind === 'conflict') {
+    doc.pendingText = null;
+    const remote = result.conflict.remote;
+    context.emit('pendingUploadChanged', {
+      documentId: doc.id,
+      state: 'conflict',
+      ...(remote ? { remote } : {}),
+    });
+  }
+  return result;
 }

@@ -68,9 +68,14 @@ export class Watcher {
     while (!signal.aborted) {
       try {
         cursor ??= await gateway.latestCursor(folder);
+        if (failures > 0) {
+          // Back after a failure: catch up on what changed meanwhile and say so now, rather than only
+          // once a longpoll answers (up to its timeout later), so waiting saves go up at once.
+          cursor = await this.drain(folder, cursor, signal);
+          failures = 0;
+          this.options.onConnection?.(true);
+        }
         const answer = await gateway.longpoll(cursor, this.options.longpollSeconds ?? 30, signal);
-        if (failures > 0) this.options.onConnection?.(true);
-        failures = 0;
         if (answer.kind === 'reset') {
           cursor = null;
           await this.options.onReset(folder);

@@ -1,0 +1,165 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { RestoredDocument } from '../contract/shapes.ts';
+import { type CoreBench, type CoreHandle, eventually, pause, startCoreBench } from './test-kit.ts';
+
+let bench: CoreBench;
+beforeAll(async () => {
+  bench = await startCoreBench();
+});
+afterAll(() => bench.stop());
+
+async function journaledTexts(): Promise<string[]> {
+  const folder = join(bench.dataDir, 'journal');
+  const names = (await readdir(folder).catch(() => [])).filter((n) => n.endsWith('.json'));
+  return Promise.all(
+    names.map(
+      async (name) =>
+        (JSON.parse(await readFile(join(folder, name), 'utf8')) as { entry: { text: string } }).entry.text,
+    ),
+  );
+}
+
+/** Opens `path`, types `text`, and waits until the journal has it (the debounce is 50 ms here). */
+async function typeAndWait(path: string, base: string, text: string) {
+  await bench.put(path, base);
+  const doc = await bench.opus.open(path);
+  await bench.opus.call('noteEdit', { documentId: doc.documentId, text });
+  await eventually(async () => (await journaledTexts()).includes(text), 2000, `"${text}" in the journal`);
+  return doc;
+}
+
+test('after a crash the next start restores unsaved text, and goes straight to the conflict if Dropbox moved', async () => {
+  const calm = await typeAndWait('/Crash/calm.txt', 'one\n', 'one\ntwo, never saved\n');
+  const moved = await typeAndWait('/Crash/moved.txt', 'alpha\n', 'alpha\nbeta, never saved\n');
+  const landed = await typeAndWait('/Crash/landed.txt', 'first\n', 'first\nsecond, saved just before\n');
+  // Meanwhile, on another computer; and a save that reached Dropbox just before the crash.
+  const theirs = await bench.put('/Crash/moved.txt', 'alpha\ngamma, from elsewhere\n');
+  await bench.put('/Crash/landed.txt', 'first\nsecond, saved just before\n');
+
+  // The crash: the core is dropped without close(). The next start signs in from the vault.
+  const next: CoreHandle = await bench.restart();
+  expect(await next.call('getAccount', {})).toMatchObject({
+    signedIn: true,
+    account: { displayName: 'Ada Lovelace' },
+  });
+  const restored = await next.call('getRestoredDocuments', {});
+  const byPath = (path: string) => restored.find((r) => r.snapshot.remote.path === path) as RestoredDocument;
+  expect(restored).toHaveLength(3);
+
+  expect(byPath('/Crash/calm.txt')).toEqual({
+    snapshot: expect.objectContaining({
+      documentId: calm.documentId,
+      text: 'one\n',
+      remote: expect.objectContaining({ rev: calm.remote.rev }),
+    }),
+    text: 'one\ntwo, never saved\n',
+    remoteMoved: false,
+  });
+  expect(byPath('/Crash/moved.txt')).toEqual({
+    snapshot: expect.objectContaining({
+      documentId: moved.documentId,
+      text: 'alpha\n',
+      remote: expect.objectContaining({ rev: moved.remote.rev }),
+    }),
+    text: 'alpha\nbeta, never saved\n',
+    remoteMoved: true,
+  });
+  expect(byPath('/Crash/landed.txt')).toMatchObject({
+    snapshot: { documentId: landed.documentId },
+    text: 'first\nsecond, saved just before\n',
+    remoteMoved: false,
+  });
+  expect(byPath('/Crash/landed.txt').snapshot.text).toBe('first\nsecond, saved just before\n');
+
+  // Asking again gives the same answer, without restoring twice.
+  expect(await next.call('getRestoredDocuments', {})).toEqual(restored);
+
+  // The moved one: the save is the conflict prompt at once, with no upload.
+  bench.takeCounts();
+  const prompt = await next.call('saveDocument', {
+    documentId: moved.documentId,
+    text: 'alpha\nbeta, never saved\n',
+  });
+  expect(prompt).toMatchObject({
+    kind: 'conflict',
+    conflict: {
+      baseRev: moved.remote.rev,
+      remote: { rev: theirs.rev },
+      remoteText: 'alpha\ngamma, from elsewhere\n',
+    },
+  });
+  expect(bench.takeCounts({ withoutWatcher: true })).toEqual({});
+  // A merge of the two works from the exact base the text was typed on.
+  expect(
+    await next.call('mergeConflict', { documentId: moved.documentId, text: 'alpha\nbeta, never saved\n' }),
+  ).toMatchObject({
+    kind: 'conflicted',
+  });
+
+  // The calm one saves against its base rev and leaves the journal.
+  const saved = await next.call('saveDocument', {
+    documentId: calm.documentId,
+    text: 'one\ntwo, never saved\n',
+  });
+  expect(saved.kind).toBe('saved');
+  expect((await bench.get('/Crash/calm.txt')).toString()).toBe('one\ntwo, never saved\n');
+  await eventually(
+    async () => !(await journaledTexts()).includes('one\ntwo, never saved\n'),
+    2000,
+    'the entry cleared',
+  );
+  // The one that had landed is not unsaved any more.
+  expect(await journaledTexts()).not.toContain('first\nsecond, saved just before\n');
+  // What is still unsaved stays journaled for the start after this one.
+  expect(await journaledTexts()).toContain('alpha\nbeta, never saved\n');
+  await next.close();
+});
+
+test('text typed back to what Dropbox has leaves nothing in the journal', async () => {
+  const doc = await typeAndWait('/Crash/undo.txt', 'same\n', 'same, edited\n');
+  await bench.opus.call('noteEdit', { documentId: doc.documentId, text: 'same\n' });
+  await eventually(
+    async () => !(await journaledTexts()).includes('same, edited\n'),
+    2000,
+    'the entry cleared',
+  );
+});
+
+test('text typed while a save is on its way stays journaled after the save lands', async () => {
+  // The network takes its time answering uploads, and the writer keeps typing meanwhile.
+  const slowUploads = ((input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const answer = fetch(input, init);
+    if (!url.endsWith('/2/files/upload')) return answer;
+    return answer.then(async (response) => {
+      await pause(300);
+      return response;
+    });
+  }) as typeof fetch;
+  const writer = await bench.restart({ fetch: slowUploads });
+  await bench.put('/Crash/typing.txt', 'one\n');
+  const doc = await writer.open('/Crash/typing.txt');
+  await writer.call('noteEdit', { documentId: doc.documentId, text: 'one\ntwo\n' });
+  const saving = writer.call('saveDocument', { documentId: doc.documentId, text: 'one\ntwo\n' });
+  await pause(100);
+  await writer.call('noteEdit', {
+    documentId: doc.documentId,
+    text: 'one\ntwo\nthree, typed during the save\n',
+  });
+  expect((await saving).kind).toBe('saved');
+  await pause(150);
+  expect(await journaledTexts()).toContain('one\ntwo\nthree, typed during the save\n');
+
+  // Crash now: the next start offers the typed text on top of the rev just saved.
+  const next = await bench.restart();
+  const restored = await next.call('getRestoredDocuments', {});
+  expect(restored.find((r) => r.snapshot.documentId === doc.documentId)).toMatchObject({
+    snapshot: { text: 'one\ntwo\n' },
+    text: 'one\ntwo\nthree, typed during the save\n',
+    remoteMoved: false,
+  });
+  await next.close();
+  await writer.close();
+});
