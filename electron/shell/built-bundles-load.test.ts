@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
 import { bundleElectron } from '../../scripts/build-node.mjs';
+import { COMMAND_NAMES, EVENT_NAMES } from '../core/contract/names.ts';
 
 // Vitest's module interop is lenient; Electron's is not. Loading the real bundles under plain Node (with
 // `electron` stubbed) catches ESM/CJS import mistakes that would crash the app at start.
@@ -39,6 +40,8 @@ test('the built preload is CommonJS and exposes exactly the contract as window.o
   const hook = join(ROOT, 'electron/shell/test-support/require-hook.cjs');
   const { stdout } = await run(process.execPath, ['--require', hook, '-e', script], { cwd: ROOT });
   const calls = JSON.parse(stdout.trim()) as string[];
-  expect(calls).toContain('contextBridge.exposeInMainWorld:opus:30');
+  expect(calls).toContain(
+    `contextBridge.exposeInMainWorld:opus:${COMMAND_NAMES.length + EVENT_NAMES.length}`,
+  );
   expect(calls).toContain('ipcRenderer.on');
 });

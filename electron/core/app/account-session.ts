@@ -30,6 +30,7 @@ export interface AccountSessionOptions {
  */
 export class AccountSession {
   private session: TokenSession | null = null;
+  private account: string | null = null;
   private pending: BrowserSignIn | null = null;
   private paste: ReturnType<typeof startPasteCodeSignIn> | null = null;
 
@@ -37,6 +38,11 @@ export class AccountSession {
 
   get signedIn(): boolean {
     return this.session !== null;
+  }
+
+  /** The signed-in account's id ("dbid:…"), null when signed out. */
+  get accountId(): string | null {
+    return this.session ? this.account : null;
   }
 
   /** Delegates to whoever is signed in now; signed out is an error of its own kind. */
@@ -50,6 +56,7 @@ export class AccountSession {
     const stored = await this.options.vault.load();
     if (!stored) return false;
     this.session = this.sessionFor({ refreshToken: stored.refreshToken });
+    this.account = stored.accountId;
     return true;
   }
 
@@ -110,6 +117,12 @@ export class AccountSession {
     this.options.onChange(false);
   }
 
+  /** Gives up a browser sign-in still waiting for its callback, and frees its port. */
+  cancelPendingSignIn(): void {
+    this.pending?.cancel();
+    this.pending = null;
+  }
+
   /** The refresh token stopped working (revoked elsewhere): forget it, as a sign-out would. */
   async expire(): Promise<void> {
     if (!this.session) return;
@@ -121,6 +134,7 @@ export class AccountSession {
   private async adopt(signedIn: SignedIn): Promise<void> {
     this.pending = null;
     this.session = this.sessionFor(signedIn);
+    this.account = signedIn.accountId;
     const saved = await this.options.vault.save({
       refreshToken: signedIn.refreshToken,
       accountId: signedIn.accountId,

@@ -1,5 +1,6 @@
 import type { Handlers } from '../contract/dispatch.ts';
 import type { Documents } from '../documents/documents.ts';
+import { resolveMerge } from '../documents/merge.ts';
 
 type DocumentHandlers = Pick<
   Handlers,
@@ -9,6 +10,7 @@ type DocumentHandlers = Pick<
   | 'saveDocumentAs'
   | 'closeDocument'
   | 'mergeConflict'
+  | 'applyMergeChoices'
   | 'resolveConflict'
 >;
 
@@ -48,6 +50,12 @@ export function documentHandlers(
       return null;
     },
     mergeConflict: ({ documentId, text }) => documents.merge(documentId, text),
+    applyMergeChoices: ({ hunks, choices }) => ({
+      text: resolveMerge(
+        hunks,
+        Object.fromEntries(Object.entries(choices).map(([id, choice]) => [Number(id), choice])),
+      ),
+    }),
     resolveConflict: ({ documentId, resolution, text }) => documents.resolve(documentId, resolution, text),
   };
 }

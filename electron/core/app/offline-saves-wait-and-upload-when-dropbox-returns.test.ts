@@ -1,7 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type CoreBench, eventually, startCoreBench } from './test-kit.ts';
+import {
+  type CoreBench,
+  eventually,
+  journaledTexts as journaledTextsIn,
+  startCoreBench,
+} from './test-kit.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {
@@ -14,16 +17,7 @@ afterAll(() => bench.stop());
 const RECOVERY_MS = 10_000;
 
 /** The texts kept in Opus's journal folder now. */
-async function journaledTexts(): Promise<string[]> {
-  const folder = join(bench.dataDir, 'journal');
-  const names = await readdir(folder).catch(() => []);
-  const texts: string[] = [];
-  for (const name of names.filter((n) => n.endsWith('.json'))) {
-    const parsed = JSON.parse(await readFile(join(folder, name), 'utf8')) as { entry: { text: string } };
-    texts.push(parsed.entry.text);
-  }
-  return texts;
-}
+const journaledTexts = () => journaledTextsIn(bench.dataDir);
 
 async function openWatched(path: string, text: string) {
   await bench.put(path, text);

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import type { AuthLog } from '../auth/auth-log.ts';
 import { type Cipher, type KeyValueStore, TokenVault } from '../auth/token-vault.ts';
-import { dispatch, type Handlers } from '../contract/dispatch.ts';
+import { dispatch, type Handlers, isCommandName } from '../contract/dispatch.ts';
 import type { RestoredDocument } from '../contract/shapes.ts';
 import { Documents } from '../documents/documents.ts';
 import { LocalHistory } from '../documents/local-history.ts';
 import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
 import type { DropboxEndpoints } from '../dropbox/endpoints.ts';
 import { OpusError } from '../errors.ts';
-import { Journal } from '../journal/journal.ts';
+import { AccountJournal } from './account-journal.ts';
 import { AccountSession } from './account-session.ts';
 import type { CoreService } from './core-service.ts';
 import { documentHandlers } from './document-handlers.ts';
@@ -17,6 +17,19 @@ import { fileHandlers } from './file-handlers.ts';
 import { retryPendingUploads } from './pending-uploads.ts';
 import { restoreJournal } from './restore-journal.ts';
 import { watchDocuments } from './watch-documents.ts';
+
+/** The commands that make sense with nobody signed in. */
+const WITHOUT_ACCOUNT = new Set<string>([
+  'getAppInfo',
+  'getAccount',
+  'signIn',
+  'startPasteCodeSignIn',
+  'completePasteCodeSignIn',
+  'signOut',
+  'chooseLocalFile',
+  'chooseSaveLocation',
+  'applyMergeChoices',
+]);
 
 export interface NativeDialogs {
   chooseLocalFile(): Promise<string | null>;
@@ -74,7 +87,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     tokens: account.tokens,
     fetch: options.fetch,
   });
-  const journal = new Journal(join(options.dataDir, 'journal'), {
+  const journal = new AccountJournal(join(options.dataDir, 'journal'), {
     debounceMs: options.journalDebounceMs,
     onError: (error) => log(`opus: journal: ${error.message}`),
   });
@@ -98,7 +111,24 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     return { ...info, provider: options.provider };
   }
 
+  /**
+   * Open documents and their journal belong to the account they were opened with: signing out closes
+   * them (their unsaved text stays journaled for that account), signing in switches the journal.
+   */
+  async function switchAccount(): Promise<void> {
+    const id = account.accountId;
+    if (!id) {
+      watching.watcher.stop();
+      documents.forgetAll();
+      restored = null;
+    }
+    await journal.switchTo(
+      id ? AccountJournal.keyFor(options.endpoints.origin, options.endpoints.appKey, id) : null,
+    );
+  }
+
   async function announceAccount(signedIn: boolean, error?: OpusError): Promise<void> {
+    await switchAccount();
     const failure = error ? { kind: error.kind, message: error.message } : undefined;
     if (!signedIn)
       return events.emit('accountChanged', { signedIn: false, ...(failure ? { error: failure } : {}) });
@@ -156,9 +186,19 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
   return {
     events,
     start: async () => {
-      if (await account.restore()) void announceAccount(true);
+      if (await account.restore()) {
+        await switchAccount();
+        void announceAccount(true);
+      }
     },
     call: async (name, request) => {
+      // Signed out, only the account's own commands answer; everything else says so in one voice.
+      if (!account.signedIn && !WITHOUT_ACCOUNT.has(name) && isCommandName(name)) {
+        return {
+          ok: false,
+          error: { kind: 'signed_out', message: 'You are signed out. Sign in to reach your files.' },
+        };
+      }
       const answer = await dispatch(handlers, name, request, log);
       // A refresh token revoked elsewhere ends the session here too, and the window hears of it.
       if (!answer.ok && answer.error.kind === 'signed_out' && account.signedIn) await account.expire();
@@ -166,6 +206,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     },
     subscribe: (listener) => events.subscribe(listener),
     close: async () => {
+      account.cancelPendingSignIn();
       watching.watcher.stop();
       pendingUploads.stop();
       await journal.flush();

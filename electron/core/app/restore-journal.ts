@@ -44,7 +44,7 @@ async function restoreOne(
 export async function restoreJournal(
   gateway: Gateway,
   documents: Documents,
-  journal: Journal,
+  journal: Pick<Journal, 'readAll' | 'clear'>,
   log: (line: string) => void,
 ) {
   const restored: RestoredDocument[] = [];

@@ -68,13 +68,24 @@ test('signing out revokes the tokens at Dropbox; every call then answers signed_
   }
   expect((await bench.get('/Tokens/open.txt')).toString()).toBe('open\n');
 
-  // Signing in again brings everything back.
+  // Signing out closed the documents opened with that account: after signing in again they are opened
+  // afresh (so nothing of one account can be saved into another), and saving works again.
   bench.opus.events.clear();
   await bench.opus.call('signIn', {});
   await bench.opus.events.waitFor('accountChanged', (e) => e.signedIn, 5000);
-  const saved = await bench.opus.call('saveDocument', { documentId: doc.documentId, text: 'open, edited\n' });
+  expect(
+    await bench.opus.envelope('saveDocument', { documentId: doc.documentId, text: 'x\n' }),
+  ).toMatchObject({
+    ok: false,
+    error: { kind: 'not_found' },
+  });
+  const reopened = await bench.opus.open('/Tokens/open.txt');
+  const saved = await bench.opus.call('saveDocument', {
+    documentId: reopened.documentId,
+    text: 'open, edited\n',
+  });
   expect(saved.kind).toBe('saved');
-  await bench.opus.call('closeDocument', { documentId: doc.documentId });
+  await bench.opus.call('closeDocument', { documentId: reopened.documentId });
 });
 
 test('a sign-in revoked elsewhere ends the session here too, and the window hears of it', async () => {

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dropbox, files } from 'dropbox';
@@ -316,9 +316,16 @@ export async function startCoreBench(
       return Buffer.from((result as unknown as { fileBinary: Uint8Array }).fileBinary);
     },
     journaled: async (documentId) => {
-      const file = join(dataDir, 'journal', entryFileName(documentId));
-      const json = await readFile(file, 'utf8').catch(() => null);
-      return json === null ? null : (JSON.parse(json) as { entry: { text: string } }).entry.text;
+      // One journal folder per account; this bench has one account, so one folder.
+      const folders = await readdir(join(dataDir, 'journal')).catch(() => [] as string[]);
+      for (const folder of folders) {
+        const json = await readFile(
+          join(dataDir, 'journal', folder, entryFileName(documentId)),
+          'utf8',
+        ).catch(() => null);
+        if (json !== null) return (JSON.parse(json) as { entry: { text: string } }).entry.text;
+      }
+      return null;
     },
     stop: async () => {
       await Promise.allSettled(cores.map((handle) => handle.close()));
@@ -343,3 +350,19 @@ export async function eventually(
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The texts kept in Opus's journal now, across the per-account journal folders. */
+export async function journaledTexts(dataDir: string): Promise<string[]> {
+  const root = join(dataDir, 'journal');
+  const texts: string[] = [];
+  for (const account of await readdir(root).catch(() => [] as string[])) {
+    const names = await readdir(join(root, account)).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      const parsed = JSON.parse(await readFile(join(root, account, name), 'utf8')) as {
+        entry: { text: string };
+      };
+      texts.push(parsed.entry.text);
+    }
+  }
+  return texts;
+}

@@ -1,8 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RestoredDocument } from '../contract/shapes.ts';
-import { type CoreBench, type CoreHandle, eventually, pause, startCoreBench } from './test-kit.ts';
+import {
+  type CoreBench,
+  type CoreHandle,
+  eventually,
+  journaledTexts as journaledTextsIn,
+  pause,
+  startCoreBench,
+} from './test-kit.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {
@@ -10,16 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => bench.stop());
 
-async function journaledTexts(): Promise<string[]> {
-  const folder = join(bench.dataDir, 'journal');
-  const names = (await readdir(folder).catch(() => [])).filter((n) => n.endsWith('.json'));
-  return Promise.all(
-    names.map(
-      async (name) =>
-        (JSON.parse(await readFile(join(folder, name), 'utf8')) as { entry: { text: string } }).entry.text,
-    ),
-  );
-}
+const journaledTexts = () => journaledTextsIn(bench.dataDir);
 
 /** Opens `path`, types `text`, and waits until the journal has it (the debounce is 50 ms here). */
 async function typeAndWait(path: string, base: string, text: string) {

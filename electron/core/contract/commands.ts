@@ -6,6 +6,7 @@ import {
   DocumentSnapshot,
   DropboxPath,
   FolderPath,
+  MergeHunkShape,
   MergeShape,
   RemoteFileShape,
   RestoredDocument,
@@ -77,6 +78,17 @@ export const commands = {
   closeDocument: command(z.strictObject({ documentId: DocumentId }), nothing),
   /** Three-way merge of the base, the user's text and Dropbox's current version. */
   mergeConflict: command(z.strictObject({ documentId: DocumentId, text: z.string() }), MergeShape),
+  /** The merged text from the user's choice for every conflicting hunk (all must be chosen). */
+  applyMergeChoices: command(
+    z.strictObject({
+      hunks: z.array(MergeHunkShape).max(100_000),
+      choices: z.record(
+        z.string().regex(/^\d+$/),
+        z.union([z.enum(['mine', 'theirs', 'both']), z.strictObject({ custom: z.string() })]),
+      ),
+    }),
+    z.strictObject({ text: z.string() }),
+  ),
   resolveConflict: command(
     z.strictObject({
       documentId: DocumentId,

@@ -16,6 +16,7 @@ export const COMMAND_NAMES = [
   'saveDocumentAs',
   'closeDocument',
   'mergeConflict',
+  'applyMergeChoices',
   'resolveConflict',
   'getRestoredDocuments',
   'listRevisions',

@@ -40,6 +40,8 @@ export type RemoteFileShape = z.infer<typeof RemoteFileShape>;
 
 export const BrowserEntry = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('folder'), name: z.string(), path: z.string(), pathLower: z.string() }),
+  /** Only in a refresh by cursor: this entry (and, for a folder, what it held) is gone. */
+  z.strictObject({ kind: z.literal('deleted'), name: z.string(), path: z.string(), pathLower: z.string() }),
   z.strictObject({
     kind: z.literal('file'),
     name: z.string(),
@@ -107,6 +109,10 @@ export const SaveResult = z.discriminatedUnion('kind', [
 ]);
 export type SaveResult = z.infer<typeof SaveResult>;
 
+/**
+ * A merge as hunks: every line in a hunk's text ends with "\n", so an empty hunk and one empty line stay
+ * distinct. Join them with the `applyMergeChoices` command, which knows how the last line ends.
+ */
 export const MergeHunkShape = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('same'), text: z.string() }),
   z.strictObject({

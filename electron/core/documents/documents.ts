@@ -87,6 +87,11 @@ export class Documents {
     });
   }
 
+  /** Forgets every open document but keeps their journal entries (the account is signing out). */
+  forgetAll(): void {
+    this.context.docs.clear();
+  }
+
   close(documentId: string): void {
     const doc = this.context.docs.get(documentId);
     if (!doc) return;

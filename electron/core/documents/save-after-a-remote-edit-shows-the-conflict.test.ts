@@ -306,8 +306,20 @@ describe('merging', () => {
     });
     // Nothing was written by asking for the merge.
     expect((await bench.get('/Merge/overlap.txt')).toString()).toBe(theirs);
-    // The user picks both lines in the merge view and saves that.
-    const chosen = 'one\ntwo\nthree (mine)\nthree (theirs)\nfour\nfive\nsix\n';
+    // The user picks both lines in the merge view; main joins the hunks into the text to save.
+    if (merged.kind !== 'conflicted') throw new Error('expected hunks');
+    const conflict = merged.hunks.find((hunk) => hunk.kind === 'conflict');
+    const { text: chosen } = await bench.opus.call('applyMergeChoices', {
+      hunks: merged.hunks,
+      choices: { [String(conflict?.kind === 'conflict' ? conflict.id : -1)]: 'both' },
+    });
+    expect(chosen).toBe('one\ntwo\nthree (mine)\nthree (theirs)\nfour\nfive\nsix\n');
+    expect(
+      await bench.opus.envelope('applyMergeChoices', { hunks: merged.hunks, choices: {} }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_request' },
+    });
     const saved = await bench.opus.call('resolveConflict', {
       documentId,
       resolution: 'use_merged',

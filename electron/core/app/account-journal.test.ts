@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { DEFAULT_TEXT_FORMAT } from '../documents/codec.ts';
+import { AccountJournal } from './account-journal.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'opus-account-journal-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const entry = (documentId: string, text: string) => ({
+  documentId,
+  path: '/magnum-opus.txt',
+  baseRev: '0123456789a',
+  baseContentHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  format: DEFAULT_TEXT_FORMAT,
+  text,
+  savedAt: new Date().toISOString(),
+});
+
+test("one account's unsaved text is never restored for another account", async () => {
+  const journal = new AccountJournal(root, { debounceMs: 1 });
+  const ada = AccountJournal.keyFor('http://127.0.0.1:1', 'app', 'dbid:ada');
+  const bob = AccountJournal.keyFor('http://127.0.0.1:1', 'app', 'dbid:bob');
+  expect(ada).not.toBe(bob);
+  expect(AccountJournal.keyFor(undefined, 'app', 'dbid:ada')).not.toBe(ada);
+
+  await journal.switchTo(ada);
+  journal.schedule(entry('doc-1', "Ada's draft\n"));
+  await journal.switchTo(null);
+  // Nobody signed in: nothing is written, nothing is offered.
+  journal.schedule(entry('doc-2', 'typed while signed out\n'));
+  expect(await journal.readAll()).toEqual([]);
+
+  await journal.switchTo(bob);
+  expect(await journal.readAll()).toEqual([]);
+  await journal.switchTo(ada);
+  expect((await journal.readAll()).map((e) => e.text)).toEqual(["Ada's draft\n"]);
+});

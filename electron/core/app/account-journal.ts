@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { JournalPort } from '../documents/context.ts';
+import { Journal, type JournalOptions } from '../journal/journal.ts';
+
+/**
+ * One journal folder per account: unsaved text journaled while Ada was signed in is only ever restored
+ * for Ada, never offered for saving into whoever signs in next.
+ */
+export class AccountJournal implements JournalPort {
+  private current: Journal | null = null;
+
+  constructor(
+    private readonly root: string,
+    private readonly options: JournalOptions,
+  ) {}
+
+  static keyFor(origin: string | undefined, appKey: string, accountId: string): string {
+    return createHash('sha256')
+      .update(`${origin ?? 'dropbox'}\n${appKey}\n${accountId}`)
+      .digest('hex')
+      .slice(0, 24);
+  }
+
+  /** Flushes what the previous account had pending, then writes under the new one (null: nobody). */
+  async switchTo(accountKey: string | null): Promise<void> {
+    await this.current?.flush();
+    this.current = accountKey ? new Journal(join(this.root, accountKey), this.options) : null;
+  }
+
+  schedule(entry: Parameters<JournalPort['schedule']>[0]): void {
+    this.current?.schedule(entry);
+  }
+
+  clear(documentId: string): Promise<void> {
+    return this.current?.clear(documentId) ?? Promise.resolve();
+  }
+
+  flush(): Promise<void> {
+    return this.current?.flush() ?? Promise.resolve();
+  }
+
+  readAll(): ReturnType<Journal['readAll']> {
+    return this.current?.readAll() ?? Promise.resolve([]);
+  }
+}

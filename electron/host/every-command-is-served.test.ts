@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestLocalbox, type TestLocalbox } from '../../localbox/test/support/localbox.ts';
+import { bundleBrowser } from '../../scripts/build-node.mjs';
+import { fileKeyCipher, fileKeyValueStore } from '../core/app/file-store.ts';
+import { createOpusCore, type OpusCore } from '../core/app/opus-core.ts';
+import { COMMAND_NAMES } from '../core/contract/names.ts';
+import { type BrowserHost, startBrowserHost } from './server.ts';
+
+let lb: TestLocalbox;
+let core: OpusCore;
+let host: BrowserHost;
+let dir: string;
+let cookie: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'opus-host-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
+  lb = await startTestLocalbox();
+  core = createOpusCore({
+    endpoints: { origin: lb.box.url, appKey: lb.box.appKey },
+    provider: 'localbox',
+    dataDir: dir,
+    store: fileKeyValueStore(join(dir, 'settings.json')),
+    cipher: fileKeyCipher(join(dir, 'vault.key')),
+    openExternal: async () => {},
+    version: 'test',
+    signInPorts: [0],
+  });
+  const [bridgeFile] = await bundleBrowser();
+  host = await startBrowserHost({ core, rendererDir: dir, bridgeFile: bridgeFile as string });
+  const login = await fetch(host.url, { redirect: 'manual' });
+  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+});
+
+afterAll(async () => {
+  await host?.close();
+  await core?.close();
+  await lb?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('every command of the contract is served by the real core through the browser host', async () => {
+  const kinds = new Map<string, string>();
+  for (const name of COMMAND_NAMES) {
+    const response = await fetch(`${host.origin}/api/call/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: host.origin, Cookie: cookie },
+      body: '{}',
+    });
+    expect(response.status, name).toBe(200);
+    const envelope = (await response.json()) as { ok: boolean; error?: { kind: string } };
+    kinds.set(name, envelope.ok ? 'ok' : (envelope.error?.kind ?? '?'));
+  }
+  // Signed out: the account's own commands answer; the rest say signed_out or refuse bad arguments.
+  expect(kinds.get('getAppInfo')).toBe('ok');
+  expect(kinds.get('getAccount')).toBe('ok');
+  for (const [name, kind] of kinds)
+    expect(['ok', 'signed_out', 'invalid_request'], `${name}: ${kind}`).toContain(kind);
+  expect([...kinds.keys()]).toEqual([...COMMAND_NAMES]);
+});
