@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { aesGcmCipher } from '../auth/aes-gcm-cipher.ts';
 import type { Cipher, KeyValueStore } from '../auth/token-vault.ts';
 
 /** A JSON file of strings, rewritten atomically: settings and vault entries for the browser host. */
@@ -49,26 +50,12 @@ export function fileKeyCipher(keyFile: string): Cipher {
   let key: Promise<Buffer> | null = null;
   const loadKey = () => {
     key ??= readFile(keyFile).catch(async () => {
-      const fresh = randomBytes(32);
       await mkdir(dirname(keyFile), { recursive: true, mode: 0o700 });
-      await writeFile(keyFile, fresh, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+      // wx: of two processes starting at once, one writes the key and both read that one.
+      await writeFile(keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' }).catch(() => undefined);
       return readFile(keyFile);
     });
     return key;
   };
-  return {
-    isAvailable: async () => (await loadKey()).length === 32,
-    encrypt: async (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', await loadKey(), iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-    },
-    decrypt: async (cipherText) => {
-      const raw = Buffer.from(cipherText, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', await loadKey(), raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
+  return aesGcmCipher(loadKey);
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Dropbox, files } from 'dropbox';
 import type { LocalboxOptions } from '../../../localbox/index.ts';
 import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test/support/localbox.ts';
+import { aesGcmCipher } from '../auth/aes-gcm-cipher.ts';
 import { land, redirectAfter } from '../auth/test-support/browser.ts';
 import type { Cipher, KeyValueStore } from '../auth/token-vault.ts';
 import type { Envelope } from '../contract/api.ts';
@@ -17,21 +18,7 @@ import { createOpusCore, type OpusCore, type OpusCoreOptions } from './opus-core
 
 /** Stands in for safeStorage: AES-256-GCM with a key fixed for the test run. */
 export function testCipher(key = randomBytes(32)): Cipher {
-  return {
-    isAvailable: async () => true,
-    encrypt: async (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-    },
-    decrypt: async (cipherText) => {
-      const raw = Buffer.from(cipherText, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
+  return aesGcmCipher(() => key);
 }
 
 /** Stands in for electron-store. */

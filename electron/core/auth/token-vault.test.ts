@@ -1,26 +1,15 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { expect, test } from 'vitest';
 import type { DropboxEndpoints } from '../dropbox/endpoints.ts';
+import { aesGcmCipher } from './aes-gcm-cipher.ts';
 import { recordingLog } from './test-support/recording-log.ts';
 import { type Cipher, type KeyValueStore, TokenVault } from './token-vault.ts';
 
 /** Stands in for safeStorage: AES-256-GCM with a key fixed for the test. */
 function aesCipher(key = Buffer.alloc(32, 7), available = true): Cipher {
-  return {
-    isAvailable: async () => available,
-    encrypt: async (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-    },
-    decrypt: async (cipherText) => {
-      const raw = Buffer.from(cipherText, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
+  return aesGcmCipher(
+    () => key,
+    () => available,
+  );
 }
 
 function memoryStore(): KeyValueStore & { values: Map<string, string> } {

@@ -2,22 +2,14 @@ import type { EventName, EventPayload } from '../contract/events.ts';
 import type { DocumentSnapshot } from '../contract/shapes.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import { OpusError } from '../errors.ts';
-import type { TextFormat } from './codec.ts';
+import type { JournalEntry } from '../journal/journal-entry.ts';
 import type { OpenDocument } from './open-document.ts';
 
 export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
 /** What the documents service needs of the journal (crash recovery of unsaved text). */
 export interface JournalPort {
-  schedule(entry: {
-    documentId: string;
-    path: string;
-    baseRev: string | null;
-    baseContentHash: string | null;
-    format: TextFormat;
-    text: string;
-    savedAt: string;
-  }): void;
+  schedule(entry: JournalEntry): void;
   clear(documentId: string): Promise<void> | void;
 }
 
