@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Localbox, startLocalbox } from '../../localbox/index.ts';
 import { fileKeyCipher, fileKeyValueStore } from '../core/app/file-store.ts';
-import { createOpusCore } from '../core/app/opus-core.ts';
+import { APP_KEY_SETTING, createOpusCore } from '../core/app/opus-core.ts';
 import { chooseProvider } from '../core/app/provider.ts';
 import { startBrowserHost } from './server.ts';
 
@@ -33,7 +33,7 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 }
 
 const store = fileKeyValueStore(join(dataDir, 'settings.json'));
-const choice = chooseProvider(await store.get('dropbox.appKey'));
+const choice = chooseProvider(await store.get(APP_KEY_SETTING));
 let box: Localbox | null = null;
 if (choice.provider === 'localbox') {
   box = await startLocalbox({

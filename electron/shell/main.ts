@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { type Localbox, startLocalbox } from '../../localbox/index.ts';
-import { createOpusCore, type NativeDialogs, type OpusCore } from '../core/app/opus-core.ts';
+import { APP_KEY_SETTING, createOpusCore, type NativeDialogs, type OpusCore } from '../core/app/opus-core.ts';
 import { chooseProvider } from '../core/app/provider.ts';
 import { bindContract } from './ipc.ts';
 import { installMenu } from './menu.ts';
@@ -43,7 +43,7 @@ async function boot(): Promise<void> {
   serveRenderer(join(OUT, 'renderer'));
   denyAllPermissions(session.defaultSession);
   const store = electronKeyValueStore();
-  const choice = chooseProvider(await store.get('dropbox.appKey'));
+  const choice = chooseProvider(await store.get(APP_KEY_SETTING));
   if (choice.provider === 'localbox') {
     box = await startLocalbox({
       dataDir: join(app.getPath('userData'), 'localbox'),

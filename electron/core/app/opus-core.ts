@@ -18,9 +18,14 @@ import { retryPendingUploads } from './pending-uploads.ts';
 import { restoreJournal } from './restore-journal.ts';
 import { watchDocuments } from './watch-documents.ts';
 
+/** Where Settings keeps the Dropbox app key (chooseProvider reads it at start). */
+export const APP_KEY_SETTING = 'dropbox.appKey';
+
 /** The commands that make sense with nobody signed in. */
 const WITHOUT_ACCOUNT = new Set<string>([
   'getAppInfo',
+  'getSettings',
+  'setDropboxAppKey',
   'getAccount',
   'signIn',
   'startPasteCodeSignIn',
@@ -149,6 +154,16 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
       platform: process.platform,
       nativeDialogs: !!options.dialogs,
     }),
+    getSettings: async () => ({
+      dropboxAppKey: (await options.store.get(APP_KEY_SETTING)) ?? null,
+      fromEnvironment: !!process.env.OPUS_DROPBOX_APP_KEY,
+    }),
+    setDropboxAppKey: async ({ appKey }) => {
+      const before = (await options.store.get(APP_KEY_SETTING)) ?? null;
+      if (appKey === null) await options.store.delete(APP_KEY_SETTING);
+      else await options.store.set(APP_KEY_SETTING, appKey);
+      return { restartRequired: before !== appKey };
+    },
     getAccount: async () =>
       account.signedIn ? { signedIn: true, account: await accountDetails() } : { signedIn: false },
     signIn: async () => ({ authorizeUrl: await account.startBrowserSignIn() }),

@@ -38,6 +38,21 @@ export const commands = {
     }),
   ),
 
+  /** The Dropbox app key from Settings (null: none, so the embedded localbox is the account). */
+  getSettings: command(
+    none,
+    z.strictObject({ dropboxAppKey: z.string().nullable(), fromEnvironment: z.boolean() }),
+  ),
+  /** Takes effect at the next start: the provider (Dropbox or localbox) is chosen once, at start. */
+  setDropboxAppKey: command(
+    z.strictObject({
+      appKey: z
+        .string()
+        .regex(/^[a-z0-9]{5,40}$/, 'an app key is 5–40 lowercase letters and digits')
+        .nullable(),
+    }),
+    z.strictObject({ restartRequired: z.boolean() }),
+  ),
   getAccount: command(
     none,
     z.discriminatedUnion('signedIn', [

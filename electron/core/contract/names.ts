@@ -3,6 +3,8 @@
 
 export const COMMAND_NAMES = [
   'getAppInfo',
+  'getSettings',
+  'setDropboxAppKey',
   'getAccount',
   'signIn',
   'startPasteCodeSignIn',
