@@ -25,8 +25,8 @@ export function electronBinary() {
   try {
     const path = createRequire(import.meta.url)('electron');
     return typeof path === 'string' && existsSync(path) ? { path } : { why: `no file at ${path}` };
-  } catch (error) {
-    return { why: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  } catch {
+    return { why: 'its binary is not installed and could not be downloaded' };
   }
 }
 

@@ -1,0 +1,83 @@
+import type { KeyboardEvent } from 'react';
+import { formatModified, formatSize } from '../format.ts';
+import type { ListedEntry } from '../state/use-folder.ts';
+
+interface FileListProps {
+  label: string;
+  entries: ListedEntry[];
+  selected: number;
+  onSelect(index: number): void;
+  onActivate(entry: ListedEntry): void;
+  onParent(): void;
+}
+
+const optionId = (index: number) => `file-list-option-${index}`;
+
+/**
+ * A listbox with one focus stop: arrows move the selection, Enter or a double-click opens, Backspace
+ * goes up. `aria-activedescendant` tells screen readers which row is current.
+ */
+export function FileList({ label, entries, selected, onSelect, onActivate, onParent }: FileListProps) {
+  const keyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = entries.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(selected + 1, last),
+      ArrowUp: Math.max(selected - 1, 0),
+      Home: 0,
+      End: last,
+    };
+    const move = moves[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      if (last >= 0) onSelect(move);
+      document.getElementById(optionId(move))?.scrollIntoView({ block: 'nearest' });
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const entry = entries[selected];
+      if (entry) onActivate(entry);
+    } else if (event.key === 'Backspace') {
+      event.preventDefault();
+      onParent();
+    }
+  };
+
+  return (
+    <div className="file-list">
+      <div className="file-row file-header" aria-hidden="true">
+        <span>Name</span>
+        <span>Size</span>
+        <span>Modified</span>
+      </div>
+      <div
+        role="listbox"
+        aria-label={label}
+        tabIndex={0}
+        aria-activedescendant={entries[selected] ? optionId(selected) : undefined}
+        onKeyDown={keyDown}
+        className="file-rows"
+      >
+        {entries.map((entry, index) => (
+          // The listbox owns the keyboard (see keyDown); rows only take the mouse.
+          // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the listbox
+          <div
+            key={entry.pathLower}
+            id={optionId(index)}
+            role="option"
+            tabIndex={-1}
+            aria-selected={index === selected}
+            className={`file-row ${entry.kind}`}
+            onClick={() => onSelect(index)}
+            onDoubleClick={() => onActivate(entry)}
+          >
+            <span className="file-name">
+              <span className={`file-icon ${entry.kind}`} aria-hidden="true" />
+              {entry.name}
+            </span>
+            <span>{entry.kind === 'file' ? formatSize(entry.size) : '—'}</span>
+            <span>{entry.kind === 'file' ? formatModified(entry.serverModified) : ''}</span>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

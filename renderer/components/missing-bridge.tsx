@@ -1,0 +1,9 @@
+/** Shown when the page is opened outside Opus, where no window.opus exists to talk to. */
+export function MissingBridge() {
+  return (
+    <main className="centered">
+      <h1>Opus is not connected</h1>
+      <p>Open this page through the Opus app, or with the address that `npm run web` printed.</p>
+    </main>
+  );
+}

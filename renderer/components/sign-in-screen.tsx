@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { describeError, type OpusApi } from '../opus.ts';
+
+interface SignInScreenProps {
+  opus: OpusApi;
+  provider: 'dropbox' | 'localbox';
+  /** A failure reported by `accountChanged` (for example consent denied in the other tab). */
+  error?: string;
+}
+
+/** Signed out: one button that opens the provider's consent page in a new tab; the result comes back as an event. */
+export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
+  const [waiting, setWaiting] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [fallbackUrl, setFallbackUrl] = useState<string | null>(null);
+  const label = provider === 'localbox' ? 'Sign in to localbox' : 'Sign in with Dropbox';
+
+  const signIn = async () => {
+    setFailure(null);
+    try {
+      const { authorizeUrl } = await opus.signIn();
+      // A blocked pop-up returns null: offer the address as a link the user can follow themselves.
+      setFallbackUrl(window.open(authorizeUrl, '_blank') ? null : authorizeUrl);
+      setWaiting(true);
+    } catch (caught) {
+      setFailure(describeError(caught));
+    }
+  };
+
+  const shown = failure ?? error;
+  return (
+    <main className="sign-in">
+      <section className="sign-in-card" aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">Opus</h1>
+        <p>
+          {provider === 'localbox'
+            ? 'Your documents live in localbox, the Dropbox-compatible server on this computer.'
+            : 'Your documents live in your Dropbox.'}
+        </p>
+        <button type="button" className="primary large" onClick={signIn}>
+          {label}
+        </button>
+        {waiting && (
+          <p className="hint" role="status">
+            Finish signing in on the page that just opened; this window updates by itself.
+          </p>
+        )}
+        {fallbackUrl && (
+          <p className="hint">
+            The page did not open.{' '}
+            <a href={fallbackUrl} target="_blank" rel="noreferrer">
+              Open the sign-in page
+            </a>
+          </p>
+        )}
+        {shown && (
+          <p className="error" role="alert">
+            {shown}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

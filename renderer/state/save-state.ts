@@ -1,0 +1,24 @@
+import type { RemoteFile, SaveResult } from '../opus.ts';
+
+/** What the status bar says about the last save. */
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; rev: string }
+  | { kind: 'conflict'; remote: RemoteFile | null }
+  | { kind: 'pending'; reason: string }
+  | { kind: 'needs_confirmation'; reason: 'empty' | 'most_removed'; removedRatio: number }
+  | { kind: 'error'; message: string };
+
+export function saveStateFrom(result: SaveResult): SaveState {
+  switch (result.kind) {
+    case 'saved':
+      return { kind: 'saved', rev: result.remote.rev };
+    case 'conflict':
+      return { kind: 'conflict', remote: result.conflict.remote };
+    case 'pending':
+      return { kind: 'pending', reason: result.reason };
+    case 'needs_confirmation':
+      return { kind: 'needs_confirmation', reason: result.reason, removedRatio: result.removedRatio };
+  }
+}
