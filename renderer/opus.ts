@@ -27,10 +27,12 @@ export function errorKind(error: unknown): string | null {
 }
 
 export type { CommandResponse } from '../electron/core/contract/commands.ts';
+export type { EventPayload } from '../electron/core/contract/events.ts';
 // The contract's shapes as plain types (type-only imports: no zod reaches the bundle).
 export type {
   AccountShape as Account,
   BrowserEntry,
+  ConflictShape as Conflict,
   DocumentSnapshot,
   RemoteFileShape as RemoteFile,
   SaveResult,

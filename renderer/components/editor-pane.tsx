@@ -47,16 +47,22 @@ export function EditorPane({ snapshot, language, onEdited, onReady }: EditorPane
     };
   }, [onReady]);
 
+  const shownId = useRef<string | null>(null);
   useEffect(() => {
     const instance = editor.current;
     if (!instance) return;
+    // The same document reloaded (a remote change, take theirs): keep the cursor and scroll where they were.
+    const sameDocument = shownId.current === snapshot.documentId;
+    const viewState = sameDocument ? instance.saveViewState() : null;
     const model = monaco.editor.createModel(snapshot.text, languageNow.current);
     // The core hands over text with "\n" only and puts the file's own line endings back on save.
     model.setEOL(monaco.editor.EndOfLineSequence.LF);
     const previous = instance.getModel();
     instance.setModel(model);
     previous?.dispose();
-    instance.focus();
+    if (viewState) instance.restoreViewState(viewState);
+    shownId.current = snapshot.documentId;
+    if (!sameDocument) instance.focus();
   }, [snapshot]);
 
   // Save As may rename the file to another extension: recolour the same model, keep text and undo.

@@ -22,6 +22,8 @@ function describeSave(state: SaveState, document: OpenDocument): string {
       return state.remote
         ? `Conflict: Dropbox has rev ${shortRev(state.remote.rev)}`
         : 'Conflict: the file was deleted in Dropbox';
+    case 'copied':
+      return `Your version was saved as ${state.path}`;
     case 'pending':
       return 'Offline: pending upload';
     case 'needs_confirmation':

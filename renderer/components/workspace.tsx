@@ -1,18 +1,40 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { languageForPath } from '../editor/language-for-path.ts';
 import { baseName, parentFolder } from '../format.ts';
-import { type Account, describeError, type OpusApi } from '../opus.ts';
+import { type Account, type Conflict, describeError, type OpusApi } from '../opus.ts';
 import { useDocument } from '../state/use-document.ts';
+import { useRemoteChange } from '../state/use-remote-change.ts';
 import { useShortcuts } from '../state/use-shortcuts.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import {
+  ConflictDialog,
+  type ConflictSides,
+  type ConflictView,
+  type Resolution,
+} from './conflict-dialog.tsx';
 import { type EditorHandle, EditorPane } from './editor-pane.tsx';
 import { OpenDialog } from './open-dialog.tsx';
+import { RemoteBanner } from './remote-banner.tsx';
 import { SaveAsDialog } from './save-as-dialog.tsx';
 import { StatusBar } from './status-bar.tsx';
 import { Toolbar } from './toolbar.tsx';
 import { Welcome } from './welcome.tsx';
 
-type Dialog = { kind: 'open' } | { kind: 'saveAs' } | { kind: 'replace'; path: string } | null;
+type Dialog =
+  | { kind: 'open' }
+  | { kind: 'saveAs' }
+  | { kind: 'replace'; path: string }
+  | { kind: 'conflict'; sides: ConflictSides; view: ConflictView; attempt: number }
+  | null;
+
+const sidesOf = (conflict: Conflict, path: string): ConflictSides => ({
+  documentId: conflict.documentId,
+  path,
+  baseRev: conflict.baseRev,
+  remote: conflict.remote,
+  remoteText: conflict.remoteText,
+  myChanges: conflict.myChanges,
+});
 
 /** Signed in: the toolbar, the editor and the status bar, and the dialogs they open. */
 export function Workspace({ opus, account }: { opus: OpusApi; account: Account | null }) {
@@ -27,8 +49,64 @@ export function Workspace({ opus, account }: { opus: OpusApi; account: Account |
   const current = doc.document;
   const language = current ? languageForPath(current.remote.path) : 'plaintext';
 
+  const remote = useRemoteChange(opus, current?.snapshot.documentId ?? null);
+
   const openDialog = () => setDialog({ kind: 'open' });
-  const save = () => void (current && doc.save());
+  const showConflict = (sides: ConflictSides, view: ConflictView) =>
+    setDialog((old) => ({
+      kind: 'conflict',
+      sides,
+      view,
+      attempt: (old?.kind === 'conflict' ? old.attempt : 0) + 1,
+    }));
+  const saveChecked = async (confirmed?: boolean) => {
+    if (!current) return;
+    const result = await doc.save(confirmed);
+    if (result?.kind === 'saved') remote.dismiss();
+    if (result?.kind === 'conflict') showConflict(sidesOf(result.conflict, current.remote.path), 'choose');
+  };
+  const save = () => void saveChecked();
+  const fromBanner = (view: ConflictView) => {
+    const change = remote.change;
+    if (!current || !change?.remote) return;
+    showConflict(
+      {
+        documentId: current.snapshot.documentId,
+        path: current.remote.path,
+        baseRev: current.remote.rev,
+        remote: change.remote,
+        remoteText: null,
+        myChanges: null,
+      },
+      view,
+    );
+  };
+  const resolved = (result: Resolution, text: string) => {
+    if (!current) return;
+    if (result.kind === 'conflict') {
+      // Dropbox moved again while the dialog was open: ask again about the newest version.
+      doc.showSaveState({ kind: 'conflict', remote: result.remote });
+      if (dialog?.kind === 'conflict') {
+        showConflict({ ...dialog.sides, remote: result.remote, remoteText: null, myChanges: null }, 'choose');
+      }
+      return;
+    }
+    setDialog(null);
+    remote.dismiss();
+    if (result.kind === 'saved') {
+      // A reviewed merge replaces the editor's text; Keep mine saved what the editor already shows.
+      if (text === getText()) doc.markSaved(result.remote);
+      else
+        doc.adopt(
+          { ...current.snapshot, remote: result.remote, text },
+          { kind: 'saved', rev: result.remote.rev },
+        );
+    } else if (result.kind === 'reloaded') {
+      doc.adopt(result.snapshot);
+    } else {
+      doc.adopt(result.snapshot, { kind: 'copied', path: result.copy.path });
+    }
+  };
   const saveAs = () => current && setDialog({ kind: 'saveAs' });
   useShortcuts({ save, saveAs, open: openDialog });
 
@@ -58,6 +136,16 @@ export function Workspace({ opus, account }: { opus: OpusApi; account: Account |
         onSaveAs={saveAs}
         onSignOut={signOut}
       />
+      {current && remote.change && (
+        <RemoteBanner
+          change={remote.change}
+          onMerge={() => fromBanner('merge')}
+          onCompare={() => fromBanner('compare')}
+          onLater={remote.dismiss}
+          onRecreate={save}
+          onClose={() => void doc.close()}
+        />
+      )}
       <main className="editor-area">
         {current ? (
           <EditorPane
@@ -95,6 +183,18 @@ export function Workspace({ opus, account }: { opus: OpusApi; account: Account |
           onCancel={() => setDialog(null)}
         />
       )}
+      {dialog?.kind === 'conflict' && current && (
+        <ConflictDialog
+          key={dialog.attempt}
+          opus={opus}
+          sides={dialog.sides}
+          initialView={dialog.view}
+          language={language}
+          getText={getText}
+          onResolved={resolved}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {doc.saveState.kind === 'needs_confirmation' && (
         <ConfirmDialog
           title={
@@ -108,7 +208,7 @@ export function Workspace({ opus, account }: { opus: OpusApi; account: Account |
               : `Saving now removes ${Math.round(doc.saveState.removedRatio * 100)}% of the file in Dropbox.`
           }
           confirmLabel="Save anyway"
-          onConfirm={() => void doc.save(true)}
+          onConfirm={() => void saveChecked(true)}
           onCancel={doc.dismissSaveState}
         />
       )}

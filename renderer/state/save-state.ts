@@ -6,6 +6,7 @@ export type SaveState =
   | { kind: 'saving' }
   | { kind: 'saved'; rev: string }
   | { kind: 'conflict'; remote: RemoteFile | null }
+  | { kind: 'copied'; path: string }
   | { kind: 'pending'; reason: string }
   | { kind: 'needs_confirmation'; reason: 'empty' | 'most_removed'; removedRatio: number }
   | { kind: 'error'; message: string };

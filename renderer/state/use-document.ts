@@ -26,9 +26,15 @@ export interface DocumentControls {
   open(path: string): Promise<boolean>;
   /** The editor calls this on every change; the text is read lazily through `getText`. */
   edited(): void;
-  save(confirmed?: boolean): Promise<void>;
+  save(confirmed?: boolean): Promise<SaveResult | null>;
   saveAs(path: string, overwrite?: boolean): Promise<SaveResult | null>;
   dismissSaveState(): void;
+  /** A conflict was resolved: the editor takes this snapshot (take theirs, save a copy). */
+  adopt(snapshot: DocumentSnapshot, saveState?: SaveState): void;
+  /** A conflict was resolved by saving the editor's text (keep mine, a reviewed merge). */
+  markSaved(remote: RemoteFile): void;
+  showSaveState(state: SaveState): void;
+  close(): Promise<void>;
 }
 
 export function useDocument(opus: OpusApi, getText: () => string): DocumentControls {
@@ -122,7 +128,7 @@ export function useDocument(opus: OpusApi, getText: () => string): DocumentContr
   const save = useCallback(
     async (confirmed?: boolean) => {
       cancelNote();
-      await run((documentId, text) =>
+      return run((documentId, text) =>
         opus.saveDocument(confirmed ? { documentId, text, confirmed } : { documentId, text }),
       );
     },
@@ -141,5 +147,42 @@ export function useDocument(opus: OpusApi, getText: () => string): DocumentContr
 
   const dismissSaveState = useCallback(() => setSaveState({ kind: 'idle' }), []);
 
-  return { document, saveState, opening, open, edited, save, saveAs, dismissSaveState };
+  const adopt = useCallback(
+    (snapshot: DocumentSnapshot, state: SaveState = { kind: 'idle' }) => {
+      cancelNote();
+      editVersion.current = 0;
+      setDocument({ snapshot, remote: snapshot.remote, dirty: false });
+      setSaveState(state);
+    },
+    [cancelNote],
+  );
+
+  const markSaved = useCallback((remote: RemoteFile) => {
+    setDocument((latest) => (latest ? { ...latest, remote, dirty: false } : latest));
+    setSaveState({ kind: 'saved', rev: remote.rev });
+  }, []);
+
+  const close = useCallback(async () => {
+    const doc = current.current;
+    if (!doc) return;
+    cancelNote();
+    setDocument(null);
+    setSaveState({ kind: 'idle' });
+    await opus.closeDocument({ documentId: doc.snapshot.documentId }).catch(() => {});
+  }, [opus, cancelNote]);
+
+  return {
+    close,
+    document,
+    saveState,
+    opening,
+    open,
+    edited,
+    save,
+    saveAs,
+    dismissSaveState,
+    adopt,
+    markSaved,
+    showSaveState: setSaveState,
+  };
 }

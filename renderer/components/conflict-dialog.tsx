@@ -1,0 +1,238 @@
+import { useEffect, useState } from 'react';
+import { formatModified, shortRev } from '../format.ts';
+import { type CommandResponse, describeError, type OpusApi, type RemoteFile } from '../opus.ts';
+import { type HunkChoice, HunkChooser, type MergeHunk } from './hunk-chooser.tsx';
+import { ModalDialog } from './modal-dialog.tsx';
+import { MonacoView } from './monaco-view.tsx';
+
+export type Resolution = CommandResponse<'resolveConflict'>;
+type ResolutionKind = 'keep_mine' | 'take_theirs' | 'save_copy' | 'use_merged';
+
+/** Both sides of a conflict as the dialog names them. */
+export interface ConflictSides {
+  documentId: string;
+  path: string;
+  /** The rev the user's text is based on. */
+  baseRev: string;
+  /** Dropbox's version now; null when it was deleted. */
+  remote: RemoteFile | null;
+  remoteText: string | null;
+  /** Changed hunks in the user's text (unknown when opened from the banner). */
+  myChanges: number | null;
+}
+
+export type ConflictView = 'choose' | 'compare' | 'merge';
+
+type View =
+  | { kind: 'choose' }
+  | { kind: 'busy'; what: string }
+  | { kind: 'compare'; theirs: string }
+  | { kind: 'hunks'; hunks: MergeHunk[]; choices: Record<string, HunkChoice> }
+  | { kind: 'review'; merged: string };
+
+interface ConflictDialogProps {
+  opus: OpusApi;
+  sides: ConflictSides;
+  initialView: ConflictView;
+  language: string;
+  getText(): string;
+  onResolved(resolution: Resolution, text: string): void;
+  onClose(): void;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A stale save, or the banner's Merge/Compare: both sides named, and every way out of the conflict. */
+export function ConflictDialog(props: ConflictDialogProps) {
+  const { opus, sides, initialView, language, getText, onResolved, onClose } = props;
+  const [view, setView] = useState<View>({ kind: 'busy', what: 'Loading…' });
+  const [error, setError] = useState<string | null>(null);
+
+  const attempt = async (what: string, work: () => Promise<void>) => {
+    setError(null);
+    setView({ kind: 'busy', what });
+    try {
+      await work();
+    } catch (failure) {
+      setError(describeError(failure));
+      setView({ kind: 'choose' });
+    }
+  };
+
+  const compare = () =>
+    attempt('Fetching the Dropbox version…', async () => {
+      let theirs = sides.remoteText;
+      if (theirs === null && sides.remote) {
+        theirs = (await opus.getRevisionText({ path: sides.remote.path, rev: sides.remote.rev })).text;
+      }
+      setView({ kind: 'compare', theirs: theirs ?? '' });
+    });
+
+  const merge = () =>
+    attempt('Merging…', async () => {
+      const result = await opus.mergeConflict({ documentId: sides.documentId, text: getText() });
+      if (result.kind === 'clean') setView({ kind: 'review', merged: result.text });
+      else setView({ kind: 'hunks', hunks: result.hunks, choices: {} });
+    });
+
+  const applyChoices = (hunks: MergeHunk[], choices: Record<string, HunkChoice>) =>
+    attempt('Merging…', async () => {
+      const { text } = await opus.applyMergeChoices({ hunks, choices });
+      setView({ kind: 'review', merged: text });
+    });
+
+  const resolve = (resolution: ResolutionKind, text = getText()) =>
+    attempt('Saving…', async () => {
+      const result = await opus.resolveConflict({ documentId: sides.documentId, resolution, text });
+      onResolved(result, text);
+    });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first view is chosen once, on open
+  useEffect(() => {
+    if (initialView === 'compare') void compare();
+    else if (initialView === 'merge') void merge();
+    else setView({ kind: 'choose' });
+  }, []);
+
+  const back = () => setView({ kind: 'choose' });
+  const wide = view.kind === 'compare' || view.kind === 'review' || view.kind === 'hunks';
+
+  return (
+    <ModalDialog
+      label="Conflict with Dropbox"
+      onClose={onClose}
+      className={wide ? 'conflict wide' : 'conflict'}
+    >
+      <h2>This file {sides.remote ? 'changed' : 'was deleted'} on Dropbox while you edited it</h2>
+      <Sides sides={sides} />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {view.kind === 'busy' && <p aria-busy="true">{view.what}</p>}
+      {view.kind === 'choose' && (
+        <Choices
+          canMerge={sides.remote !== null}
+          onMerge={merge}
+          onCompare={compare}
+          onResolve={(resolution) => void resolve(resolution)}
+          onClose={onClose}
+        />
+      )}
+      {view.kind === 'compare' && (
+        <>
+          <p className="hint">Left: Dropbox version (read-only). Right: your version.</p>
+          <MonacoView
+            label="Dropbox version compared with yours"
+            language={language}
+            original={view.theirs}
+            text={getText()}
+          />
+          <div className="dialog-buttons">
+            <button type="button" onClick={back}>
+              Back
+            </button>
+          </div>
+        </>
+      )}
+      {view.kind === 'hunks' && (
+        <>
+          <HunkChooser
+            hunks={view.hunks}
+            choices={view.choices}
+            onChoose={(id, choice) =>
+              setView({ ...view, choices: { ...view.choices, [String(id)]: choice } })
+            }
+          />
+          <div className="dialog-buttons">
+            <button type="button" onClick={back}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={view.hunks.some((h) => h.kind === 'conflict' && !view.choices[String(h.id)])}
+              onClick={() => void applyChoices(view.hunks, view.choices)}
+            >
+              Review merge
+            </button>
+          </div>
+        </>
+      )}
+      {view.kind === 'review' && (
+        <>
+          <p className="hint">
+            The merged text, to be saved over Dropbox's rev {shortRev(sides.remote?.rev ?? '')}:
+          </p>
+          <MonacoView label="Merged text" language={language} text={view.merged} />
+          <div className="dialog-buttons">
+            <button type="button" onClick={back}>
+              Cancel
+            </button>
+            <button type="button" className="primary" onClick={() => void resolve('use_merged', view.merged)}>
+              Save merged
+            </button>
+          </div>
+        </>
+      )}
+    </ModalDialog>
+  );
+}
+
+function Sides({ sides }: { sides: ConflictSides }) {
+  const changes = sides.myChanges === null ? 'unsaved changes' : plural(sides.myChanges, 'change');
+  return (
+    <dl className="conflict-sides">
+      <div>
+        <dt>Your version</dt>
+        <dd>
+          {changes} since rev {shortRev(sides.baseRev)}
+        </dd>
+      </div>
+      <div>
+        <dt>Dropbox version</dt>
+        <dd>
+          {sides.remote
+            ? `rev ${shortRev(sides.remote.rev)}, modified ${formatModified(sides.remote.serverModified)}`
+            : 'deleted or moved on Dropbox'}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+interface ChoicesProps {
+  canMerge: boolean;
+  onMerge(): void;
+  onCompare(): void;
+  onResolve(resolution: ResolutionKind): void;
+  onClose(): void;
+}
+
+function Choices({ canMerge, onMerge, onCompare, onResolve, onClose }: ChoicesProps) {
+  return (
+    <div className="dialog-buttons conflict-choices">
+      {/* biome-ignore lint/a11y/noAutofocus: Cancel is the safe default; nothing is overwritten by Enter */}
+      <button type="button" onClick={onClose} autoFocus>
+        Cancel
+      </button>
+      <span className="spacer" />
+      <button type="button" onClick={onCompare} disabled={!canMerge}>
+        Compare
+      </button>
+      <button type="button" onClick={() => onResolve('take_theirs')} disabled={!canMerge}>
+        Take theirs
+      </button>
+      <button type="button" onClick={() => onResolve('save_copy')}>
+        Save mine as a copy
+      </button>
+      <button type="button" onClick={() => onResolve('keep_mine')}>
+        Keep mine
+      </button>
+      <button type="button" className="primary" onClick={onMerge} disabled={!canMerge}>
+        Merge
+      </button>
+    </div>
+  );
+}

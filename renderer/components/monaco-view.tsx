@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import { monaco } from '../editor/monaco.ts';
+
+interface MonacoViewProps {
+  label: string;
+  language: string;
+  /** The text shown (the right-hand side of a diff). */
+  text: string;
+  /** With an original the view is a side-by-side diff: original on the left, `text` on the right. */
+  original?: string;
+}
+
+const OPTIONS = {
+  automaticLayout: true,
+  readOnly: true,
+  minimap: { enabled: false },
+  wordWrap: 'on' as const,
+  fontSize: 13,
+  scrollBeyondLastLine: false,
+};
+
+/** A read-only Monaco editor or diff editor for a dialog: the other side is never editable. */
+export function MonacoView({ label, language, text, original }: MonacoViewProps) {
+  const host = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!host.current) return;
+    const modified = monaco.editor.createModel(text, language);
+    if (original === undefined) {
+      const view = monaco.editor.create(host.current, { ...OPTIONS, model: modified, ariaLabel: label });
+      return () => {
+        view.dispose();
+        modified.dispose();
+      };
+    }
+    const left = monaco.editor.createModel(original, language);
+    const diff = monaco.editor.createDiffEditor(host.current, {
+      ...OPTIONS,
+      originalEditable: false,
+      renderSideBySide: true,
+      ariaLabel: label,
+    });
+    diff.setModel({ original: left, modified });
+    return () => {
+      diff.dispose();
+      left.dispose();
+      modified.dispose();
+    };
+  }, [label, language, text, original]);
+  return <section ref={host} className="monaco-view" aria-label={label} />;
+}

@@ -1,0 +1,57 @@
+import { formatModified, shortRev } from '../format.ts';
+import type { RemoteChange } from '../state/use-remote-change.ts';
+
+interface RemoteBannerProps {
+  change: RemoteChange;
+  onMerge(): void;
+  onCompare(): void;
+  onLater(): void;
+  onRecreate(): void;
+  onClose(): void;
+}
+
+/** Non-modal news from Dropbox about the open document: typing goes on while it shows. */
+export function RemoteBanner({
+  change,
+  onMerge,
+  onCompare,
+  onLater,
+  onRecreate,
+  onClose,
+}: RemoteBannerProps) {
+  if (change.change !== 'modified' || !change.remote) {
+    return (
+      <div className="remote-banner warning" role="alert" aria-label="Dropbox change">
+        <span className="banner-text">
+          This file was {change.change === 'moved' ? 'moved' : 'deleted or moved'} on Dropbox. Your text is
+          still here.
+        </span>
+        <button type="button" className="primary" onClick={onRecreate}>
+          Save to recreate
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    );
+  }
+  const { remote } = change;
+  return (
+    <div className="remote-banner" role="alert" aria-label="Dropbox change">
+      <span className="banner-text">
+        This file changed on Dropbox: rev <strong>{shortRev(remote.rev)}</strong>, modified{' '}
+        <time dateTime={remote.serverModified}>{formatModified(remote.serverModified)}</time>. You have
+        unsaved changes.
+      </span>
+      <button type="button" className="primary" onClick={onMerge}>
+        Merge
+      </button>
+      <button type="button" onClick={onCompare}>
+        Compare
+      </button>
+      <button type="button" onClick={onLater}>
+        Later
+      </button>
+    </div>
+  );
+}
