@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { CONTENT_HASH_BLOCK } from '../domain/content-hash.ts';
 import { commitFile, type StagedContent } from '../files/commit.ts';
 import { fileMetadata } from '../files/metadata.ts';
@@ -136,7 +137,7 @@ export const uploadRoutes = [
         if (error instanceof WriteFailure) throw new RouteError(tag('path', { path: error.reason }));
         throw error;
       } finally {
-        await import('node:fs/promises').then((fs) => fs.rm(staged.tempPath, { force: true }));
+        await rm(staged.tempPath, { force: true });
       }
     },
   }),

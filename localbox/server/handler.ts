@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { receiveBody } from '../http/body.ts';
 import { AuthFailure, BadRequest, errorSummary, RateLimited, RouteError, tag } from '../http/errors.ts';
@@ -80,7 +81,7 @@ async function serveApi(
     else sendJson(res, 200, result === undefined ? null : result);
   } finally {
     // A handler that did not adopt the body into a blob or a session leaves only a temp file to drop.
-    if (body) await import('node:fs/promises').then((fs) => fs.rm(body.tempPath, { force: true }));
+    if (body) await rm(body.tempPath, { force: true });
   }
 }
 

@@ -8,7 +8,11 @@ import type { LocalboxOptions } from '../../../localbox/index.ts';
 import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test/support/localbox.ts';
 import { aesGcmCipher } from '../auth/aes-gcm-cipher.ts';
 import { land, redirectAfter } from '../auth/test-support/browser.ts';
-import type { Cipher, KeyValueStore } from '../auth/token-vault.ts';
+import { memoryStore } from '../auth/test-support/memory-store.ts';
+import type { Cipher } from '../auth/token-vault.ts';
+
+export { memoryStore };
+
 import type { Envelope } from '../contract/api.ts';
 import type { CommandName, CommandRequest, CommandResponse } from '../contract/commands.ts';
 import type { EventName, EventPayload } from '../contract/events.ts';
@@ -19,21 +23,6 @@ import { createOpusCore, type OpusCore, type OpusCoreOptions } from './opus-core
 /** Stands in for safeStorage: AES-256-GCM with a key fixed for the test run. */
 export function testCipher(key = randomBytes(32)): Cipher {
   return aesGcmCipher(() => key);
-}
-
-/** Stands in for electron-store. */
-export function memoryStore(): KeyValueStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: async (key) => values.get(key),
-    set: async (key, value) => {
-      values.set(key, value);
-    },
-    delete: async (key) => {
-      values.delete(key);
-    },
-  };
 }
 
 /** The person at the browser: opens the consent page Opus sent them to and clicks Allow. */

@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
 import type { DropboxEndpoints } from '../dropbox/endpoints.ts';
 import { aesGcmCipher } from './aes-gcm-cipher.ts';
+import { memoryStore } from './test-support/memory-store.ts';
 import { recordingLog } from './test-support/recording-log.ts';
-import { type Cipher, type KeyValueStore, TokenVault } from './token-vault.ts';
+import { type Cipher, TokenVault } from './token-vault.ts';
 
 /** Stands in for safeStorage: AES-256-GCM with a key fixed for the test. */
 function aesCipher(key = Buffer.alloc(32, 7), available = true): Cipher {
@@ -10,20 +11,6 @@ function aesCipher(key = Buffer.alloc(32, 7), available = true): Cipher {
     () => key,
     () => available,
   );
-}
-
-function memoryStore(): KeyValueStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: async (key) => values.get(key),
-    set: async (key, value) => {
-      values.set(key, value);
-    },
-    delete: async (key) => {
-      values.delete(key);
-    },
-  };
 }
 
 const localbox: DropboxEndpoints = { origin: 'http://127.0.0.1:8765', appKey: 'lbkey' };
