@@ -37,3 +37,32 @@ export function parentFolder(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash <= 0 ? '' : path.slice(0, slash);
 }
+
+/** Space in the account panel: "1.2 GB of 2.0 GB used"; a zero allocation means Dropbox did not say. */
+export function formatSpace(used: number, allocated: number): string {
+  return allocated > 0 ? `${formatSize(used)} of ${formatSize(allocated)} used` : `${formatSize(used)} used`;
+}
+
+/** Whole percent, never 100 before the end: "99 %" while the last bytes are still on their way. */
+export function percentOf(part: number, whole: number): number {
+  if (whole <= 0) return 0;
+  const percent = Math.floor((part / whole) * 100);
+  return Math.min(Math.max(percent, 0), part >= whole ? 100 : 99);
+}
+
+const ENCODING_LABELS: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+};
+
+/** The status bar's encoding: "UTF-8", "UTF-8 with BOM", "UTF-16 LE with BOM", "WINDOWS-1252". */
+export function encodingLabel(format: { encoding: string; bom: boolean }): string {
+  const name = ENCODING_LABELS[format.encoding.toLowerCase()] ?? format.encoding.toUpperCase();
+  return format.bom ? `${name} with BOM` : name;
+}
+
+/** The status bar's line endings, as editors name them. */
+export function lineEndingLabel(lineEnding: 'lf' | 'crlf'): string {
+  return lineEnding === 'crlf' ? 'CRLF' : 'LF';
+}

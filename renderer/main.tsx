@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/app.tsx';
 import { MissingBridge } from './components/missing-bridge.tsx';
 import { opus } from './opus.ts';
-import './styles.css';
+import './styles/index.css';
 
 const container = document.getElementById('root');
 if (container) {

@@ -1,6 +1,7 @@
 // The one module that touches window.opus: the preload (Electron) or the page bridge (browser host)
 // defines it before any renderer script runs. Everything else imports `opus` from here.
 import type { OpusApi } from '../electron/core/contract/api.ts';
+import { type ErrorContext, messageFor } from './messages.ts';
 
 export type { OpusApi };
 
@@ -11,10 +12,12 @@ function findOpus(): OpusApi | null {
 /** Null only when the page was opened outside Opus (for example a bare `vite preview`). */
 export const opus: OpusApi | null = findOpus();
 
-/** Words for people from whatever a call threw: the bridge throws errors that carry a kind. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong. Please try again.';
+/**
+ * Words for people from whatever a call threw: the bridge throws errors that carry a kind. `context`
+ * names the file the call was about, so the sentence can name it too.
+ */
+export function describeError(error: unknown, context?: ErrorContext): string {
+  return messageFor(errorKind(error), messageOf(error), context);
 }
 
 /** The contract's error kind, when the thrown value carries one. */
@@ -26,6 +29,16 @@ export function errorKind(error: unknown): string | null {
   return null;
 }
 
+// An Error, or a plain `{ kind, message }`: values rejected across Electron's contextBridge are copies,
+// and a copied Error keeps only its message.
+function messageOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const message = (error as { message: unknown }).message;
+    return typeof message === 'string' ? message : '';
+  }
+  return '';
+}
+
 export type { CommandResponse } from '../electron/core/contract/commands.ts';
 export type { EventPayload } from '../electron/core/contract/events.ts';
 // The contract's shapes as plain types (type-only imports: no zod reaches the bundle).
@@ -35,5 +48,6 @@ export type {
   ConflictShape as Conflict,
   DocumentSnapshot,
   RemoteFileShape as RemoteFile,
+  RestoredDocument,
   SaveResult,
 } from '../electron/core/contract/shapes.ts';

@@ -23,6 +23,8 @@ export async function startNode(
 ): Promise<Started> {
   const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
+  // OPUS_E2E_DEBUG=1 shows what the host and localbox log while a test runs.
+  if (process.env.OPUS_E2E_DEBUG) child.stderr?.pipe(process.stderr);
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });

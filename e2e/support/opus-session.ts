@@ -11,32 +11,42 @@ export const SHOTS = join(ROOT, 'test-results', 'screenshots');
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
 /**
- * "Another computer" puts files in the Dropbox before Opus starts: a standalone localbox on the data
- * folder the browser host's embedded localbox will use (`<data-dir>/localbox`). Its token stays valid
- * for the embedded localbox, so the test can keep acting as that other computer.
+ * "Another computer" acting while Opus is not running: a standalone localbox on the data folder the
+ * browser host's embedded localbox uses (`<data-dir>/localbox`), stopped before `work` returns. The
+ * token it prints stays valid for the embedded localbox, so the test can keep acting as that computer.
  */
-export async function seedDropbox(
-  files: Record<string, string>,
-): Promise<{ dataDir: string; token: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'opus-e2e-'));
-  mkdirSync(SHOTS, { recursive: true });
-  const seed = await startNode(
+export async function whileOpusIsDown<T>(
+  dataDir: string,
+  work: (dropbox: Dropbox, token: string) => Promise<T>,
+): Promise<T> {
+  const standalone = await startNode(
     'out/localbox/cli.js',
     ['--data-dir', join(dataDir, 'localbox'), '--port', '0', '--print-token', '--log-level', 'error'],
     2,
   );
   try {
-    const url = /listening on (\S+)/.exec(seed.lines[0] ?? '')?.[1] ?? '';
-    const token = /^access_token=(\S+)/.exec(seed.lines[1] ?? '')?.[1] ?? '';
-    expect(url && token, seed.lines.join('\n')).toBeTruthy();
-    const client = localboxClient(url, token);
+    const url = /listening on (\S+)/.exec(standalone.lines[0] ?? '')?.[1] ?? '';
+    const token = /^access_token=(\S+)/.exec(standalone.lines[1] ?? '')?.[1] ?? '';
+    expect(url && token, standalone.lines.join('\n')).toBeTruthy();
+    return await work(localboxClient(url, token), token);
+  } finally {
+    await standalone.stop();
+  }
+}
+
+/** A fresh data folder whose Dropbox already holds `files` (text, or exact bytes). */
+export async function seedDropbox(
+  files: Record<string, string | Uint8Array>,
+): Promise<{ dataDir: string; token: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'opus-e2e-'));
+  mkdirSync(SHOTS, { recursive: true });
+  const token = await whileOpusIsDown(dataDir, async (client, token) => {
     for (const [path, contents] of Object.entries(files)) {
       await client.filesUpload({ path, contents, mode: { '.tag': 'add' } });
     }
-    return { dataDir, token };
-  } finally {
-    await seed.stop();
-  }
+    return token;
+  });
+  return { dataDir, token };
 }
 
 export interface RunningOpus {
@@ -53,6 +63,15 @@ export async function startOpus(dataDir: string, token: string): Promise<Running
   return { host, url: url as string, dropbox: localboxClient(localboxUrl as string, token) };
 }
 
+/** Opens `path` from the Open dialog (a file at the Dropbox's top level). */
+export async function openFromDropbox(page: Page, path: string) {
+  await page.getByRole('toolbar', { name: 'Document' }).getByRole('button', { name: 'Open…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open from Dropbox' });
+  const name = path.slice(1).replace(/[.()]/g, (c) => `\\${c}`);
+  await dialog.getByRole('option', { name: new RegExp(name) }).dblclick();
+  await expect(dialog).toBeHidden();
+}
+
 /** Signs in through the consent tab and opens `path` from the Open dialog. */
 export async function signInAndOpen(page: Page, context: BrowserContext, url: string, path: string) {
   await page.goto(url);
@@ -61,10 +80,7 @@ export async function signInAndOpen(page: Page, context: BrowserContext, url: st
   const consent = await consentOpened;
   await consent.locator('#allow').click();
   const toolbar = page.getByRole('toolbar', { name: 'Document' });
-  await expect(toolbar.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(toolbar.getByRole('button', { name: /^Account: / })).toBeVisible();
   await consent.close();
-  await toolbar.getByRole('button', { name: 'Open…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open from Dropbox' });
-  await dialog.getByRole('option', { name: new RegExp(path.slice(1).replace('.', '\\.')) }).dblclick();
-  await expect(dialog).toBeHidden();
+  await openFromDropbox(page, path);
 }

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { type Localbox, startLocalbox } from '../../localbox/index.ts';
 import { fileKeyCipher, fileKeyValueStore } from '../core/app/file-store.ts';
 import { APP_KEY_SETTING, createOpusCore } from '../core/app/opus-core.ts';
-import { chooseProvider } from '../core/app/provider.ts';
+import { chooseProvider, localboxEndpoints } from '../core/app/provider.ts';
 import { startBrowserHost } from './server.ts';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +45,7 @@ if (choice.provider === 'localbox') {
 }
 const core = createOpusCore({
   endpoints: box
-    ? { origin: box.url, appKey: box.appKey }
+    ? localboxEndpoints(box.url, box.appKey)
     : { appKey: choice.provider === 'dropbox' ? choice.appKey : '' },
   provider: choice.provider,
   dataDir,

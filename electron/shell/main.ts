@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { type Localbox, startLocalbox } from '../../localbox/index.ts';
 import { APP_KEY_SETTING, createOpusCore, type NativeDialogs, type OpusCore } from '../core/app/opus-core.ts';
-import { chooseProvider } from '../core/app/provider.ts';
+import { chooseProvider, localboxEndpoints } from '../core/app/provider.ts';
 import { bindContract } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -54,7 +54,7 @@ async function boot(): Promise<void> {
   const localboxUrl = box?.url;
   core = createOpusCore({
     endpoints: box
-      ? { origin: box.url, appKey: box.appKey }
+      ? localboxEndpoints(box.url, box.appKey)
       : { appKey: choice.provider === 'dropbox' ? choice.appKey : '' },
     provider: choice.provider,
     dataDir: app.getPath('userData'),

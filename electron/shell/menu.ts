@@ -6,8 +6,13 @@ type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Menu items have ids (e2e tests click them by id) and send their command to the renderer. */
 export function buildMenu(send: (command: MenuCommand) => void): Menu {
-  const item = (id: MenuCommand, label: string, accelerator?: string): MenuItemConstructorOptions => ({
-    id: `dropbox.${id}`,
+  const item = (
+    id: MenuCommand,
+    label: string,
+    accelerator?: string,
+    menu = 'dropbox',
+  ): MenuItemConstructorOptions => ({
+    id: `${menu}.${id}`,
     label,
     ...(accelerator ? { accelerator } : {}),
     click: () => send(id),
@@ -15,7 +20,16 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
+    {
+      label: 'File',
+      id: 'file',
+      // Ctrl/Cmd+W closes the tab (asking about unsaved changes in the window), not the whole window.
+      submenu: [
+        item('closeTab', 'Close Tab', 'CmdOrCtrl+W', 'file'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: 'Dropbox',
@@ -34,7 +48,19 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         item('signOut', 'Sign Out'),
       ],
     },
-    { role: 'viewMenu' },
+    {
+      label: 'View',
+      id: 'view',
+      submenu: [
+        item('commandPalette', 'Command Palette…', 'CmdOrCtrl+Shift+P', 'view'),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
     { role: 'windowMenu' },
     { role: 'help', submenu: [{ label: 'About Opus', role: 'about' }] },
   ];

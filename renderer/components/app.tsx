@@ -18,5 +18,5 @@ export function App({ opus }: { opus: OpusApi }) {
   if (account.status === 'signedOut') {
     return <SignInScreen opus={opus} provider={info.provider} error={account.error} />;
   }
-  return <Workspace opus={opus} account={account.account} />;
+  return <Workspace opus={opus} account={account.account} nativeDialogs={info.nativeDialogs} />;
 }

@@ -3,25 +3,47 @@ import { monaco } from '../editor/monaco.ts';
 import { followColorScheme } from '../editor/theme.ts';
 import type { DocumentSnapshot } from '../opus.ts';
 
+type Editor = ReturnType<typeof monaco.editor.create>;
+type Model = ReturnType<typeof monaco.editor.createModel>;
+type ViewState = ReturnType<Editor['saveViewState']>;
+
 export interface EditorHandle {
-  getText(): string;
+  /** The text of an open document (null when it has no tab), whether or not its tab is showing. */
+  getText(documentId: string): string | null;
+  focus(): void;
+}
+
+export interface EditorDocument {
+  /** A new snapshot (open, reload, restore) replaces the text; saves keep theirs, so undo survives. */
+  snapshot: DocumentSnapshot;
+  language: string;
 }
 
 interface EditorPaneProps {
-  /** A new snapshot (open, reload) replaces the text; saves do not pass one, so the undo stack survives. */
-  snapshot: DocumentSnapshot;
-  language: string;
-  onEdited(): void;
+  documents: readonly EditorDocument[];
+  activeId: string;
+  onEdited(documentId: string): void;
   onReady(handle: EditorHandle | null): void;
 }
 
-export function EditorPane({ snapshot, language, onEdited, onReady }: EditorPaneProps) {
+interface Tab {
+  model: Model;
+  shown: DocumentSnapshot;
+  view: ViewState | null;
+}
+
+/**
+ * One Monaco editor and one model per tab: switching tabs swaps models, so each tab keeps its own undo
+ * stack, cursor and scroll position, and a background tab's text is there to save or journal.
+ */
+export function EditorPane({ documents, activeId, onEdited, onReady }: EditorPaneProps) {
   const host = useRef<HTMLDivElement>(null);
-  const editor = useRef<ReturnType<typeof monaco.editor.create> | null>(null);
+  const editor = useRef<Editor | null>(null);
+  const tabs = useRef(new Map<string, Tab>());
   const edited = useRef(onEdited);
   edited.current = onEdited;
-  const languageNow = useRef(language);
-  languageNow.current = language;
+  // Set while the text is replaced from a snapshot, so that replacement is not taken for typing.
+  const replacing = useRef(false);
 
   useEffect(() => {
     if (!host.current) return;
@@ -32,44 +54,80 @@ export function EditorPane({ snapshot, language, onEdited, onReady }: EditorPane
       fontSize: 14,
       scrollBeyondLastLine: false,
       ariaLabel: 'Document text',
+      model: null,
     });
     editor.current = instance;
+    const open = tabs.current;
     const stopTheme = followColorScheme(monaco);
-    const changes = instance.onDidChangeModelContent(() => edited.current());
-    onReady({ getText: () => instance.getModel()?.getValue() ?? '' });
+    const changes = instance.onDidChangeModelContent(() => {
+      if (replacing.current) return;
+      const model = instance.getModel();
+      for (const [documentId, tab] of open) if (tab.model === model) edited.current(documentId);
+    });
+    onReady({
+      getText: (documentId) => open.get(documentId)?.model.getValue() ?? null,
+      focus: () => instance.focus(),
+    });
     return () => {
       onReady(null);
       changes.dispose();
       stopTheme();
-      instance.getModel()?.dispose();
+      instance.setModel(null);
+      for (const tab of open.values()) tab.model.dispose();
+      open.clear();
       instance.dispose();
       editor.current = null;
     };
   }, [onReady]);
 
-  const shownId = useRef<string | null>(null);
   useEffect(() => {
     const instance = editor.current;
     if (!instance) return;
-    // The same document reloaded (a remote change, take theirs): keep the cursor and scroll where they were.
-    const sameDocument = shownId.current === snapshot.documentId;
-    const viewState = sameDocument ? instance.saveViewState() : null;
-    const model = monaco.editor.createModel(snapshot.text, languageNow.current);
-    // The core hands over text with "\n" only and puts the file's own line endings back on save.
-    model.setEOL(monaco.editor.EndOfLineSequence.LF);
-    const previous = instance.getModel();
-    instance.setModel(model);
-    previous?.dispose();
-    if (viewState) instance.restoreViewState(viewState);
-    shownId.current = snapshot.documentId;
-    if (!sameDocument) instance.focus();
-  }, [snapshot]);
+    const open = tabs.current;
+    const wanted = new Set(documents.map((doc) => doc.snapshot.documentId));
+    for (const [documentId, tab] of open) {
+      if (wanted.has(documentId)) continue;
+      if (instance.getModel() === tab.model) instance.setModel(null);
+      tab.model.dispose();
+      open.delete(documentId);
+    }
+    for (const { snapshot, language } of documents) {
+      const tab = open.get(snapshot.documentId);
+      if (!tab) {
+        const model = monaco.editor.createModel(snapshot.text, language);
+        // The core hands over text with "\n" only and puts the file's own line endings back on save.
+        model.setEOL(monaco.editor.EndOfLineSequence.LF);
+        open.set(snapshot.documentId, { model, shown: snapshot, view: null });
+        continue;
+      }
+      if (tab.shown !== snapshot) {
+        // Reloaded, merged or restored: replace the text as one undoable edit, cursor and scroll kept.
+        replacing.current = true;
+        try {
+          tab.model.pushStackElement();
+          tab.model.pushEditOperations(
+            [],
+            [{ range: tab.model.getFullModelRange(), text: snapshot.text }],
+            () => null,
+          );
+          tab.model.pushStackElement();
+        } finally {
+          replacing.current = false;
+        }
+        tab.shown = snapshot;
+      }
+      // Save As may rename the file to another extension: recolour the same model.
+      if (tab.model.getLanguageId() !== language) monaco.editor.setModelLanguage(tab.model, language);
+    }
 
-  // Save As may rename the file to another extension: recolour the same model, keep text and undo.
-  useEffect(() => {
-    const model = editor.current?.getModel();
-    if (model && model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
-  }, [language]);
+    const target = open.get(activeId);
+    const current = instance.getModel();
+    if (!target || current === target.model) return;
+    for (const tab of open.values()) if (tab.model === current) tab.view = instance.saveViewState();
+    instance.setModel(target.model);
+    if (target.view) instance.restoreViewState(target.view);
+    instance.focus();
+  }, [documents, activeId]);
 
   return <div ref={host} className="editor-host" />;
 }

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect, useId } from 'react';
 import { formatModified, formatSize } from '../format.ts';
 import type { ListedEntry } from '../state/use-folder.ts';
 
@@ -6,23 +6,36 @@ interface FileListProps {
   label: string;
   entries: ListedEntry[];
   selected: number;
+  /** The person moved the selection (a click or a key), not a reset after loading. */
   onSelect(index: number): void;
   onActivate(entry: ListedEntry): void;
   onParent(): void;
 }
 
-const optionId = (index: number) => `file-list-option-${index}`;
+/** Rows one PageUp/PageDown moves: about what the list shows at once. */
+const PAGE = 10;
 
 /**
- * A listbox with one focus stop: arrows move the selection, Enter or a double-click opens, Backspace
- * goes up. `aria-activedescendant` tells screen readers which row is current.
+ * A listbox with one focus stop: arrows, Home/End and PageUp/PageDown move the selection, Enter or a
+ * double-click opens, Backspace goes up. `aria-activedescendant` tells screen readers which row is current.
  */
 export function FileList({ label, entries, selected, onSelect, onActivate, onParent }: FileListProps) {
+  const prefix = useId();
+  const optionId = (index: number) => `${prefix}-option-${index}`;
+
+  // Whatever moved the selection (keys, a new folder just created), the row comes into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: optionId only depends on the stable prefix
+  useEffect(() => {
+    document.getElementById(optionId(selected))?.scrollIntoView({ block: 'nearest' });
+  }, [selected, entries]);
+
   const keyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const last = entries.length - 1;
     const moves: Record<string, number> = {
       ArrowDown: Math.min(selected + 1, last),
       ArrowUp: Math.max(selected - 1, 0),
+      PageDown: Math.min(selected + PAGE, last),
+      PageUp: Math.max(selected - PAGE, 0),
       Home: 0,
       End: last,
     };
@@ -30,7 +43,6 @@ export function FileList({ label, entries, selected, onSelect, onActivate, onPar
     if (move !== undefined) {
       event.preventDefault();
       if (last >= 0) onSelect(move);
-      document.getElementById(optionId(move))?.scrollIntoView({ block: 'nearest' });
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const entry = entries[selected];
@@ -57,13 +69,14 @@ export function FileList({ label, entries, selected, onSelect, onActivate, onPar
         className="file-rows"
       >
         {entries.map((entry, index) => (
-          // The listbox owns the keyboard (see keyDown); rows only take the mouse.
+          // The listbox owns the keyboard (see keyDown) and the focus: a clicked row, not focusable itself,
+          // leaves focus on the listbox, so the arrows keep working after a click.
           // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the listbox
+          // biome-ignore lint/a11y/useFocusableInteractive: aria-activedescendant keeps options unfocusable
           <div
             key={entry.pathLower}
             id={optionId(index)}
             role="option"
-            tabIndex={-1}
             aria-selected={index === selected}
             className={`file-row ${entry.kind}`}
             onClick={() => onSelect(index)}

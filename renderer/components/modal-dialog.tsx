@@ -26,6 +26,9 @@ export function ModalDialog({ label, onClose, children, className }: ModalDialog
     };
     dialog.addEventListener('cancel', cancel);
     dialog.showModal();
+    // React's autoFocus runs before showModal, which then focuses the first control; this picks the
+    // dialog's safe default answer instead, wherever it sits.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       dialog.removeEventListener('cancel', cancel);
       dialog.close();

@@ -1,5 +1,5 @@
 import { formatModified, shortRev } from '../format.ts';
-import type { RemoteChange } from '../state/use-remote-change.ts';
+import type { RemoteChange } from '../state/documents-state.ts';
 
 interface RemoteBannerProps {
   change: RemoteChange;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { describeError, type OpusApi } from '../opus.ts';
+import { PasteCodeSignIn } from './paste-code-sign-in.tsx';
 
 interface SignInScreenProps {
   opus: OpusApi;
@@ -8,7 +9,10 @@ interface SignInScreenProps {
   error?: string;
 }
 
-/** Signed out: one button that opens the provider's consent page in a new tab; the result comes back as an event. */
+/**
+ * Signed out: one button that opens the provider's consent page in a new tab (the result comes back as
+ * an event), and below it the paste-a-code fallback.
+ */
 export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
   const [waiting, setWaiting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -58,6 +62,7 @@ export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
             {shown}
           </p>
         )}
+        <PasteCodeSignIn opus={opus} />
       </section>
     </main>
   );

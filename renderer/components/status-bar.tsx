@@ -1,19 +1,24 @@
 import { languageLabel } from '../editor/language-for-path.ts';
-import { shortRev } from '../format.ts';
+import { encodingLabel, lineEndingLabel, shortRev } from '../format.ts';
+import type { OpenDocument } from '../state/documents-state.ts';
 import type { SaveState } from '../state/save-state.ts';
-import type { OpenDocument } from '../state/use-document.ts';
+import type { TransferView } from '../state/transfers.ts';
 
 interface StatusBarProps {
   accountName: string;
   document: OpenDocument | null;
   language: string;
-  saveState: SaveState;
+  online: boolean;
+  /** A save made offline waits to be sent. */
+  pending: boolean;
+  /** A transfer of this document that has lasted over about a second. */
+  transfer: TransferView | null;
 }
 
-function describeSave(state: SaveState, document: OpenDocument): string {
+function describeSave(state: SaveState, document: OpenDocument, transfer: TransferView | null): string {
   switch (state.kind) {
     case 'saving':
-      return 'Saving…';
+      return transfer?.direction === 'upload' ? `Saving ${transfer.percent} %` : 'Saving…';
     case 'saved':
       return document.dirty
         ? `Saved rev ${shortRev(state.rev)} · Unsaved changes`
@@ -31,17 +36,24 @@ function describeSave(state: SaveState, document: OpenDocument): string {
     case 'error':
       return state.message;
     case 'idle':
+      if (document.restored) return 'Restored · Unsaved';
       return document.dirty ? 'Unsaved' : 'Saved';
   }
 }
 
-/** Account, path, rev, save state, encoding, line endings, language: the document at a glance. */
-export function StatusBar({ accountName, document, language, saveState }: StatusBarProps) {
-  const alert = saveState.kind === 'conflict' || saveState.kind === 'error';
+/** Account, path, rev, sync state, encoding, line endings, language: the document at a glance. */
+export function StatusBar({ accountName, document, language, online, pending, transfer }: StatusBarProps) {
+  const saveState = document?.saveState;
+  const alert = saveState?.kind === 'conflict' || saveState?.kind === 'error';
   return (
     <footer className="status-bar">
       <span title="Account">{accountName}</span>
-      {document && (
+      {!online && (
+        <span className="status-offline" title="Dropbox can't be reached; saves wait on this computer">
+          Offline
+        </span>
+      )}
+      {document && saveState && (
         <>
           <span className="status-path" title={`Path: ${document.remote.path}`}>
             {document.remote.path}
@@ -53,14 +65,20 @@ export function StatusBar({ accountName, document, language, saveState }: Status
             aria-label="Save state"
             data-state={saveState.kind}
           >
-            {describeSave(saveState, document)}
+            {describeSave(saveState, document, transfer)}
+            {pending && saveState.kind !== 'pending' ? ' · Pending upload' : ''}
           </span>
+          {transfer && saveState.kind === 'saving' && (
+            <progress
+              className="status-progress"
+              max={100}
+              value={transfer.percent}
+              aria-label={transfer.direction === 'upload' ? 'Upload progress' : 'Download progress'}
+            />
+          )}
           <span className="spacer" />
-          <span title="Encoding">
-            {document.snapshot.format.encoding.toUpperCase()}
-            {document.snapshot.format.bom ? ' with BOM' : ''}
-          </span>
-          <span title="Line endings">{document.snapshot.format.lineEnding.toUpperCase()}</span>
+          <span title="Encoding">{encodingLabel(document.snapshot.format)}</span>
+          <span title="Line endings">{lineEndingLabel(document.snapshot.format.lineEnding)}</span>
           <span title="Language">{languageLabel(language)}</span>
         </>
       )}

@@ -1,30 +1,49 @@
+import type { CommandId } from '../commands.ts';
+
 interface ToolbarProps {
   accountName: string;
   hasDocument: boolean;
-  onOpen(): void;
-  onSave(): void;
-  onSaveAs(): void;
-  onSignOut(): void;
+  online: boolean;
+  onRun(command: CommandId): void;
 }
 
-export function Toolbar({ accountName, hasDocument, onOpen, onSave, onSaveAs, onSignOut }: ToolbarProps) {
+/** The Dropbox menu's commands as buttons, for the browser host (which has no application menu). */
+export function Toolbar({ accountName, hasDocument, online, onRun }: ToolbarProps) {
+  const button = (command: CommandId, label: string, title: string, needsDocument = true) => (
+    <button
+      type="button"
+      onClick={() => onRun(command)}
+      disabled={needsDocument && !hasDocument}
+      title={title}
+    >
+      {label}
+    </button>
+  );
   return (
     <header className="toolbar" role="toolbar" aria-label="Document">
-      <button type="button" onClick={onOpen}>
-        Open…
-      </button>
-      <button type="button" onClick={onSave} disabled={!hasDocument} title="Save (Ctrl+S)">
-        Save
-      </button>
-      <button type="button" onClick={onSaveAs} disabled={!hasDocument} title="Save As (Ctrl+Shift+S)">
-        Save As…
-      </button>
+      {button('open', 'Open…', 'Open from Dropbox (Ctrl+O)', false)}
+      {button('save', 'Save', 'Save (Ctrl+S)')}
+      {button('saveAs', 'Save As…', 'Save As (Ctrl+Shift+S)')}
+      <span className="toolbar-gap" />
+      {button('uploadLocalFile', 'Upload…', 'Upload a file from this computer to Dropbox', false)}
+      {button('downloadToComputer', 'Download…', 'Download this file to this computer')}
+      {button('revisionHistory', 'History…', 'Revision history of this file')}
       <span className="spacer" />
-      <span className="account-name" title="Account">
+      {!online && (
+        <span className="offline-badge" role="status">
+          Offline
+        </span>
+      )}
+      <button type="button" className="quiet" onClick={() => onRun('commandPalette')} title="Ctrl+Shift+P">
+        Commands
+      </button>
+      <button
+        type="button"
+        className="quiet account-button"
+        onClick={() => onRun('account')}
+        aria-label={`Account: ${accountName}`}
+      >
         {accountName}
-      </span>
-      <button type="button" className="quiet" onClick={onSignOut}>
-        Sign out
       </button>
     </header>
   );

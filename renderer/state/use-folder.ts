@@ -4,11 +4,14 @@ import { type BrowserEntry, describeError, type OpusApi } from '../opus.ts';
 export type ListedEntry = Exclude<BrowserEntry, { kind: 'deleted' }>;
 
 export interface FolderListing {
+  /** The folder shown, or being retried after an error ("" is the Dropbox root). */
   path: string;
   entries: ListedEntry[];
   loading: boolean;
   error: string | null;
   go(path: string): void;
+  /** Lists the current folder again; resolves once the new listing is in. */
+  refresh(): Promise<void>;
 }
 
 /** Folders first, then files, each by name as people sort them ("file2" before "file10"). */
@@ -19,19 +22,23 @@ export function sortEntries(entries: readonly BrowserEntry[]): ListedEntry[] {
     .sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'folder' ? -1 : 1));
 }
 
-/** One folder of the Dropbox, every page of it; a newer `go` wins over a slower older one. */
+/**
+ * One folder of the Dropbox, every page of it; a newer `go` wins over a slower older one. The path
+ * changes only once the new folder is listed (or has failed), so the rows on screen always belong to
+ * the breadcrumbs above them.
+ */
 export function useFolder(opus: OpusApi, initialPath: string): FolderListing {
   const [path, setPath] = useState(initialPath);
   const [entries, setEntries] = useState<ListedEntry[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
+  const shown = useRef(initialPath);
 
   const load = useCallback(
     async (folder: string) => {
       const ticket = ++request.current;
       setLoading(true);
-      setError(null);
       try {
         const all: BrowserEntry[] = [];
         let page = await opus.listFolder({ path: folder });
@@ -41,12 +48,18 @@ export function useFolder(opus: OpusApi, initialPath: string): FolderListing {
           all.push(...page.entries);
         }
         if (ticket !== request.current) return;
-        setPath(folder);
         setEntries(sortEntries(all));
+        setError(null);
       } catch (caught) {
-        if (ticket === request.current) setError(describeError(caught));
+        if (ticket !== request.current) return;
+        setEntries([]);
+        setError(describeError(caught));
       } finally {
-        if (ticket === request.current) setLoading(false);
+        if (ticket === request.current) {
+          shown.current = folder;
+          setPath(folder);
+          setLoading(false);
+        }
       }
     },
     [opus],
@@ -56,5 +69,12 @@ export function useFolder(opus: OpusApi, initialPath: string): FolderListing {
     void load(initialPath);
   }, [load, initialPath]);
 
-  return { path, entries, loading, error, go: (folder) => void load(folder) };
+  return {
+    path,
+    entries,
+    loading,
+    error,
+    go: (folder) => void load(folder),
+    refresh: () => load(shown.current),
+  };
 }

@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { vaultKey } from '../auth/token-vault.ts';
 import { DEFAULT_TEXT_FORMAT } from '../documents/codec.ts';
+import { serviceIdentity } from '../dropbox/endpoints.ts';
 import { AccountJournal } from './account-journal.ts';
+import { localboxEndpoints } from './provider.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'opus-account-journal-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -23,7 +26,7 @@ test("one account's unsaved text is never restored for another account", async (
   const ada = AccountJournal.keyFor('http://127.0.0.1:1', 'app', 'dbid:ada');
   const bob = AccountJournal.keyFor('http://127.0.0.1:1', 'app', 'dbid:bob');
   expect(ada).not.toBe(bob);
-  expect(AccountJournal.keyFor(undefined, 'app', 'dbid:ada')).not.toBe(ada);
+  expect(AccountJournal.keyFor('https://api.dropboxapi.com', 'app', 'dbid:ada')).not.toBe(ada);
 
   await journal.switchTo(ada);
   journal.schedule(entry('doc-1', "Ada's draft\n"));
@@ -36,4 +39,17 @@ test("one account's unsaved text is never restored for another account", async (
   expect(await journal.readAll()).toEqual([]);
   await journal.switchTo(ada);
   expect((await journal.readAll()).map((e) => e.text)).toEqual(["Ada's draft\n"]);
+});
+
+test('the embedded localbox keeps its vault entry and journal folder when it comes back on another port', () => {
+  const before = localboxEndpoints('http://127.0.0.1:41001', 'app');
+  const after = localboxEndpoints('http://127.0.0.1:52002', 'app');
+  expect(vaultKey(after)).toBe(vaultKey(before));
+  expect(AccountJournal.keyFor(serviceIdentity(after), 'app', 'dbid:ada')).toBe(
+    AccountJournal.keyFor(serviceIdentity(before), 'app', 'dbid:ada'),
+  );
+  // A standalone localbox is named by its address: two of them are two different services.
+  expect(vaultKey({ origin: 'http://127.0.0.1:1', appKey: 'app' })).not.toBe(
+    vaultKey({ origin: 'http://127.0.0.1:2', appKey: 'app' }),
+  );
 });

@@ -15,11 +15,8 @@ export class AccountJournal implements JournalPort {
     private readonly options: JournalOptions,
   ) {}
 
-  static keyFor(origin: string | undefined, appKey: string, accountId: string): string {
-    return createHash('sha256')
-      .update(`${origin ?? 'dropbox'}\n${appKey}\n${accountId}`)
-      .digest('hex')
-      .slice(0, 24);
+  static keyFor(service: string, appKey: string, accountId: string): string {
+    return createHash('sha256').update(`${service}\n${appKey}\n${accountId}`).digest('hex').slice(0, 24);
   }
 
   /** Flushes what the previous account had pending, then writes under the new one (null: nobody). */
@@ -30,6 +27,10 @@ export class AccountJournal implements JournalPort {
 
   schedule(entry: Parameters<JournalPort['schedule']>[0]): void {
     this.current?.schedule(entry);
+  }
+
+  writeNow(entry: Parameters<JournalPort['writeNow']>[0]): Promise<void> {
+    return this.current?.writeNow(entry) ?? Promise.resolve();
   }
 
   clear(documentId: string): Promise<void> {

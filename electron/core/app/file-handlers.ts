@@ -3,21 +3,11 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Handlers } from '../contract/dispatch.ts';
 import type { BrowserEntry } from '../contract/shapes.ts';
-import { decodeText } from '../documents/codec.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
 
-type FileHandlers = Pick<
-  Handlers,
-  | 'listFolder'
-  | 'createFolder'
-  | 'listRevisions'
-  | 'getRevisionText'
-  | 'restoreRevision'
-  | 'uploadLocalFile'
-  | 'downloadToComputer'
->;
+type FileHandlers = Pick<Handlers, 'listFolder' | 'createFolder' | 'uploadLocalFile' | 'downloadToComputer'>;
 
 function browserEntry(entry: RemoteEntry): BrowserEntry | null {
   if (entry.kind === 'folder')
@@ -67,33 +57,6 @@ export function fileHandlers(gateway: () => Gateway): FileHandlers {
       const folder = await gateway().createFolder(path);
       return { kind: 'folder', name: folder.name, path: folder.path, pathLower: folder.pathLower };
     },
-    listRevisions: async ({ path }) => {
-      const { isDeleted, revisions } = await gateway().listRevisions(path, 100);
-      return {
-        isDeleted,
-        revisions: revisions.map((r) => ({
-          rev: r.rev,
-          size: r.size,
-          serverModified: r.serverModified,
-          contentHash: r.contentHash,
-          path: r.path,
-        })),
-      };
-    },
-    getRevisionText: async ({ rev }) => {
-      const { file, bytes } = await gateway().download(`rev:${rev}`);
-      return {
-        revision: {
-          rev: file.rev,
-          size: file.size,
-          serverModified: file.serverModified,
-          contentHash: file.contentHash,
-          path: file.path,
-        },
-        text: decodeText(bytes).text,
-      };
-    },
-    restoreRevision: ({ path, rev }) => gateway().restore(path, rev),
     uploadLocalFile: async ({ targetPath, source }) => {
       let bytes: Buffer;
       if (source.kind === 'path') {

@@ -6,7 +6,7 @@ import type { RestoredDocument } from '../contract/shapes.ts';
 import { Documents } from '../documents/documents.ts';
 import { LocalHistory } from '../documents/local-history.ts';
 import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
-import type { DropboxEndpoints } from '../dropbox/endpoints.ts';
+import { type DropboxEndpoints, serviceIdentity } from '../dropbox/endpoints.ts';
 import { OpusError } from '../errors.ts';
 import { AccountJournal } from './account-journal.ts';
 import { AccountSession } from './account-session.ts';
@@ -16,6 +16,7 @@ import { EventHub } from './event-hub.ts';
 import { fileHandlers } from './file-handlers.ts';
 import { retryPendingUploads } from './pending-uploads.ts';
 import { restoreJournal } from './restore-journal.ts';
+import { revisionHandlers } from './revision-handlers.ts';
 import { watchDocuments } from './watch-documents.ts';
 
 /** Where Settings keeps the Dropbox app key (chooseProvider reads it at start). */
@@ -128,7 +129,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
       restored = null;
     }
     await journal.switchTo(
-      id ? AccountJournal.keyFor(options.endpoints.origin, options.endpoints.appKey, id) : null,
+      id ? AccountJournal.keyFor(serviceIdentity(options.endpoints), options.endpoints.appKey, id) : null,
     );
   }
 
@@ -195,6 +196,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
       return path ? { path } : null;
     },
     ...fileHandlers(() => gateway),
+    ...revisionHandlers(() => gateway, documents),
     ...documentHandlers(documents, watching),
   };
 

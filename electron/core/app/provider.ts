@@ -14,6 +14,9 @@ export function chooseProvider(
   return appKey ? { provider: 'dropbox', appKey } : { provider: 'localbox' };
 }
 
+/** The embedded localbox's name for the vault and the journal: its port changes at every start. */
+const EMBEDDED_LOCALBOX = 'embedded-localbox';
+
 export function localboxEndpoints(url: string, appKey: string): DropboxEndpoints {
-  return { origin: url, appKey };
+  return { origin: url, appKey, identity: EMBEDDED_LOCALBOX };
 }

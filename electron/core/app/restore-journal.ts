@@ -33,7 +33,7 @@ async function restoreOne(
   const baseText = decodeText(base.bytes).text;
   const remote = { ...base.file, path: current?.kind === 'file' ? current.path : entry.path };
   const doc = documents.register(remote, baseText, entry.format, entry.documentId);
-  documents.noteEdit(doc.id, entry.text);
+  await documents.noteEdit(doc.id, entry.text);
   const remoteMoved =
     current?.kind !== 'file' ||
     (current.rev !== base.file.rev && current.contentHash !== base.file.contentHash);

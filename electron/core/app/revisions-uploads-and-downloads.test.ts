@@ -34,7 +34,11 @@ describe('revision history', () => {
     const old = await bench.opus.call('getRevisionText', { path: '/History/essay.txt', rev: v1.rev });
     expect(old).toEqual({ revision: expect.objectContaining({ rev: v1.rev }), text: 'version one\n' });
 
-    const restored = await bench.opus.call('restoreRevision', { path: '/History/essay.txt', rev: v1.rev });
+    const { remote: restored, snapshot } = await bench.opus.call('restoreRevision', {
+      path: '/History/essay.txt',
+      rev: v1.rev,
+    });
+    expect(snapshot).toBeUndefined();
     expect(restored.rev).not.toBe(v3.rev);
     expect(restored.rev).not.toBe(v1.rev);
     expect(restored.contentHash).toBe(v1.content_hash);
@@ -43,7 +47,7 @@ describe('revision history', () => {
     expect(after.revisions[0]?.rev).toBe(restored.rev);
   });
 
-  test('an open document follows a restore made from its own history', async () => {
+  test('an open document follows a restore made elsewhere (no documentId) by reloading', async () => {
     await bench.put('/History/open.txt', 'first\n');
     const second = await bench.put('/History/open.txt', 'second\n');
     const first = (await bench.opus.call('listRevisions', { path: '/History/open.txt' })).revisions[1];
@@ -65,7 +69,10 @@ describe('revision history', () => {
     await bench.other.filesDeleteV2({ path: '/History/gone.txt' });
     const listed = await bench.opus.call('listRevisions', { path: '/History/gone.txt' });
     expect(listed).toEqual({ isDeleted: true, revisions: [expect.objectContaining({ rev: kept.rev })] });
-    const restored = await bench.opus.call('restoreRevision', { path: '/History/gone.txt', rev: kept.rev });
+    const { remote: restored } = await bench.opus.call('restoreRevision', {
+      path: '/History/gone.txt',
+      rev: kept.rev,
+    });
     expect(restored.path).toBe('/History/gone.txt');
     expect((await bench.get('/History/gone.txt')).toString()).toBe('gone but not forgotten\n');
   });

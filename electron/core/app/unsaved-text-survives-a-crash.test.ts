@@ -17,12 +17,12 @@ afterAll(() => bench.stop());
 
 const journaledTexts = () => journaledTextsIn(bench.dataDir);
 
-/** Opens `path`, types `text`, and waits until the journal has it (the debounce is 50 ms here). */
+/** Opens `path` and types `text`: noteEdit answers once the journal has it on disk. */
 async function typeAndWait(path: string, base: string, text: string) {
   await bench.put(path, base);
   const doc = await bench.opus.open(path);
   await bench.opus.call('noteEdit', { documentId: doc.documentId, text });
-  await eventually(async () => (await journaledTexts()).includes(text), 2000, `"${text}" in the journal`);
+  expect(await journaledTexts()).toContain(text);
   return doc;
 }
 

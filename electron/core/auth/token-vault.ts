@@ -1,4 +1,4 @@
-import { DROPBOX_TOKEN_URL, type DropboxEndpoints } from '../dropbox/endpoints.ts';
+import { type DropboxEndpoints, serviceIdentity } from '../dropbox/endpoints.ts';
 import { type AuthLog, silentLog } from './auth-log.ts';
 import type { SignedIn } from './code-exchange.ts';
 
@@ -119,10 +119,9 @@ export class TokenVault {
   }
 }
 
-/** e.g. "auth.k3y@http://127.0.0.1:8765"; the real service is named by its token origin. */
+/** e.g. "auth.k3y@http://127.0.0.1:8765" or "auth.k3y@embedded-localbox"; Dropbox by its token origin. */
 export function vaultKey(endpoints: DropboxEndpoints): string {
-  const origin = endpoints.origin ?? new URL(DROPBOX_TOKEN_URL).origin;
-  return `auth.${encodeURIComponent(endpoints.appKey)}@${origin}`;
+  return `auth.${encodeURIComponent(endpoints.appKey)}@${serviceIdentity(endpoints)}`;
 }
 
 function parse(raw: string): Entry | undefined {

@@ -15,6 +15,7 @@ import {
 } from './shapes.ts';
 
 const none = z.strictObject({});
+const Rev = z.string().regex(/^[0-9a-f]{9,}$/);
 const nothing = z.null();
 
 const command = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
@@ -125,11 +126,22 @@ export const commands = {
     z.strictObject({ isDeleted: z.boolean(), revisions: z.array(RevisionShape) }),
   ),
   getRevisionText: command(
-    z.strictObject({ path: DropboxPath, rev: z.string().regex(/^[0-9a-f]{9,}$/) }),
+    z.strictObject({ path: DropboxPath, rev: Rev }),
     z.strictObject({ revision: RevisionShape, text: z.string() }),
   ),
+  /**
+   * With `documentId` (the document open at `path`) the restored revision becomes that document's base,
+   * replacing its unsaved text (kept in the local history first), and the new snapshot comes back, so the
+   * watcher does not report the restore as a remote change. Refused (`conflict`) while the document is in
+   * conflict, and (`binary_file`) for a revision that is not text, before Dropbox changes anything.
+   */
   restoreRevision: command(
-    z.strictObject({ path: DropboxPath, rev: z.string().regex(/^[0-9a-f]{9,}$/) }),
+    z.strictObject({ path: DropboxPath, rev: Rev, documentId: DocumentId.optional() }),
+    z.strictObject({ remote: RemoteFileShape, snapshot: DocumentSnapshot.optional() }),
+  ),
+  /** "Open as new document": the revision's exact bytes at `targetPath`; an existing file is a conflict. */
+  saveRevisionAs: command(
+    z.strictObject({ path: DropboxPath, rev: Rev, targetPath: DropboxPath }),
     RemoteFileShape,
   ),
 

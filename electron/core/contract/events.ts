@@ -11,6 +11,8 @@ export const MENU_COMMANDS = [
   'account',
   'signIn',
   'signOut',
+  'closeTab',
+  'commandPalette',
 ] as const;
 
 /** Every event main pushes to the renderer, declared once. */

@@ -24,6 +24,7 @@ export const COMMAND_NAMES = [
   'listRevisions',
   'getRevisionText',
   'restoreRevision',
+  'saveRevisionAs',
   'uploadLocalFile',
   'downloadToComputer',
   'chooseLocalFile',

@@ -10,6 +10,8 @@ export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => v
 /** What the documents service needs of the journal (crash recovery of unsaved text). */
 export interface JournalPort {
   schedule(entry: JournalEntry): void;
+  /** Durable when it resolves: what noteEdit answers after (the window already waited for a pause). */
+  writeNow(entry: JournalEntry): Promise<void>;
   clear(documentId: string): Promise<void> | void;
 }
 
@@ -39,8 +41,8 @@ export function snapshotOf(doc: OpenDocument): DocumentSnapshot {
   return { documentId: doc.id, remote: { ...doc.remote }, text: doc.baseText, format: { ...doc.format } };
 }
 
-export function journalText(context: DocumentsContext, doc: OpenDocument, text: string): void {
-  context.journal.schedule({
+function entryFor(context: DocumentsContext, doc: OpenDocument, text: string): JournalEntry {
+  return {
     documentId: doc.id,
     path: doc.remote.path,
     baseRev: doc.remote.rev,
@@ -48,5 +50,15 @@ export function journalText(context: DocumentsContext, doc: OpenDocument, text: 
     format: doc.format,
     text,
     savedAt: context.now().toISOString(),
-  });
+  };
+}
+
+/** Journals the text after the debounce: for text the core itself moves (saves, pending uploads). */
+export function journalText(context: DocumentsContext, doc: OpenDocument, text: string): void {
+  context.journal.schedule(entryFor(context, doc, text));
+}
+
+/** Journals the text now: the window sends it once typing pauses, so a second wait would only add risk. */
+export function journalTextNow(context: DocumentsContext, doc: OpenDocument, text: string): Promise<void> {
+  return context.journal.writeNow(entryFor(context, doc, text));
 }

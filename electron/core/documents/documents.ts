@@ -5,8 +5,9 @@ import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
 import { decodeText, encodeText } from './codec.ts';
 import { merge, prepareConflict, resolve } from './conflicts.ts';
-import { type DocumentsContext, documentOf, journalText, snapshotOf } from './context.ts';
+import { type DocumentsContext, documentOf, journalTextNow, snapshotOf } from './context.ts';
 import { isDirty, type OpenDocument, serialized } from './open-document.ts';
+import { restoreRevision } from './restore-revision.ts';
 import { adopt, save, uploadRevisionChecked } from './save.ts';
 
 /**
@@ -59,11 +60,12 @@ export class Documents {
     await serialized(doc, () => prepareConflict(this.context, doc));
   }
 
-  noteEdit(documentId: string, text: string): void {
+  /** Resolves once the text is on disk (or its entry removed, when the text is back to the base). */
+  async noteEdit(documentId: string, text: string): Promise<void> {
     const doc = documentOf(this.context, documentId);
     doc.editedText = text;
-    if (text === doc.baseText && doc.pendingText === null) void this.context.journal.clear(doc.id);
-    else journalText(this.context, doc, text);
+    if (text === doc.baseText && doc.pendingText === null) await this.context.journal.clear(doc.id);
+    else await journalTextNow(this.context, doc, text);
   }
 
   save(documentId: string, text: string, confirmed = false): Promise<SaveResult> {
@@ -85,6 +87,12 @@ export class Documents {
       adopt(this.context, doc, remote, text);
       return { kind: 'saved', remote: { ...remote } };
     });
+  }
+
+  /** An old revision restored on Dropbox becomes the document's base; unsaved text is replaced. */
+  restoreRevision(documentId: string, rev: string): ReturnType<typeof restoreRevision> {
+    const doc = documentOf(this.context, documentId);
+    return serialized(doc, () => restoreRevision(this.context, doc, rev));
   }
 
   /** Forgets every open document but keeps their journal entries (the account is signing out). */

@@ -7,6 +7,16 @@ export interface DropboxEndpoints {
   /** e.g. "http://127.0.0.1:8765" for localbox; undefined for real Dropbox. */
   origin?: string | undefined;
   appKey: string;
+  /**
+   * What names this Dropbox for the vault and the journal, when its origin does not: the embedded
+   * localbox listens on a new port at every start but keeps its data folder and app key.
+   */
+  identity?: string | undefined;
+}
+
+/** The stable name of the service an account lives on: its identity, else its origin. */
+export function serviceIdentity(endpoints: DropboxEndpoints): string {
+  return endpoints.identity ?? endpoints.origin ?? new URL(DROPBOX_TOKEN_URL).origin;
 }
 
 export const DROPBOX_AUTHORIZE_URL = 'https://www.dropbox.com/oauth2/authorize';

@@ -71,6 +71,12 @@ export class Journal {
     });
   }
 
+  /** Writes `entry` now, replacing a write still scheduled for the document (its text is older). */
+  writeNow(entry: JournalEntry): Promise<void> {
+    this.#cancel(entry.documentId);
+    return this.write(entry);
+  }
+
   /** Writes `entry` once the document has been quiet for the debounce time; only the latest text is kept. */
   schedule(entry: JournalEntry): void {
     this.#cancel(entry.documentId);

@@ -1,0 +1,96 @@
+import { rmSync } from 'node:fs';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { downloadText } from './support/localbox-client.ts';
+import {
+  type RunningOpus,
+  seedDropbox,
+  shot,
+  signInAndOpen,
+  startOpus,
+  whileOpusIsDown,
+} from './support/opus-session.ts';
+
+const FILE = '/magnum-opus.txt';
+const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';
+const TYPED = 'Typed just before the crash.';
+
+let dataDir: string | undefined;
+let opus: RunningOpus | undefined;
+
+test.afterEach(async () => {
+  await opus?.host.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/**
+ * Signs in, opens the file, types at its end, waits for the core to journal it, then kills the host
+ * (and its embedded localbox) with -9. Returns the data folder the next start uses.
+ */
+async function typeThenKill(
+  page: Page,
+  context: BrowserContext,
+): Promise<{ dataDir: string; token: string }> {
+  const seeded = await seedDropbox({ [FILE]: ORIGINAL });
+  dataDir = seeded.dataDir;
+  const running = await startOpus(seeded.dataDir, seeded.token);
+  opus = running;
+  await signInAndOpen(page, context, running.url, FILE);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  const noted = page.waitForResponse((response) => response.url().endsWith('/api/call/noteEdit'));
+  await page.keyboard.type(TYPED);
+  await noted;
+  const exited = new Promise((resolve) => running.host.child.once('exit', resolve));
+  running.host.child.kill('SIGKILL');
+  await exited;
+  return seeded;
+}
+
+test('after a kill -9 the next start brings the unsaved text back, and it saves', async ({
+  page,
+  context,
+}) => {
+  const seeded = await typeThenKill(page, context);
+
+  opus = await startOpus(seeded.dataDir, seeded.token);
+  await page.goto(opus.url);
+  const notice = page.getByRole('status', { name: 'Notice' });
+  await expect(notice).toContainText('Restored unsaved changes to magnum-opus.txt');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText(TYPED);
+  const tab = page.getByRole('tab', { name: /magnum-opus\.txt/ });
+  await expect(tab.getByRole('img', { name: 'unsaved changes' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Restored · Unsaved');
+  await shot(page, 'crash-1-restored');
+
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/^Saved rev /);
+  expect((await downloadText(opus.dropbox, FILE)).text).toBe(`${ORIGINAL}${TYPED}`);
+});
+
+test('a change on Dropbox while Opus was down goes straight to the conflict prompt', async ({
+  page,
+  context,
+}) => {
+  const seeded = await typeThenKill(page, context);
+  const theirs = ORIGINAL.replace('Call me Ishmael.', 'Call me Ishmael, said the other computer.');
+  await whileOpusIsDown(seeded.dataDir, (dropbox) =>
+    dropbox.filesUpload({ path: FILE, contents: theirs, mode: { '.tag': 'overwrite' } }),
+  );
+
+  opus = await startOpus(seeded.dataDir, seeded.token);
+  await page.goto(opus.url);
+  const conflict = page.getByRole('dialog', { name: 'Conflict with Dropbox' });
+  await expect(conflict).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Notice' })).toContainText('changed on Dropbox meanwhile');
+  await shot(page, 'crash-2-conflict-on-restore');
+
+  // Their first line and my last line do not overlap: the merge keeps both, reviewed before saving.
+  await conflict.getByRole('button', { name: 'Merge' }).click();
+  const merged = conflict.getByRole('region', { name: 'Merged text' });
+  await expect(merged).toContainText('said the other computer');
+  await expect(merged).toContainText(TYPED);
+  await conflict.getByRole('button', { name: 'Save merged' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/^Saved rev /);
+  expect((await downloadText(opus.dropbox, FILE)).text).toBe(`${theirs}${TYPED}`);
+});

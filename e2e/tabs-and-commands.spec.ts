@@ -1,0 +1,97 @@
+import { rmSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { downloadText } from './support/localbox-client.ts';
+import {
+  openFromDropbox,
+  type RunningOpus,
+  seedDropbox,
+  shot,
+  signInAndOpen,
+  startOpus,
+} from './support/opus-session.ts';
+
+const ONE = 'The first document.\n';
+const TWO = '# The second document\n';
+
+let dataDir: string | undefined;
+let opus: RunningOpus | undefined;
+
+test.afterEach(async () => {
+  await opus?.host.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('tabs keep each document, show unsaved changes, and closing a dirty one asks first', async ({
+  page,
+  context,
+}) => {
+  const seeded = await seedDropbox({ '/one.txt': ONE, '/two.md': TWO });
+  dataDir = seeded.dataDir;
+  opus = await startOpus(seeded.dataDir, seeded.token);
+  const { dropbox } = opus;
+  await signInAndOpen(page, context, opus.url, '/one.txt');
+  const tabs = page.getByRole('tablist', { name: 'Open documents' });
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(tabs.getByRole('tab', { name: 'one.txt', selected: true })).toBeVisible();
+  await expect(page).toHaveTitle('one.txt — Dropbox — Opus');
+
+  // The second document comes through the command palette, as every menu command can.
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('combobox', { name: 'Command' })).toBeFocused();
+  await page.keyboard.type('op');
+  await expect(palette.getByRole('option').first()).toHaveText(/^Open…/);
+  await shot(page, 'tabs-1-command-palette');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  const openDialog = page.getByRole('dialog', { name: 'Open from Dropbox' });
+  await openDialog.getByRole('option', { name: /two\.md/ }).dblclick();
+  await expect(tabs.getByRole('tab')).toHaveCount(2);
+  await expect(tabs.getByRole('tab', { name: 'two.md', selected: true })).toBeVisible();
+  await expect(lines).toContainText('The second document');
+
+  // Typing marks the tab and the title; the other tab keeps its own text.
+  await lines.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Unsaved words.');
+  await expect(
+    tabs.getByRole('tab', { name: /two\.md/ }).getByRole('img', { name: 'unsaved changes' }),
+  ).toBeVisible();
+  await expect(page).toHaveTitle('● two.md — Dropbox — Opus');
+  await shot(page, 'tabs-2-dirty-tab');
+  await tabs.getByRole('tab', { name: 'one.txt' }).click();
+  await expect(lines).toContainText('The first document.');
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  await tabs.getByRole('tab', { name: /two\.md/ }).click();
+  await expect(lines).toContainText('Unsaved words.');
+
+  // Opening an open file again shows its tab instead of a second copy.
+  await openFromDropbox(page, '/one.txt');
+  await expect(tabs.getByRole('tab')).toHaveCount(2);
+  await expect(tabs.getByRole('tab', { name: 'one.txt', selected: true })).toBeVisible();
+
+  // Closing the dirty tab asks; Cancel keeps it, Don't Save drops the words and leaves Dropbox alone.
+  const ask = page.getByRole('dialog', { name: 'Save changes?' });
+  await page.getByRole('button', { name: 'Close two.md' }).click();
+  await expect(ask).toContainText('Save changes to two.md?');
+  await expect(ask.getByRole('button', { name: 'Save', exact: true })).toBeFocused();
+  await shot(page, 'tabs-3-save-changes');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(tabs.getByRole('tab')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Close two.md' }).click();
+  await ask.getByRole('button', { name: "Don't Save" }).click();
+  await expect(tabs.getByRole('tab')).toHaveCount(1);
+  expect((await downloadText(dropbox, '/two.md')).text).toBe(TWO);
+
+  // Save from the question: the text reaches Dropbox and then the tab closes.
+  await expect(tabs.getByRole('tab', { name: 'one.txt', selected: true })).toBeVisible();
+  await lines.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Kept.');
+  await page.getByRole('button', { name: 'Close one.txt' }).click();
+  await ask.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'No document open' })).toBeVisible();
+  await expect(page).toHaveTitle('Opus');
+  expect((await downloadText(dropbox, '/one.txt')).text).toBe(`${ONE}Kept.`);
+  await shot(page, 'tabs-4-welcome');
+});

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import { formatSpace, percentOf } from '../format.ts';
+import { type Account, describeError, type OpusApi } from '../opus.ts';
+import { ModalDialog } from './modal-dialog.tsx';
+
+interface AccountPanelProps {
+  opus: OpusApi;
+  onClose(): void;
+  onSignOut(): void;
+}
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'loaded'; account: Account }
+  | { status: 'signedOut' }
+  | { status: 'failed'; message: string };
+
+const PROVIDER_NAMES: Record<Account['provider'], string> = {
+  dropbox: 'Dropbox',
+  localbox: 'localbox on this computer',
+};
+
+/** The seed's `account_info()`: who is signed in and how full the Dropbox is, asked fresh on each open. */
+export function AccountPanel({ opus, onClose, onSignOut }: AccountPanelProps) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+
+  const load = useCallback(() => {
+    let live = true;
+    setLoaded({ status: 'loading' });
+    opus.getAccount().then(
+      (answer) =>
+        live &&
+        setLoaded(answer.signedIn ? { status: 'loaded', account: answer.account } : { status: 'signedOut' }),
+      (error: unknown) => live && setLoaded({ status: 'failed', message: describeError(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [opus]);
+
+  useEffect(load, [load]);
+
+  return (
+    <ModalDialog label="Account" onClose={onClose} className="account-panel">
+      <h2>Account</h2>
+      <AccountBody loaded={loaded} onRetry={load} />
+      <div className="dialog-buttons">
+        {loaded.status !== 'signedOut' && (
+          <button type="button" onClick={onSignOut}>
+            Sign out
+          </button>
+        )}
+        {/* biome-ignore lint/a11y/noAutofocus: Close is the panel's everyday answer */}
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+function AccountBody({ loaded, onRetry }: { loaded: Loaded; onRetry(): void }) {
+  switch (loaded.status) {
+    case 'loading':
+      return (
+        <p className="hint" role="status">
+          Loading your account…
+        </p>
+      );
+    case 'signedOut':
+      return <p>You are signed out.</p>;
+    case 'failed':
+      return (
+        <div role="alert">
+          <p className="error">{loaded.message}</p>
+          <button type="button" onClick={onRetry}>
+            Try again
+          </button>
+        </div>
+      );
+    case 'loaded':
+      return <AccountDetails account={loaded.account} />;
+  }
+}
+
+function AccountDetails({ account }: { account: Account }) {
+  const { used, allocated } = account;
+  const percent = percentOf(used, allocated);
+  return (
+    <>
+      <dl className="account-facts">
+        <dt>Name</dt>
+        <dd>{account.displayName}</dd>
+        <dt>Email</dt>
+        <dd>{account.email}</dd>
+        <dt>Files in</dt>
+        <dd>{PROVIDER_NAMES[account.provider]}</dd>
+        <dt>Space</dt>
+        <dd>{formatSpace(used, allocated)}</dd>
+      </dl>
+      {/* A zero allocation means the size is not known (a team's shared space, say): no bar to fill. */}
+      {allocated > 0 && (
+        <meter
+          className="account-space"
+          aria-label="Space used"
+          aria-valuetext={`${formatSpace(used, allocated)} (${percent} %)`}
+          min={0}
+          max={allocated}
+          low={allocated * 0.8}
+          high={allocated * 0.95}
+          optimum={0}
+          value={Math.min(used, allocated)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { KeyboardEvent, Ref } from 'react';
+import { formatModified, formatSize, shortRev } from '../format.ts';
+import type { Revision } from '../state/use-revisions.ts';
+
+interface RevisionListProps {
+  revisions: Revision[];
+  /** The rev the editor's text is based on: marked "Current". */
+  currentRev: string;
+  selected: number;
+  onSelect(index: number): void;
+  listRef?: Ref<HTMLDivElement>;
+}
+
+const optionId = (rev: string) => `revision-option-${rev}`;
+
+const FULL_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
+const fullTime = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : FULL_TIME.format(date);
+};
+
+/**
+ * The revisions as a listbox with one focus stop, like the Dropbox browser's file list: arrows, Home
+ * and End move the selection, and the selection is what the diff beside it shows.
+ */
+export function RevisionList({ revisions, currentRev, selected, onSelect, listRef }: RevisionListProps) {
+  const keyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = revisions.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(selected + 1, last),
+      ArrowUp: Math.max(selected - 1, 0),
+      Home: 0,
+      End: last,
+    };
+    const move = moves[event.key];
+    if (move === undefined || last < 0) return;
+    event.preventDefault();
+    onSelect(move);
+    const rev = revisions[move]?.rev;
+    if (rev) document.getElementById(optionId(rev))?.scrollIntoView({ block: 'nearest' });
+  };
+  const active = revisions[selected];
+
+  return (
+    <div
+      ref={listRef}
+      role="listbox"
+      aria-label="Revisions"
+      tabIndex={0}
+      aria-activedescendant={active ? optionId(active.rev) : undefined}
+      onKeyDown={keyDown}
+      className="revision-rows"
+    >
+      {revisions.map((revision, index) => {
+        const current = revision.rev === currentRev;
+        return (
+          // The listbox owns the keyboard (see keyDown); rows only take the mouse.
+          // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the listbox
+          <div
+            key={revision.rev}
+            id={optionId(revision.rev)}
+            role="option"
+            tabIndex={-1}
+            aria-selected={index === selected}
+            className={current ? 'revision-row current' : 'revision-row'}
+            onClick={() => onSelect(index)}
+          >
+            <span className="revision-time" title={fullTime(revision.serverModified)}>
+              {formatModified(revision.serverModified)}
+            </span>
+            {current && <span className="revision-badge">Current</span>}
+            <span className="revision-meta">
+              {formatSize(revision.size)} · rev <code>{shortRev(revision.rev)}</code>
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

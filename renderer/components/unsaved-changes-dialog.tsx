@@ -1,0 +1,31 @@
+import { ModalDialog } from './modal-dialog.tsx';
+
+interface UnsavedChangesDialogProps {
+  name: string;
+  onSave(): void;
+  onDiscard(): void;
+  onCancel(): void;
+}
+
+/** Closing a tab with unsaved changes: Save, Don't Save or Cancel, as every desktop editor asks. */
+export function UnsavedChangesDialog({ name, onSave, onDiscard, onCancel }: UnsavedChangesDialogProps) {
+  return (
+    <ModalDialog label="Save changes?" onClose={onCancel} className="confirm">
+      <h2>Save changes to {name}?</h2>
+      <p>Your changes will be lost if you don't save them.</p>
+      <div className="dialog-buttons">
+        <button type="button" className="danger-quiet" onClick={onDiscard}>
+          Don't Save
+        </button>
+        <span className="spacer" />
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        {/* Saving is the safe default answer, so Enter keeps the text. */}
+        <button type="button" className="primary" onClick={onSave} data-autofocus>
+          Save
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

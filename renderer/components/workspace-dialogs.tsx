@@ -1,0 +1,142 @@
+import { languageForPath } from '../editor/language-for-path.ts';
+import { baseName, parentFolder } from '../format.ts';
+import type { OpusApi } from '../opus.ts';
+import { documentById } from '../state/documents-state.ts';
+import type { DocumentsControls } from '../state/use-documents.ts';
+import type { WorkspaceControls } from '../state/use-workspace.ts';
+import { AccountPanel } from './account-panel.tsx';
+import { CommandPalette } from './command-palette.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { ConflictDialog } from './conflict-dialog.tsx';
+import { OpenDialog } from './open-dialog.tsx';
+import { RevisionHistory } from './revision-history.tsx';
+import { SaveAsDialog } from './save-as-dialog.tsx';
+import { UnsavedChangesDialog } from './unsaved-changes-dialog.tsx';
+import { UploadDialog } from './upload-dialog.tsx';
+
+interface WorkspaceDialogsProps {
+  opus: OpusApi;
+  ws: WorkspaceControls;
+  docs: DocumentsControls;
+  getText(documentId: string): string | null;
+  nativeDialogs: boolean;
+  language: string;
+}
+
+/** The workspace's modal of the moment, and the guard rail's question about the active tab. */
+export function WorkspaceDialogs({
+  opus,
+  ws,
+  docs,
+  getText,
+  nativeDialogs,
+  language,
+}: WorkspaceDialogsProps) {
+  const { dialog } = ws;
+  const close = () => ws.setDialog(null);
+  const active = docs.active;
+  const guard = active?.saveState.kind === 'needs_confirmation' ? active.saveState : null;
+  const docOf = (documentId: string) => documentById(docs.state, documentId);
+  const folderOfActive = active ? parentFolder(active.remote.path) : '';
+
+  return (
+    <>
+      {dialog?.kind === 'open' && (
+        <OpenDialog opus={opus} initialFolder={folderOfActive} onClose={close} onOpenFile={ws.openPath} />
+      )}
+      {dialog?.kind === 'saveAs' && docOf(dialog.documentId) && (
+        <SaveAsDialog
+          opus={opus}
+          initialPath={docOf(dialog.documentId)?.remote.path ?? ''}
+          onSave={(path) => void ws.saveAt(dialog.documentId, path)}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === 'replace' && (
+        <ConfirmDialog
+          title="Replace the file?"
+          message={`${dialog.path} already exists in Dropbox. Replace it with this document?`}
+          confirmLabel="Replace"
+          onConfirm={() => void ws.saveAt(dialog.documentId, dialog.path, true)}
+          onCancel={close}
+        />
+      )}
+      {dialog?.kind === 'conflict' && docOf(dialog.sides.documentId) && (
+        <ConflictDialog
+          key={dialog.attempt}
+          opus={opus}
+          sides={dialog.sides}
+          initialView={dialog.view}
+          language={languageForPath(dialog.sides.path)}
+          getText={() => getText(dialog.sides.documentId) ?? ''}
+          onResolved={(result, text) => ws.resolved(dialog.sides.documentId, result, text)}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === 'closeTab' && docOf(dialog.documentId) && (
+        <UnsavedChangesDialog
+          name={baseName(docOf(dialog.documentId)?.remote.path ?? '')}
+          onSave={() => void ws.saveAndClose(dialog.documentId)}
+          onDiscard={() => {
+            close();
+            void docs.close(dialog.documentId);
+          }}
+          onCancel={close}
+        />
+      )}
+      {dialog?.kind === 'palette' && <CommandPalette hasDocument={!!active} onRun={ws.run} onClose={close} />}
+      {dialog?.kind === 'history' && active && active.snapshot.documentId === dialog.documentId && (
+        <RevisionHistory
+          opus={opus}
+          path={active.remote.path}
+          documentId={dialog.documentId}
+          currentRev={active.remote.rev}
+          dirty={active.dirty}
+          language={language}
+          getText={() => getText(dialog.documentId) ?? ''}
+          onRestored={(snapshot) => {
+            close();
+            docs.adopt(snapshot, { kind: 'saved', rev: snapshot.remote.rev });
+          }}
+          onOpenCopy={(path) => void ws.openPath(path)}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === 'upload' && (
+        <UploadDialog
+          opus={opus}
+          nativeDialogs={nativeDialogs}
+          initialFolder={folderOfActive}
+          onUploaded={(remote) => {
+            close();
+            ws.setNotice({ tone: 'info', message: `Uploaded ${remote.name} to ${remote.path}.` });
+          }}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === 'account' && (
+        <AccountPanel
+          opus={opus}
+          onClose={close}
+          onSignOut={() => {
+            close();
+            ws.run('signOut');
+          }}
+        />
+      )}
+      {guard && active && (
+        <ConfirmDialog
+          title={guard.reason === 'empty' ? 'Save an empty document?' : 'Save with most of the text removed?'}
+          message={
+            guard.reason === 'empty'
+              ? 'Saving now empties the file in Dropbox.'
+              : `Saving now removes ${Math.round(guard.removedRatio * 100)}% of the file in Dropbox.`
+          }
+          confirmLabel="Save anyway"
+          onConfirm={() => void ws.save(active.snapshot.documentId, true)}
+          onCancel={() => docs.showSaveState(active.snapshot.documentId, { kind: 'idle' })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { describe, expect, test, vi } from 'vitest';
+import { ErrorKindSchema } from '../electron/core/contract/shapes.ts';
+import gatewaySource from '../electron/core/dropbox/error-mapping.ts?raw';
+import { GATEWAY_WORDS, messageFor, sentenceFor } from './messages.ts';
+
+// opus.ts looks for window.opus when it loads; these tests need only its pure functions.
+vi.stubGlobal('window', {});
+const { describeError, errorKind } = await import('./opus.ts');
+
+const callError = (kind: string, message: string) => Object.assign(new Error(message), { kind });
+
+describe('every error kind has a sentence for people', () => {
+  test.each(ErrorKindSchema.options)('%s says what happened in a full sentence', (kind) => {
+    const sentence = sentenceFor(kind);
+    expect(sentence).toMatch(/^[A-Z].*\.$/);
+    expect(sentence).not.toMatch(/undefined|null|_/);
+  });
+
+  test('kinds that can lose work say the text is kept', () => {
+    for (const kind of [
+      'conflict',
+      'offline',
+      'auth_expired',
+      'signed_out',
+      'insufficient_space',
+      'local_io',
+    ] as const)
+      expect(sentenceFor(kind)).toMatch(/text is (kept|still)/);
+  });
+});
+
+describe('the message shown for a failed call', () => {
+  test('offline says the text is kept and saves will be sent later', () => {
+    expect(describeError(callError('offline', 'Dropbox cannot be reached.'))).toBe(
+      "Dropbox can't be reached. Your text is kept on this computer and saves will be sent when you're back online.",
+    );
+  });
+
+  test('a binary file is named when the caller knows the path', () => {
+    const error = callError('binary_file', 'This file looks binary, so Opus will not open it as text.');
+    expect(describeError(error, { path: '/Photos/cat.png' })).toBe(
+      "cat.png looks like a binary file (an image, an archive or a program, for example), so Opus won't open it as text.",
+    );
+  });
+
+  test("without a path the core's binary-file message is kept", () => {
+    const core =
+      'This file looks binary (an image, an archive or a program, for example), so Opus will not open it as text.';
+    expect(describeError(callError('binary_file', core))).toBe(core);
+  });
+
+  test("the core's specific words win: a local path, a sign-in step, an encoding", () => {
+    const disk = 'Could not write /home/ann/notes.txt: EACCES.';
+    expect(describeError(callError('local_io', disk))).toBe(disk);
+    const cancelled = 'Sign-in was cancelled.';
+    expect(describeError(callError('signed_out', cancelled))).toBe(cancelled);
+    const encoding =
+      "Some of the characters in this document cannot be written in windows-1252, the file's encoding.";
+    expect(describeError(callError('unsupported_encoding', encoding))).toBe(encoding);
+  });
+
+  test("the gateway's bare words are replaced by a sentence that says what to do", () => {
+    expect(
+      describeError(callError('not_found', 'Nothing is there in Dropbox any more.'), { path: '/a/notes.md' }),
+    ).toBe(
+      'notes.md is not in Dropbox any more: it may have been moved, renamed or deleted. Your text is still open here; use Save As… to keep it.',
+    );
+    expect(describeError(callError('signed_out', GATEWAY_WORDS.signed_out ?? ''))).toMatch(
+      /^You're signed out/,
+    );
+  });
+
+  test('a full Dropbox names the file that was not saved', () => {
+    expect(
+      describeError(callError('insufficient_space', 'Your Dropbox is full.'), { path: '/draft.txt' }),
+    ).toBe(
+      'Your Dropbox is full, so draft.txt was not saved. Free up some space in Dropbox and save again; your text is kept here.',
+    );
+  });
+
+  test('a conflict always gets the sentence about comparing or merging', () => {
+    expect(
+      describeError(callError('conflict', 'The file was changed in Dropbox since it was opened.')),
+    ).toMatch(/compare or merge/);
+  });
+
+  test('an error without a kind keeps its own message', () => {
+    expect(describeError(new Error('Opus is not running any more.'))).toBe('Opus is not running any more.');
+  });
+
+  test('a plain { kind, message } (a copy across the context bridge) reads the same as an Error', () => {
+    const plain = { kind: 'offline', message: 'Dropbox cannot be reached.' };
+    expect(errorKind(plain)).toBe('offline');
+    expect(describeError(plain)).toBe(describeError(callError('offline', 'Dropbox cannot be reached.')));
+  });
+
+  test('nothing useful at all still gives a sentence', () => {
+    expect(describeError(undefined)).toBe('Something went wrong. Please try again; your text is kept here.');
+    expect(describeError(callError('unknown', ''))).toMatch(/^Something unexpected went wrong/);
+  });
+
+  test('an unknown kind from a newer core falls back to its message', () => {
+    expect(messageFor('teleported', 'The file went somewhere.')).toBe('The file went somewhere.');
+  });
+});
+
+test("the gateway's bare words listed here are the ones the gateway sends", () => {
+  for (const words of Object.values(GATEWAY_WORDS)) expect(gatewaySource).toContain(`'${words}'`);
+});

@@ -1,0 +1,101 @@
+// Words for people, one per error kind: what happened and what to do, and that the text is not lost.
+import type { z } from 'zod';
+import type { ErrorKindSchema } from '../electron/core/contract/shapes.ts';
+import { baseName } from './format.ts';
+
+export type ErrorKind = z.infer<typeof ErrorKindSchema>;
+
+/** What the caller knows about the failed call, so the sentence can name the file. */
+export interface ErrorContext {
+  path?: string | undefined;
+}
+
+type Sentence = (file: { name: string | null }) => string;
+
+const theFile = (name: string | null) => name ?? 'The file';
+
+const SENTENCES: Record<ErrorKind, Sentence> = {
+  conflict: ({ name }) =>
+    `${theFile(name)} was changed in Dropbox since you opened it. Your text is kept here; compare or merge the two versions before saving.`,
+  not_found: ({ name }) =>
+    `${theFile(name)} is not in Dropbox any more: it may have been moved, renamed or deleted. Your text is still open here; use Save As… to keep it.`,
+  rate_limited: () => 'Dropbox is busy right now. Wait a moment and try again; your text is kept.',
+  offline: () =>
+    "Dropbox can't be reached. Your text is kept on this computer and saves will be sent when you're back online.",
+  auth_expired: () =>
+    'Your Dropbox session has expired. Sign in again; your unsaved text is kept on this computer.',
+  signed_out: () =>
+    "You're signed out of Dropbox. Sign in again to reach your files; your unsaved text is kept on this computer.",
+  too_large: ({ name }) =>
+    `${theFile(name)} is too large for Dropbox to accept. Your text is still open here; nothing was changed in Dropbox.`,
+  insufficient_space: ({ name }) =>
+    `Your Dropbox is full, so ${name ?? 'the file'} was not saved. Free up some space in Dropbox and save again; your text is kept here.`,
+  malformed_path: () =>
+    "Dropbox doesn't accept that name or path. Choose a different name and try again; your text is kept here.",
+  binary_file: ({ name }) =>
+    `${name ?? 'This file'} looks like a binary file (an image, an archive or a program, for example), so Opus won't open it as text.`,
+  unsupported_encoding: ({ name }) =>
+    `${name ?? 'This file'} uses a text encoding Opus can't read and write back unchanged, so it was not opened. Nothing was changed in Dropbox.`,
+  guard: ({ name }) =>
+    `Opus stopped this save because it would empty ${name ?? 'the file'} or remove most of it. Nothing was changed in Dropbox; your text is still here.`,
+  local_io: () =>
+    "This computer couldn't read or write the file. Check that the disk has space and the folder can be written to; your text is still open here.",
+  invalid_request: () => 'Dropbox refused the request. Please try again; your text is kept here.',
+  unknown: () => 'Something unexpected went wrong. Your text is kept here; please try again.',
+};
+
+/**
+ * Kinds whose core messages never say more than the kind itself (the gateway's one-line words, or none
+ * at all): the renderer's sentence, which can name the file and say what to do, always reads better.
+ */
+const RENDERER_WORDS_ONLY: ReadonlySet<ErrorKind> = new Set([
+  'conflict',
+  'auth_expired',
+  'too_large',
+  'insufficient_space',
+  'malformed_path',
+  'guard',
+]);
+
+/**
+ * The gateway's words for a bare kind (electron/core/dropbox/error-mapping.ts, WORDS). Where the core
+ * sends one of these it knew nothing specific, so the renderer's sentence replaces it; any other core
+ * message (a sign-in step, a local path, an encoding name) is specific and is shown as it is.
+ */
+export const GATEWAY_WORDS: Partial<Record<ErrorKind, string>> = {
+  not_found: 'Nothing is there in Dropbox any more.',
+  rate_limited: 'Dropbox asks to slow down; try again shortly.',
+  offline: 'Dropbox cannot be reached.',
+  signed_out: 'Dropbox no longer accepts this sign-in; please sign in again.',
+  binary_file: 'This file is not text.',
+  unsupported_encoding: 'This file uses an encoding Opus cannot read.',
+  local_io: 'This computer could not read or write the file.',
+  invalid_request: 'Dropbox refused the request.',
+  unknown: 'Dropbox answered with an unexpected error.',
+};
+
+const KINDS = new Set<string>(Object.keys(SENTENCES));
+
+export const isErrorKind = (kind: unknown): kind is ErrorKind => typeof kind === 'string' && KINDS.has(kind);
+
+/** The renderer's own sentence for a kind. */
+export function sentenceFor(kind: ErrorKind, context: ErrorContext = {}): string {
+  return SENTENCES[kind]({ name: context.path ? baseName(context.path) : null });
+}
+
+const FALLBACK = 'Something went wrong. Please try again; your text is kept here.';
+
+/**
+ * Chooses between the core's message and the renderer's sentence. Naming the file beats a core message
+ * that says "this file" when the kind is about one file (binary, encoding); a specific core message beats
+ * a general sentence otherwise.
+ */
+export function messageFor(kind: string | null, coreMessage: string, context: ErrorContext = {}): string {
+  const core = coreMessage.trim();
+  if (!isErrorKind(kind)) return core || FALLBACK;
+  if (RENDERER_WORDS_ONLY.has(kind) || core === '' || core === GATEWAY_WORDS[kind]) {
+    return sentenceFor(kind, context);
+  }
+  if (kind === 'binary_file' && context.path) return sentenceFor(kind, context);
+  return core;
+}

@@ -1,0 +1,162 @@
+import type { DocumentSnapshot, EventPayload, RemoteFile, SaveResult } from '../opus.ts';
+import { type SaveState, saveStateFrom } from './save-state.ts';
+
+export type RemoteChange = EventPayload<'remoteChanged'>;
+
+/** One tab: a document open in the editor. */
+export interface OpenDocument {
+  /** What the editor loaded; replaced only when the text itself is replaced (open, reload, restore). */
+  snapshot: DocumentSnapshot;
+  /** Dropbox's file as of the last open or save: the rev the next save is checked against. */
+  remote: RemoteFile;
+  dirty: boolean;
+  saveState: SaveState;
+  /** Dropbox's latest news about this file, until the user deals with it. */
+  remoteChange: RemoteChange | null;
+  /** Reopened with unsaved text recovered after Opus closed unexpectedly. */
+  restored: boolean;
+}
+
+export interface DocumentsState {
+  docs: OpenDocument[];
+  activeId: string | null;
+}
+
+export const NO_DOCUMENTS: DocumentsState = { docs: [], activeId: null };
+
+export type DocumentsAction =
+  | { type: 'opened'; snapshot: DocumentSnapshot; restoredText?: string; activate: boolean }
+  | { type: 'activate'; documentId: string }
+  | { type: 'closed'; documentId: string }
+  | { type: 'edited'; documentId: string }
+  | { type: 'saveState'; documentId: string; state: SaveState }
+  | { type: 'saveFinished'; documentId: string; result: SaveResult; editedSince: boolean }
+  | { type: 'reloaded'; snapshot: DocumentSnapshot; saveState?: SaveState }
+  | { type: 'saved'; documentId: string; remote: RemoteFile; editedSince: boolean }
+  | { type: 'remoteChanged'; change: RemoteChange }
+  | { type: 'dismissRemote'; documentId: string }
+  | { type: 'closeAll' };
+
+const update = (
+  state: DocumentsState,
+  documentId: string,
+  change: (doc: OpenDocument) => OpenDocument,
+): DocumentsState => {
+  const index = state.docs.findIndex((doc) => doc.snapshot.documentId === documentId);
+  const doc = state.docs[index];
+  if (!doc) return state;
+  const docs = [...state.docs];
+  docs[index] = change(doc);
+  return { ...state, docs };
+};
+
+/** The tab that becomes active when `documentId` closes: the one to its right, else to its left. */
+function neighbour(state: DocumentsState, documentId: string): string | null {
+  if (state.activeId !== documentId) return state.activeId;
+  const index = state.docs.findIndex((doc) => doc.snapshot.documentId === documentId);
+  const next = state.docs[index + 1] ?? state.docs[index - 1];
+  return next ? next.snapshot.documentId : null;
+}
+
+export function documentsReducer(state: DocumentsState, action: DocumentsAction): DocumentsState {
+  switch (action.type) {
+    case 'opened': {
+      const { documentId } = action.snapshot;
+      const exists = state.docs.some((doc) => doc.snapshot.documentId === documentId);
+      if (exists) return action.activate ? { ...state, activeId: documentId } : state;
+      const restored = action.restoredText !== undefined && action.restoredText !== action.snapshot.text;
+      const doc: OpenDocument = {
+        // The editor shows the recovered text; the core still holds the base it was written against.
+        snapshot: restored ? { ...action.snapshot, text: action.restoredText as string } : action.snapshot,
+        remote: action.snapshot.remote,
+        dirty: restored,
+        saveState: { kind: 'idle' },
+        remoteChange: null,
+        restored,
+      };
+      return {
+        docs: [...state.docs, doc],
+        activeId: action.activate || state.activeId === null ? documentId : state.activeId,
+      };
+    }
+    case 'activate':
+      return state.docs.some((doc) => doc.snapshot.documentId === action.documentId)
+        ? { ...state, activeId: action.documentId }
+        : state;
+    case 'closed':
+      return {
+        docs: state.docs.filter((doc) => doc.snapshot.documentId !== action.documentId),
+        activeId: neighbour(state, action.documentId),
+      };
+    case 'edited':
+      return update(state, action.documentId, (doc) => (doc.dirty ? doc : { ...doc, dirty: true }));
+    case 'saveState':
+      return update(state, action.documentId, (doc) => ({ ...doc, saveState: action.state }));
+    case 'saveFinished':
+      return update(state, action.documentId, (doc) => {
+        const saveState = saveStateFrom(action.result);
+        if (action.result.kind !== 'saved') return { ...doc, saveState };
+        return {
+          ...doc,
+          remote: action.result.remote,
+          dirty: action.editedSince,
+          saveState,
+          remoteChange: null,
+          restored: false,
+        };
+      });
+    case 'saved':
+      return update(state, action.documentId, (doc) => ({
+        ...doc,
+        remote: action.remote,
+        dirty: action.editedSince,
+        saveState: { kind: 'saved', rev: action.remote.rev },
+        remoteChange: null,
+        restored: false,
+      }));
+    case 'reloaded':
+      return update(state, action.snapshot.documentId, (doc) => ({
+        ...doc,
+        snapshot: action.snapshot,
+        remote: action.snapshot.remote,
+        dirty: false,
+        saveState: action.saveState ?? { kind: 'idle' },
+        remoteChange: null,
+        restored: false,
+      }));
+    case 'remoteChanged':
+      return update(state, action.change.documentId, (doc) => ({ ...doc, remoteChange: action.change }));
+    case 'dismissRemote':
+      return update(state, action.documentId, (doc) => ({ ...doc, remoteChange: null }));
+    case 'closeAll':
+      return NO_DOCUMENTS;
+  }
+}
+
+export const activeDocument = (state: DocumentsState): OpenDocument | null =>
+  state.docs.find((doc) => doc.snapshot.documentId === state.activeId) ?? null;
+
+export const documentById = (state: DocumentsState, documentId: string): OpenDocument | null =>
+  state.docs.find((doc) => doc.snapshot.documentId === documentId) ?? null;
+
+/**
+ * What each tab is called: the file name, and where two open files share a name, the folder too
+ * (as editors do), so "notes.txt — Work" and "notes.txt — Home" can be told apart.
+ */
+export function tabLabels(docs: readonly OpenDocument[]): Map<string, string> {
+  const byName = new Map<string, number>();
+  for (const doc of docs) {
+    const name = doc.remote.name.toLowerCase();
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+  }
+  const labels = new Map<string, string>();
+  for (const doc of docs) {
+    const { name, path } = doc.remote;
+    const folder = path.slice(0, path.lastIndexOf('/')) || '/';
+    labels.set(
+      doc.snapshot.documentId,
+      (byName.get(name.toLowerCase()) ?? 0) > 1 ? `${name} — ${folder}` : name,
+    );
+  }
+  return labels;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentSnapshot, RemoteFile } from '../opus.ts';
+import { activeDocument, documentsReducer, NO_DOCUMENTS, tabLabels } from './documents-state.ts';
+import { windowTitle } from './use-window-title.ts';
+
+const remote = (path: string, rev = 'a1b2c3d4e5'): RemoteFile => ({
+  name: path.slice(path.lastIndexOf('/') + 1),
+  path,
+  pathLower: path.toLowerCase(),
+  id: `id:${path}`,
+  rev,
+  size: 10,
+  contentHash: 'h',
+  serverModified: '2026-11-30T10:00:00Z',
+  clientModified: '2026-11-30T10:00:00Z',
+});
+const snapshot = (documentId: string, path: string, text = 'text\n'): DocumentSnapshot => ({
+  documentId,
+  remote: remote(path),
+  text,
+  format: { encoding: 'utf-8', bom: false, lineEnding: 'lf', finalNewline: true },
+});
+const opened = (...docs: [string, string][]) =>
+  docs.reduce(
+    (state, [id, path]) =>
+      documentsReducer(state, { type: 'opened', snapshot: snapshot(id, path), activate: true }),
+    NO_DOCUMENTS,
+  );
+
+describe('tabs', () => {
+  it('opening a document already in a tab shows that tab instead of adding one', () => {
+    const state = opened(['a', '/a.txt'], ['b', '/b.txt']);
+    const again = documentsReducer(state, {
+      type: 'opened',
+      snapshot: snapshot('a', '/a.txt'),
+      activate: true,
+    });
+    expect(again.docs).toHaveLength(2);
+    expect(again.activeId).toBe('a');
+  });
+
+  it('closing the active tab shows its right neighbour, or the left one at the end', () => {
+    const state = { ...opened(['a', '/a.txt'], ['b', '/b.txt'], ['c', '/c.txt']), activeId: 'b' };
+    expect(documentsReducer(state, { type: 'closed', documentId: 'b' }).activeId).toBe('c');
+    const last = { ...state, activeId: 'c' };
+    expect(documentsReducer(last, { type: 'closed', documentId: 'c' }).activeId).toBe('b');
+    expect(documentsReducer(state, { type: 'closed', documentId: 'a' }).activeId).toBe('b');
+  });
+
+  it('a save that lands while the user kept typing leaves the tab dirty', () => {
+    let state = documentsReducer(opened(['a', '/a.txt']), { type: 'edited', documentId: 'a' });
+    const result = { kind: 'saved' as const, remote: remote('/a.txt', 'ffff00001') };
+    state = documentsReducer(state, { type: 'saveFinished', documentId: 'a', result, editedSince: true });
+    expect(activeDocument(state)).toMatchObject({ dirty: true, remote: { rev: 'ffff00001' } });
+    state = documentsReducer(state, { type: 'saveFinished', documentId: 'a', result, editedSince: false });
+    expect(activeDocument(state)?.dirty).toBe(false);
+  });
+
+  it('a conflicted save keeps the rev the text is based on', () => {
+    const state = documentsReducer(opened(['a', '/a.txt']), {
+      type: 'saveFinished',
+      documentId: 'a',
+      result: {
+        kind: 'conflict',
+        conflict: { documentId: 'a', baseRev: 'a1b2c3d4e5', remote: null, remoteText: null, myChanges: 1 },
+      },
+      editedSince: false,
+    });
+    expect(activeDocument(state)).toMatchObject({
+      remote: { rev: 'a1b2c3d4e5' },
+      saveState: { kind: 'conflict' },
+    });
+  });
+
+  it('a restored document shows the recovered text and counts as unsaved', () => {
+    const state = documentsReducer(NO_DOCUMENTS, {
+      type: 'opened',
+      snapshot: snapshot('a', '/a.txt', 'base\n'),
+      restoredText: 'base\nrecovered',
+      activate: true,
+    });
+    expect(activeDocument(state)).toMatchObject({
+      dirty: true,
+      restored: true,
+      snapshot: { text: 'base\nrecovered' },
+    });
+  });
+
+  it('tabs with the same file name also name their folder', () => {
+    const state = opened(['a', '/Work/notes.txt'], ['b', '/Home/Notes.txt'], ['c', '/todo.md']);
+    expect([...tabLabels(state.docs).values()]).toEqual([
+      'notes.txt — /Work',
+      'Notes.txt — /Home',
+      'todo.md',
+    ]);
+  });
+
+  it('the window title names the file, its folder and whether it has unsaved changes', () => {
+    const state = documentsReducer(opened(['a', '/Work/notes.txt']), { type: 'edited', documentId: 'a' });
+    expect(windowTitle(activeDocument(state))).toBe('● notes.txt — /Work — Opus');
+    expect(windowTitle(null)).toBe('Opus');
+  });
+});

@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import {
+  type DocumentSnapshot,
+  describeError,
+  type OpusApi,
+  type RemoteFile,
+  type RestoredDocument,
+  type SaveResult,
+} from '../opus.ts';
+import {
+  activeDocument,
+  type DocumentsState,
+  documentsReducer,
+  NO_DOCUMENTS,
+  type OpenDocument,
+} from './documents-state.ts';
+import type { SaveState } from './save-state.ts';
+
+/** Journal the text about a second after typing stops (PRODUCT §2: nothing typed is ever lost). */
+const NOTE_EDIT_DELAY_MS = 1000;
+
+export interface DocumentsControls {
+  state: DocumentsState;
+  active: OpenDocument | null;
+  opening: boolean;
+  /** Opens `path` in a new tab, or shows its tab when it is already open; throws what the core refused. */
+  open(path: string): Promise<void>;
+  /** Tabs for documents the core recovered from its journal after a crash. */
+  openRestored(restored: readonly RestoredDocument[]): void;
+  activate(documentId: string): void;
+  /** The editor calls this on every change; the text is read lazily through `getText`. */
+  edited(documentId: string): void;
+  save(documentId: string, confirmed?: boolean): Promise<SaveResult | null>;
+  saveAs(documentId: string, path: string, overwrite?: boolean): Promise<SaveResult | null>;
+  /** Closes the tab without asking: the caller has asked already. Unsaved text is discarded. */
+  close(documentId: string): Promise<void>;
+  /** A conflict was resolved or a revision restored: the editor takes this snapshot. */
+  adopt(snapshot: DocumentSnapshot, saveState?: SaveState): void;
+  /** A conflict was resolved by saving the editor's text (keep mine, a reviewed merge). */
+  markSaved(documentId: string, remote: RemoteFile): void;
+  showSaveState(documentId: string, state: SaveState): void;
+  dismissRemote(documentId: string): void;
+  /** The session ended (sign-out): forget every tab. */
+  forgetAll(): void;
+}
+
+/**
+ * The open documents, one per tab, and what happens to them: the contract's calls, the journal's
+ * debounced notes, and the core's events about them (reloads, remote changes, pending uploads).
+ */
+export function useDocuments(
+  opus: OpusApi,
+  getText: (documentId: string) => string | null,
+): DocumentsControls {
+  const [state, dispatch] = useReducer(documentsReducer, NO_DOCUMENTS);
+  const [opening, setOpening] = useReducer((_: boolean, next: boolean) => next, false);
+  const latest = useRef(state);
+  latest.current = state;
+  const noteTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  // Counts edits per document, so a save that finishes while the user kept typing does not mark it clean.
+  const editVersions = useRef(new Map<string, number>());
+  const versionAtPending = useRef(new Map<string, number>());
+  const versionOf = useCallback((documentId: string) => editVersions.current.get(documentId) ?? 0, []);
+
+  const cancelNote = useCallback((documentId: string) => {
+    clearTimeout(noteTimers.current.get(documentId));
+    noteTimers.current.delete(documentId);
+  }, []);
+  useEffect(() => {
+    const timers = noteTimers.current;
+    return () => {
+      for (const timer of timers.values()) clearTimeout(timer);
+    };
+  }, []);
+
+  useEffect(() => {
+    const stops = [
+      opus.onDocumentReloaded(({ snapshot }) => dispatch({ type: 'reloaded', snapshot })),
+      opus.onRemoteChanged((change) => dispatch({ type: 'remoteChanged', change })),
+      opus.onPendingUploadChanged(({ documentId, state: pending, remote }) => {
+        if (pending === 'uploaded' && remote) {
+          const editedSince = versionOf(documentId) !== versionAtPending.current.get(documentId);
+          dispatch({ type: 'saved', documentId, remote, editedSince });
+        } else if (pending === 'conflict') {
+          dispatch({ type: 'saveState', documentId, state: { kind: 'conflict', remote: remote ?? null } });
+        } else if (pending === 'pending') {
+          dispatch({ type: 'saveState', documentId, state: { kind: 'pending', reason: 'offline' } });
+        }
+      }),
+    ];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [opus, versionOf]);
+
+  const open = useCallback(
+    async (path: string) => {
+      const already = latest.current.docs.find((doc) => doc.remote.pathLower === path.toLowerCase());
+      if (already) {
+        dispatch({ type: 'activate', documentId: already.snapshot.documentId });
+        return;
+      }
+      setOpening(true);
+      // A failure (binary file, not found, offline) is the caller's to show: no tab opens.
+      try {
+        const snapshot = await opus.openDocument({ path });
+        dispatch({ type: 'opened', snapshot, activate: true });
+      } finally {
+        setOpening(false);
+      }
+    },
+    [opus],
+  );
+
+  const openRestored = useCallback((restored: readonly RestoredDocument[]) => {
+    for (const [index, entry] of restored.entries()) {
+      dispatch({
+        type: 'opened',
+        snapshot: entry.snapshot,
+        restoredText: entry.text,
+        activate: index === restored.length - 1,
+      });
+    }
+  }, []);
+
+  const edited = useCallback(
+    (documentId: string) => {
+      editVersions.current.set(documentId, versionOf(documentId) + 1);
+      dispatch({ type: 'edited', documentId });
+      cancelNote(documentId);
+      noteTimers.current.set(
+        documentId,
+        setTimeout(() => {
+          noteTimers.current.delete(documentId);
+          const text = getText(documentId);
+          if (text === null) return;
+          opus.noteEdit({ documentId, text }).catch((error: unknown) => {
+            dispatch({
+              type: 'saveState',
+              documentId,
+              state: { kind: 'error', message: describeError(error) },
+            });
+          });
+        }, NOTE_EDIT_DELAY_MS),
+      );
+    },
+    [opus, getText, cancelNote, versionOf],
+  );
+
+  /** Runs one save call and folds its result into the tab and the status bar. */
+  const run = useCallback(
+    async (documentId: string, call: (text: string) => Promise<SaveResult>) => {
+      const text = getText(documentId);
+      if (text === null) return null;
+      cancelNote(documentId);
+      const version = versionOf(documentId);
+      dispatch({ type: 'saveState', documentId, state: { kind: 'saving' } });
+      try {
+        const result = await call(text);
+        if (result.kind === 'pending') versionAtPending.current.set(documentId, version);
+        dispatch({
+          type: 'saveFinished',
+          documentId,
+          result,
+          editedSince: versionOf(documentId) !== version,
+        });
+        return result;
+      } catch (error) {
+        dispatch({ type: 'saveState', documentId, state: { kind: 'error', message: describeError(error) } });
+        return null;
+      }
+    },
+    [getText, cancelNote, versionOf],
+  );
+
+  const save = useCallback(
+    (documentId: string, confirmed?: boolean) =>
+      run(documentId, (text) =>
+        opus.saveDocument(confirmed ? { documentId, text, confirmed } : { documentId, text }),
+      ),
+    [opus, run],
+  );
+
+  const saveAs = useCallback(
+    (documentId: string, path: string, overwrite?: boolean) =>
+      run(documentId, (text) =>
+        opus.saveDocumentAs(overwrite ? { documentId, path, text, overwrite } : { documentId, path, text }),
+      ),
+    [opus, run],
+  );
+
+  const close = useCallback(
+    async (documentId: string) => {
+      cancelNote(documentId);
+      editVersions.current.delete(documentId);
+      dispatch({ type: 'closed', documentId });
+      await opus.closeDocument({ documentId }).catch(() => {});
+    },
+    [opus, cancelNote],
+  );
+
+  const adopt = useCallback(
+    (snapshot: DocumentSnapshot, saveState?: SaveState) => {
+      cancelNote(snapshot.documentId);
+      dispatch({ type: 'reloaded', snapshot, ...(saveState ? { saveState } : {}) });
+    },
+    [cancelNote],
+  );
+
+  const markSaved = useCallback((documentId: string, remote: RemoteFile) => {
+    dispatch({ type: 'saved', documentId, remote, editedSince: false });
+  }, []);
+
+  const forgetAll = useCallback(() => {
+    for (const timer of noteTimers.current.values()) clearTimeout(timer);
+    noteTimers.current.clear();
+    dispatch({ type: 'closeAll' });
+  }, []);
+
+  return useMemo(
+    () => ({
+      state,
+      active: activeDocument(state),
+      opening,
+      open,
+      openRestored,
+      activate: (documentId: string) => dispatch({ type: 'activate', documentId }),
+      edited,
+      save,
+      saveAs,
+      close,
+      adopt,
+      markSaved,
+      showSaveState: (documentId: string, saveState: SaveState) =>
+        dispatch({ type: 'saveState', documentId, state: saveState }),
+      dismissRemote: (documentId: string) => dispatch({ type: 'dismissRemote', documentId }),
+      forgetAll,
+    }),
+    [state, opening, open, openRestored, edited, save, saveAs, close, adopt, markSaved, forgetAll],
+  );
+}

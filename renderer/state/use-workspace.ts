@@ -1,0 +1,197 @@
+import { useCallback, useState } from 'react';
+import type { CommandId } from '../commands.ts';
+import type { ConflictSides, ConflictView, Resolution } from '../components/conflict-dialog.tsx';
+import { describeError, type OpusApi } from '../opus.ts';
+import { documentById } from './documents-state.ts';
+import { downloadToComputer } from './download-to-computer.ts';
+import type { DocumentsControls } from './use-documents.ts';
+import { type Notice, sidesOf, type WorkspaceDialog } from './workspace-dialog.ts';
+
+export interface WorkspaceControls {
+  dialog: WorkspaceDialog | null;
+  notice: Notice | null;
+  setDialog(dialog: WorkspaceDialog | null): void;
+  setNotice(notice: Notice | null): void;
+  /** Runs a menu, palette or keyboard command against the active tab. */
+  run(command: CommandId): void;
+  openPath(path: string): Promise<void>;
+  save(documentId: string, confirmed?: boolean): Promise<boolean>;
+  saveAt(documentId: string, path: string, overwrite?: boolean): Promise<void>;
+  /** Asks about unsaved changes first; closes at once when there are none. */
+  requestClose(documentId: string): void;
+  /** The close question's Save: the tab closes only when the save landed. */
+  saveAndClose(documentId: string): Promise<void>;
+  showConflict(sides: ConflictSides, view: ConflictView): void;
+  fromBanner(documentId: string, view: ConflictView): void;
+  resolved(documentId: string, result: Resolution, text: string): void;
+}
+
+/** What the workspace does: commands, dialogs and the save/close/conflict flows around the tabs. */
+export function useWorkspace(
+  opus: OpusApi,
+  docs: DocumentsControls,
+  getText: (documentId: string) => string | null,
+  nativeDialogs: boolean,
+): WorkspaceControls {
+  const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const active = docs.active;
+  const activeId = active?.snapshot.documentId ?? null;
+
+  const showConflict = useCallback(
+    (sides: ConflictSides, view: ConflictView) =>
+      setDialog((old) => ({
+        kind: 'conflict',
+        sides,
+        view,
+        attempt: (old?.kind === 'conflict' ? old.attempt : 0) + 1,
+      })),
+    [],
+  );
+
+  const save = async (documentId: string, confirmed?: boolean) => {
+    const doc = documentById(docs.state, documentId);
+    if (!doc) return false;
+    const result = await docs.save(documentId, confirmed);
+    if (result?.kind === 'conflict') showConflict(sidesOf(result.conflict, doc.remote.path), 'choose');
+    return result?.kind === 'saved';
+  };
+
+  const saveAt = async (documentId: string, path: string, overwrite?: boolean) => {
+    setDialog(null);
+    const result = await docs.saveAs(documentId, path, overwrite);
+    // Without `overwrite` an existing file is reported as a conflict: ask before replacing it.
+    if (result?.kind === 'conflict' && !overwrite) setDialog({ kind: 'replace', documentId, path });
+  };
+
+  const openPath = async (path: string) => {
+    setDialog(null);
+    try {
+      await docs.open(path);
+      setNotice(null);
+    } catch (error) {
+      setNotice({ tone: 'error', message: describeError(error, { path }) });
+    }
+  };
+
+  const requestClose = (documentId: string) => {
+    const doc = documentById(docs.state, documentId);
+    if (!doc) return;
+    if (doc.dirty) {
+      // Show what is about to be closed while asking about it.
+      docs.activate(documentId);
+      setDialog({ kind: 'closeTab', documentId });
+    }
+    else void docs.close(documentId);
+  };
+
+  const saveAndClose = async (documentId: string) => {
+    setDialog(null);
+    if (await save(documentId)) await docs.close(documentId);
+  };
+
+  const fromBanner = (documentId: string, view: ConflictView) => {
+    const doc = documentById(docs.state, documentId);
+    const change = doc?.remoteChange;
+    if (!doc || !change?.remote) return;
+    showConflict(
+      {
+        documentId,
+        path: doc.remote.path,
+        baseRev: doc.remote.rev,
+        remote: change.remote,
+        remoteText: null,
+        myChanges: null,
+      },
+      view,
+    );
+  };
+
+  const resolved = (documentId: string, result: Resolution, text: string) => {
+    const doc = documentById(docs.state, documentId);
+    if (!doc) return;
+    if (result.kind === 'conflict') {
+      // Dropbox moved again while the dialog was open: ask again about the newest version.
+      docs.showSaveState(documentId, { kind: 'conflict', remote: result.remote });
+      if (dialog?.kind === 'conflict') {
+        showConflict({ ...dialog.sides, remote: result.remote, remoteText: null, myChanges: null }, 'choose');
+      }
+      return;
+    }
+    setDialog(null);
+    docs.dismissRemote(documentId);
+    if (result.kind === 'saved') {
+      // A reviewed merge replaces the editor's text; Keep mine saved what the editor already shows.
+      if (text === getText(documentId)) docs.markSaved(documentId, result.remote);
+      else
+        docs.adopt(
+          { ...doc.snapshot, remote: result.remote, text },
+          { kind: 'saved', rev: result.remote.rev },
+        );
+    } else if (result.kind === 'reloaded') {
+      docs.adopt(result.snapshot);
+    } else {
+      docs.adopt(result.snapshot, { kind: 'copied', path: result.copy.path });
+    }
+  };
+
+  const download = async (documentId: string) => {
+    const doc = documentById(docs.state, documentId);
+    if (!doc) return;
+    try {
+      const result = await downloadToComputer(opus, doc.remote.path, nativeDialogs);
+      if (result.saved) setNotice({ tone: 'info', message: `Downloaded ${result.name} to this computer.` });
+    } catch (error) {
+      setNotice({ tone: 'error', message: describeError(error) });
+    }
+  };
+
+  const signOut = () => {
+    opus.signOut().catch((error: unknown) => setNotice({ tone: 'error', message: describeError(error) }));
+  };
+
+  const run = (command: CommandId) => {
+    switch (command) {
+      case 'open':
+        return setDialog({ kind: 'open' });
+      case 'uploadLocalFile':
+        return setDialog({ kind: 'upload' });
+      case 'account':
+      case 'signIn':
+        return setDialog({ kind: 'account' });
+      case 'signOut':
+        return signOut();
+      case 'commandPalette':
+        return setDialog({ kind: 'palette' });
+    }
+    if (!activeId) return;
+    switch (command) {
+      case 'save':
+        return void save(activeId);
+      case 'saveAs':
+        return setDialog({ kind: 'saveAs', documentId: activeId });
+      case 'downloadToComputer':
+        return void download(activeId);
+      case 'revisionHistory':
+        return setDialog({ kind: 'history', documentId: activeId });
+      case 'closeTab':
+        return requestClose(activeId);
+    }
+  };
+
+  return {
+    dialog,
+    notice,
+    setDialog,
+    setNotice,
+    run,
+    openPath,
+    save,
+    saveAt,
+    requestClose,
+    saveAndClose,
+    showConflict,
+    fromBanner,
+    resolved,
+  };
+}

@@ -1,0 +1,29 @@
+import type { ConflictSides, ConflictView } from '../components/conflict-dialog.tsx';
+import type { Conflict } from '../opus.ts';
+
+/** The one modal the workspace shows at a time (the guard rail's question is the save state's own). */
+export type WorkspaceDialog =
+  | { kind: 'open' }
+  | { kind: 'saveAs'; documentId: string }
+  | { kind: 'replace'; documentId: string; path: string }
+  | { kind: 'conflict'; sides: ConflictSides; view: ConflictView; attempt: number }
+  | { kind: 'closeTab'; documentId: string }
+  | { kind: 'palette' }
+  | { kind: 'history'; documentId: string }
+  | { kind: 'upload' }
+  | { kind: 'account' };
+
+/** A line under the tabs: what went wrong (or what Opus did by itself), until dismissed. */
+export interface Notice {
+  tone: 'error' | 'info';
+  message: string;
+}
+
+export const sidesOf = (conflict: Conflict, path: string): ConflictSides => ({
+  documentId: conflict.documentId,
+  path,
+  baseRev: conflict.baseRev,
+  remote: conflict.remote,
+  remoteText: conflict.remoteText,
+  myChanges: conflict.myChanges,
+});
