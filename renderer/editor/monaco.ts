@@ -3,6 +3,8 @@
 // language-service workers are left out on purpose: they are megabytes a text editor does not need.
 import * as monaco from 'monaco-editor/editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+// The icon font: the find widget's buttons, folding arrows and the diff gutter's + and - are glyphs in it.
+import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/bracketMatching/register';

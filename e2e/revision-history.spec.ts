@@ -1,0 +1,87 @@
+import { rmSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { downloadText } from './support/localbox-client.ts';
+import { type RunningOpus, seedDropbox, shot, signInAndOpen, startOpus } from './support/opus-session.ts';
+
+const FILE = '/essay.txt';
+const V1 = 'First draft.\n';
+const V2 = 'First draft.\nSecond thoughts.\n';
+const V3 = 'Third version, everything rewritten.\n';
+
+let dataDir: string | undefined;
+let opus: RunningOpus | undefined;
+
+test.afterEach(async () => {
+  await opus?.host.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('revision history: preview an old revision, restore it, and open another as a new document', async ({
+  page,
+  context,
+}) => {
+  const seeded = await seedDropbox({ [FILE]: V1 });
+  dataDir = seeded.dataDir;
+  opus = await startOpus(seeded.dataDir, seeded.token);
+  const { dropbox } = opus;
+  await dropbox.filesUpload({ path: FILE, contents: V2, mode: { '.tag': 'overwrite' } });
+  await dropbox.filesUpload({ path: FILE, contents: V3, mode: { '.tag': 'overwrite' } });
+  const { result: listed } = await dropbox.filesListRevisions({ path: FILE });
+  const [rev3, rev2, rev1] = listed.entries.map((entry) => entry.rev);
+
+  await signInAndOpen(page, context, opus.url, FILE);
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toContainText('Third version');
+  const toolbar = page.getByRole('toolbar', { name: 'Document' });
+
+  await toolbar.getByRole('button', { name: 'History…' }).click();
+  const history = page.getByRole('dialog', { name: 'Revision history' });
+  const revisions = history.getByRole('listbox', { name: 'Revisions' });
+  await expect(revisions.getByRole('option')).toHaveCount(3);
+  await expect(revisions.getByRole('option').first()).toContainText('Current');
+  await expect(history.getByRole('button', { name: 'Restore this revision' })).toBeDisabled();
+
+  // The oldest, previewed as a diff against the text in the editor, then restored.
+  await revisions.getByRole('option').last().click();
+  const preview = history.getByRole('region', { name: 'Revision preview' });
+  await expect(preview).toContainText('First draft.');
+  await expect(preview).toContainText('Third version');
+  await shot(page, 'history-1-preview');
+  await history.getByRole('button', { name: 'Restore this revision' }).click();
+  await expect(history).toBeHidden();
+  await expect(lines).toContainText('First draft.');
+  await expect(lines).not.toContainText('Third version');
+  const restored = await downloadText(dropbox, FILE);
+  expect(restored.text).toBe(V1);
+  expect([rev1, rev2, rev3]).not.toContain(restored.rev);
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(
+    `Saved rev ${restored.rev.slice(-9)}`,
+  );
+  await expect(page.locator('.status-bar')).toContainText(`rev ${restored.rev.slice(-9)}`);
+
+  // The restored text is the new base: the next save is checked against it and simply lands.
+  await lines.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Onwards.');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/^Saved rev /);
+  expect((await downloadText(dropbox, FILE)).text).toBe(`${V1}Onwards.`);
+
+  // The middle revision as a new document beside it, in its own tab.
+  await toolbar.getByRole('button', { name: 'History…' }).click();
+  await revisions
+    .getByRole('option')
+    .filter({ hasText: rev2?.slice(-9) ?? '' })
+    .click();
+  await history.getByRole('button', { name: 'Open as new document…' }).click();
+  const copyName = history.getByLabel('Name of the new document');
+  await expect(copyName).toHaveValue(`essay (rev ${rev2?.slice(-9)}).txt`);
+  await shot(page, 'history-2-open-as-new');
+  await history.getByRole('button', { name: 'Create and open' }).click();
+  await expect(history).toBeHidden();
+  await expect(
+    page.getByRole('tab', { name: `essay (rev ${rev2?.slice(-9)}).txt`, selected: true }),
+  ).toBeVisible();
+  await expect(lines).toContainText('Second thoughts.');
+  expect((await downloadText(dropbox, `/essay (rev ${rev2?.slice(-9)}).txt`)).text).toBe(V2);
+});
