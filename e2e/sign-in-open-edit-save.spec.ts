@@ -1,59 +1,29 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
-import { ROOT, type Started, startNode } from './support/child-process.ts';
-import { downloadText, localboxClient } from './support/localbox-client.ts';
+import { rmSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { downloadText } from './support/localbox-client.ts';
+import { type RunningOpus, seedDropbox, shot, startOpus } from './support/opus-session.ts';
 
-const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const FILE = '/magnum-opus.txt';
 const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';
 const TYPED = 'Written in Opus';
 
-let dataDir: string;
-let token: string;
-let host: Started | undefined;
+let dataDir: string | undefined;
+let opus: RunningOpus | undefined;
 
-/**
- * "Another computer" puts a file in the Dropbox first: a standalone localbox on the data folder that
- * the browser host's embedded localbox will use (`<data-dir>/localbox`), stopped before the host starts.
- */
-test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'opus-e2e-'));
-  mkdirSync(SHOTS, { recursive: true });
-  const seed = await startNode(
-    'out/localbox/cli.js',
-    ['--data-dir', join(dataDir, 'localbox'), '--port', '0', '--print-token', '--log-level', 'error'],
-    2,
-  );
-  try {
-    const url = /listening on (\S+)/.exec(seed.lines[0] ?? '')?.[1] ?? '';
-    token = /^access_token=(\S+)/.exec(seed.lines[1] ?? '')?.[1] ?? '';
-    expect(url && token, seed.lines.join('\n')).toBeTruthy();
-    const client = localboxClient(url, token);
-    await client.filesUpload({ path: FILE, contents: ORIGINAL, mode: { '.tag': 'add' } });
-    await client.filesUpload({ path: '/Notes/plan.md', contents: '# Plan\n', mode: { '.tag': 'add' } });
-  } finally {
-    await seed.stop();
-  }
+test.afterEach(async () => {
+  await opus?.host.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-test.afterAll(async () => {
-  await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
 test('sign in, open a Dropbox file, edit it, save it with a new revision', async ({ page, context }) => {
-  host = await startNode('out/host/cli.js', ['--data-dir', dataDir, '--sign-in-ports', '0']);
-  const [, url, localboxUrl] = /^opus web (\S+) localbox=(\S+)/.exec(host.lines[0] ?? '') ?? [];
-  expect(url && localboxUrl, host.lines[0]).toBeTruthy();
-  const dropbox = localboxClient(localboxUrl as string, token);
+  const seeded = await seedDropbox({ [FILE]: ORIGINAL, '/Notes/plan.md': '# Plan\n' });
+  dataDir = seeded.dataDir;
+  opus = await startOpus(seeded.dataDir, seeded.token);
+  const { dropbox, url } = opus;
   const { result: account } = await dropbox.usersGetCurrentAccount();
   const before = await downloadText(dropbox, FILE);
 
-  await page.goto(url as string);
+  await page.goto(url);
   const signIn = page.getByRole('button', { name: 'Sign in to localbox' });
   await expect(signIn).toBeVisible();
   await shot(page, '1-sign-in');

@@ -95,3 +95,37 @@ test('tabs keep each document, show unsaved changes, and closing a dirty one ask
   expect((await downloadText(dropbox, '/one.txt')).text).toBe(`${ONE}Kept.`);
   await shot(page, 'tabs-4-welcome');
 });
+
+test('Close All Tabs asks about each unsaved tab in turn: Save one, drop the other', async ({
+  page,
+  context,
+}) => {
+  const seeded = await seedDropbox({ '/one.txt': ONE, '/two.md': TWO });
+  dataDir = seeded.dataDir;
+  opus = await startOpus(seeded.dataDir, seeded.token);
+  const { dropbox } = opus;
+  await signInAndOpen(page, context, opus.url, '/one.txt');
+  const lines = page.locator('.monaco-editor .view-lines');
+  const typeAtEnd = async (text: string) => {
+    await lines.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(text);
+  };
+  await typeAtEnd('One more line.');
+  await openFromDropbox(page, '/two.md');
+  await typeAtEnd('Two more words.');
+
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('close all');
+  await page.keyboard.press('Enter');
+  const ask = page.getByRole('dialog', { name: 'Save changes?' });
+  await expect(ask).toContainText('Save changes to one.txt?');
+  await expect(page.getByRole('tab', { name: /one\.txt/, selected: true })).toBeVisible();
+  await ask.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(ask).toContainText('Save changes to two.md?');
+  await ask.getByRole('button', { name: "Don't Save" }).click();
+  await expect(page.getByRole('region', { name: 'No document open' })).toBeVisible();
+  await expect(page.getByRole('tab')).toHaveCount(0);
+  expect((await downloadText(dropbox, '/one.txt')).text).toBe(`${ONE}One more line.`);
+  expect((await downloadText(dropbox, '/two.md')).text).toBe(TWO);
+});

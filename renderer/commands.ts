@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { id: 'downloadToComputer', label: 'Download to Computer…', needsDocument: true },
   { id: 'revisionHistory', label: 'Revision History…', needsDocument: true },
   { id: 'closeTab', label: 'Close Tab', shortcut: isMac ? '⌘W' : 'Ctrl+W', needsDocument: true },
+  { id: 'closeAll', label: 'Close All Tabs', needsDocument: true },
   { id: 'account', label: 'Account…', needsDocument: false },
   { id: 'signOut', label: 'Sign Out', needsDocument: false },
 ];

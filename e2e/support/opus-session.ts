@@ -8,6 +8,9 @@ import { localboxClient } from './localbox-client.ts';
 
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
+/** The built app the tests run: `out/`, or a copy of it (OPUS_E2E_OUT) so a second run can use its own. */
+const OUT = process.env.OPUS_E2E_OUT ?? 'out';
+
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
 /**
@@ -20,7 +23,7 @@ export async function whileOpusIsDown<T>(
   work: (dropbox: Dropbox, token: string) => Promise<T>,
 ): Promise<T> {
   const standalone = await startNode(
-    'out/localbox/cli.js',
+    join(OUT, 'localbox', 'cli.js'),
     ['--data-dir', join(dataDir, 'localbox'), '--port', '0', '--print-token', '--log-level', 'error'],
     2,
   );
@@ -52,15 +55,29 @@ export async function seedDropbox(
 export interface RunningOpus {
   host: Started;
   url: string;
+  /** The host's embedded localbox, for its control routes (`--localbox-faults`). */
+  localboxUrl: string;
   /** The official SDK against the host's embedded localbox: the other computer. */
   dropbox: Dropbox;
 }
 
-export async function startOpus(dataDir: string, token: string): Promise<RunningOpus> {
-  const host = await startNode('out/host/cli.js', ['--data-dir', dataDir, '--sign-in-ports', '0']);
+/** Starts the browser host on `dataDir`; `extraArgs` go to its CLI (e.g. `--localbox-faults`). */
+export async function startOpus(dataDir: string, token: string, extraArgs: string[] = []): Promise<RunningOpus> {
+  const host = await startNode(join(OUT, 'host', 'cli.js'), [
+    '--data-dir',
+    dataDir,
+    '--sign-in-ports',
+    '0',
+    ...extraArgs,
+  ]);
   const [, url, localboxUrl] = /^opus web (\S+) localbox=(\S+)/.exec(host.lines[0] ?? '') ?? [];
   expect(url && localboxUrl, host.lines[0]).toBeTruthy();
-  return { host, url: url as string, dropbox: localboxClient(localboxUrl as string, token) };
+  return {
+    host,
+    url: url as string,
+    localboxUrl: localboxUrl as string,
+    dropbox: localboxClient(localboxUrl as string, token),
+  };
 }
 
 /** Opens `path` from the Open dialog (a file at the Dropbox's top level). */

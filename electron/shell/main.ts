@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { type Localbox, startLocalbox } from '../../localbox/index.ts';
 import { APP_KEY_SETTING, createOpusCore, type NativeDialogs, type OpusCore } from '../core/app/opus-core.ts';
 import { chooseProvider, localboxEndpoints } from '../core/app/provider.ts';
+import { EVENT_CHANNEL } from './channels.ts';
 import { bindContract } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -19,6 +20,10 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 let core: OpusCore | null = null;
 let box: Localbox | null = null;
 let window: BrowserWindow | null = null;
+/** The page has asked about every unsaved tab: its beforeunload no longer holds the window. */
+let mayClose = false;
+/** A quit is waiting for the window to close first (the page may still be asking). */
+let quitAfterClose = false;
 
 function nativeDialogs(): NativeDialogs {
   return {
@@ -65,6 +70,12 @@ async function boot(): Promise<void> {
       await shell.openExternal(url);
     },
     dialogs: nativeDialogs(),
+    window: {
+      close: () => {
+        mayClose = true;
+        window?.close();
+      },
+    },
     version: app.getVersion(),
     log,
   });
@@ -78,8 +89,18 @@ async function boot(): Promise<void> {
   bindContract(core, window);
   installMenu(window);
   window.once('ready-to-show', () => window?.show());
+  // The page keeps a beforeunload while any tab has unsaved changes. Instead of a generic prompt, it
+  // is told to ask Save / Don't Save / Cancel for each tab, and calls closeWindow when it is done.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (mayClose) event.preventDefault();
+    else window?.webContents.send(EVENT_CHANNEL, 'menuCommand', { command: 'quit' });
+  });
   window.on('close', () => {
     if (window) void store.set('window.bounds', JSON.stringify(window.getBounds()));
+  });
+  window.on('closed', () => {
+    window = null;
+    if (quitAfterClose) app.quit();
   });
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
@@ -102,8 +123,14 @@ if (!app.requestSingleInstanceLock()) {
   let quitting = false;
   app.on('before-quit', (event) => {
     if (quitting) return;
-    // Unsaved text reaches the journal before the process ends.
     event.preventDefault();
+    if (window && !window.isDestroyed()) {
+      // The window goes first, so the page can ask about unsaved tabs while the core still runs.
+      quitAfterClose = true;
+      window.close();
+      return;
+    }
+    // Unsaved text reaches the journal before the process ends.
     quitting = true;
     Promise.all([core?.close(), box?.close()]).finally(() => app.quit());
   });

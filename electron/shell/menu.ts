@@ -26,6 +26,7 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
       // Ctrl/Cmd+W closes the tab (asking about unsaved changes in the window), not the whole window.
       submenu: [
         item('closeTab', 'Close Tab', 'CmdOrCtrl+W', 'file'),
+        item('closeAll', 'Close All Tabs', 'CmdOrCtrl+Shift+W', 'file'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -1,17 +1,29 @@
+import type { Closing } from '../state/workspace-dialog.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
 interface UnsavedChangesDialogProps {
   name: string;
+  /** What is closing: this tab, every tab, or the window (the last two ask about each tab in turn). */
+  closing: Closing;
   onSave(): void;
   onDiscard(): void;
   onCancel(): void;
 }
 
 /** Closing a tab with unsaved changes: Save, Don't Save or Cancel, as every desktop editor asks. */
-export function UnsavedChangesDialog({ name, onSave, onDiscard, onCancel }: UnsavedChangesDialogProps) {
+export function UnsavedChangesDialog({
+  name,
+  closing,
+  onSave,
+  onDiscard,
+  onCancel,
+}: UnsavedChangesDialogProps) {
   return (
     <ModalDialog label="Save changes?" onClose={onCancel} className="confirm">
-      <h2>Save changes to {name}?</h2>
+      <h2>
+        Save changes to {name}
+        {closing === 'window' ? ' before Opus closes' : ''}?
+      </h2>
       <p>Your changes will be lost if you don't save them.</p>
       <div className="dialog-buttons">
         <button type="button" className="danger-quiet" onClick={onDiscard}>

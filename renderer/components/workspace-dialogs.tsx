@@ -76,12 +76,10 @@ export function WorkspaceDialogs({
       {dialog?.kind === 'closeTab' && docOf(dialog.documentId) && (
         <UnsavedChangesDialog
           name={baseName(docOf(dialog.documentId)?.remote.path ?? '')}
+          closing={dialog.closing}
           onSave={() => void ws.saveAndClose(dialog.documentId)}
-          onDiscard={() => {
-            close();
-            void docs.close(dialog.documentId);
-          }}
-          onCancel={close}
+          onDiscard={() => void ws.discardAndClose(dialog.documentId)}
+          onCancel={ws.cancelClose}
         />
       )}
       {dialog?.kind === 'palette' && <CommandPalette hasDocument={!!active} onRun={ws.run} onClose={close} />}

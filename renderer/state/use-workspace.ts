@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CommandId } from '../commands.ts';
 import type { ConflictSides, ConflictView, Resolution } from '../components/conflict-dialog.tsx';
 import { describeError, type OpusApi } from '../opus.ts';
 import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
 import type { DocumentsControls } from './use-documents.ts';
-import { type Notice, sidesOf, type WorkspaceDialog } from './workspace-dialog.ts';
+import { type Closing, type Notice, sidesOf, type WorkspaceDialog } from './workspace-dialog.ts';
 
 export interface WorkspaceControls {
   dialog: WorkspaceDialog | null;
@@ -21,6 +21,10 @@ export interface WorkspaceControls {
   requestClose(documentId: string): void;
   /** The close question's Save: the tab closes only when the save landed. */
   saveAndClose(documentId: string): Promise<void>;
+  /** The close question's Don't Save: the tab closes and its unsaved text is dropped. */
+  discardAndClose(documentId: string): Promise<void>;
+  /** The close question's Cancel: the tab stays, and so does the window if it was closing. */
+  cancelClose(): void;
   showConflict(sides: ConflictSides, view: ConflictView): void;
   fromBanner(documentId: string, view: ConflictView): void;
   resolved(documentId: string, result: Resolution, text: string): void;
@@ -35,6 +39,10 @@ export function useWorkspace(
 ): WorkspaceControls {
   const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Closing every tab, or the window: each unsaved tab is asked about in turn, then all go.
+  const [closingAll, setClosingAll] = useState<Exclude<Closing, 'tab'> | null>(null);
+  // An answer to the close question is being carried out: the next question waits for it.
+  const [settling, setSettling] = useState(false);
   const active = docs.active;
   const activeId = active?.snapshot.documentId ?? null;
 
@@ -80,15 +88,46 @@ export function useWorkspace(
     if (doc.dirty) {
       // Show what is about to be closed while asking about it.
       docs.activate(documentId);
-      setDialog({ kind: 'closeTab', documentId });
-    }
-    else void docs.close(documentId);
+      setDialog({ kind: 'closeTab', documentId, closing: 'tab' });
+    } else void docs.close(documentId);
   };
 
-  const saveAndClose = async (documentId: string) => {
+  const settle = async (work: () => Promise<void>) => {
+    setSettling(true);
     setDialog(null);
-    if (await save(documentId)) await docs.close(documentId);
+    try {
+      await work();
+    } finally {
+      setSettling(false);
+    }
   };
+
+  const saveAndClose = (documentId: string) =>
+    settle(async () => {
+      if (await save(documentId)) await docs.close(documentId);
+      // A conflict or a failure keeps the tab, and the window with it.
+      else setClosingAll(null);
+    });
+
+  const discardAndClose = (documentId: string) => settle(() => docs.close(documentId));
+
+  const cancelClose = () => {
+    setDialog(null);
+    setClosingAll(null);
+  };
+
+  const nextUnsaved = docs.state.docs.find((doc) => doc.dirty)?.snapshot.documentId ?? null;
+  useEffect(() => {
+    if (!closingAll || settling || dialog !== null) return;
+    if (nextUnsaved) {
+      docs.activate(nextUnsaved);
+      setDialog({ kind: 'closeTab', documentId: nextUnsaved, closing: closingAll });
+      return;
+    }
+    setClosingAll(null);
+    if (closingAll === 'window') opus.closeWindow().catch(() => {});
+    else for (const doc of docs.state.docs) void docs.close(doc.snapshot.documentId);
+  }, [closingAll, settling, dialog, nextUnsaved, docs, opus]);
 
   const fromBanner = (documentId: string, view: ConflictView) => {
     const doc = documentById(docs.state, documentId);
@@ -163,6 +202,8 @@ export function useWorkspace(
         return signOut();
       case 'commandPalette':
         return setDialog({ kind: 'palette' });
+      case 'quit':
+        return setClosingAll('window');
     }
     if (!activeId) return;
     switch (command) {
@@ -176,6 +217,8 @@ export function useWorkspace(
         return setDialog({ kind: 'history', documentId: activeId });
       case 'closeTab':
         return requestClose(activeId);
+      case 'closeAll':
+        return setClosingAll('all');
     }
   };
 
@@ -190,6 +233,8 @@ export function useWorkspace(
     saveAt,
     requestClose,
     saveAndClose,
+    discardAndClose,
+    cancelClose,
     showConflict,
     fromBanner,
     resolved,

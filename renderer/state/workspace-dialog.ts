@@ -7,11 +7,14 @@ export type WorkspaceDialog =
   | { kind: 'saveAs'; documentId: string }
   | { kind: 'replace'; documentId: string; path: string }
   | { kind: 'conflict'; sides: ConflictSides; view: ConflictView; attempt: number }
-  | { kind: 'closeTab'; documentId: string }
+  /** `closing`: what is closing — this tab, or all tabs / the window (then each unsaved tab in turn). */
+  | { kind: 'closeTab'; documentId: string; closing: Closing }
   | { kind: 'palette' }
   | { kind: 'history'; documentId: string }
   | { kind: 'upload' }
   | { kind: 'account' };
+
+export type Closing = 'tab' | 'all' | 'window';
 
 /** A line under the tabs: what went wrong (or what Opus did by itself), until dismissed. */
 export interface Notice {

@@ -34,6 +34,7 @@ const WITHOUT_ACCOUNT = new Set<string>([
   'signOut',
   'chooseLocalFile',
   'chooseSaveLocation',
+  'closeWindow',
   'applyMergeChoices',
 ]);
 
@@ -51,6 +52,8 @@ export interface OpusCoreOptions {
   cipher: Cipher;
   openExternal(url: string): Promise<void>;
   dialogs?: NativeDialogs | undefined;
+  /** The app's own window (Electron), which closes once the page has asked about unsaved tabs. */
+  window?: { close(): void } | undefined;
   version: string;
   signInPorts?: readonly number[] | undefined;
   fetch?: typeof fetch | undefined;
@@ -194,6 +197,10 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     chooseSaveLocation: async ({ suggestedName }) => {
       const path = await options.dialogs?.chooseSaveLocation(suggestedName);
       return path ? { path } : null;
+    },
+    closeWindow: () => {
+      options.window?.close();
+      return { closed: !!options.window };
     },
     ...fileHandlers(() => gateway),
     ...revisionHandlers(() => gateway, documents),

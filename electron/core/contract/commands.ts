@@ -166,6 +166,11 @@ export const commands = {
     z.strictObject({ suggestedName: z.string() }),
     z.strictObject({ path: z.string() }).nullable(),
   ),
+  /**
+   * The window has asked about every unsaved tab (the `quit` menu command) and may close now. Electron
+   * closes it; the browser host has no window of its own to close, so `closed` is false there.
+   */
+  closeWindow: command(none, z.strictObject({ closed: z.boolean() })),
 } as const;
 
 export type Commands = typeof commands;

@@ -12,7 +12,10 @@ export const MENU_COMMANDS = [
   'signIn',
   'signOut',
   'closeTab',
+  'closeAll',
   'commandPalette',
+  /** The window is closing (or the app quitting) with unsaved tabs: ask about each, then closeWindow. */
+  'quit',
 ] as const;
 
 /** Every event main pushes to the renderer, declared once. */

@@ -29,6 +29,7 @@ export const COMMAND_NAMES = [
   'downloadToComputer',
   'chooseLocalFile',
   'chooseSaveLocation',
+  'closeWindow',
 ] as const;
 
 export const EVENT_NAMES = [
