@@ -6,12 +6,14 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { type Localbox, startLocalbox } from '../../localbox/index.ts';
 import { APP_KEY_SETTING, createOpusCore, type NativeDialogs, type OpusCore } from '../core/app/opus-core.ts';
 import { chooseProvider, localboxEndpoints } from '../core/app/provider.ts';
+import type { EventPayload } from '../core/contract/events.ts';
 import { EVENT_CHANNEL } from './channels.ts';
 import { bindContract } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { denyAllPermissions, lockNavigation } from './security.ts';
 import { electronKeyValueStore, safeStorageCipher } from './storage.ts';
+import { TaskbarProgress } from './taskbar-progress.ts';
 import { APP_ORIGIN, isAllowedExternalUrl, windowOptions } from './window-options.ts';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,6 +89,10 @@ async function boot(): Promise<void> {
   );
   lockNavigation(window);
   bindContract(core, window);
+  const taskbar = new TaskbarProgress((fraction) => window?.setProgressBar(fraction));
+  core.subscribe((name, payload) => {
+    if (name === 'transferProgress') taskbar.update(payload as EventPayload<'transferProgress'>);
+  });
   installMenu(window);
   window.once('ready-to-show', () => window?.show());
   // The page keeps a beforeunload while any tab has unsaved changes. Instead of a generic prompt, it

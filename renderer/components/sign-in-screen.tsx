@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describeError, type OpusApi } from '../opus.ts';
 import { PasteCodeSignIn } from './paste-code-sign-in.tsx';
 
@@ -30,6 +30,14 @@ export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
       setFailure(describeError(caught));
     }
   };
+
+  // Electron's Dropbox menu has Sign In too; signed out, it means this button.
+  const latestSignIn = useRef(signIn);
+  latestSignIn.current = signIn;
+  useEffect(
+    () => opus.onMenuCommand(({ command }) => command === 'signIn' && void latestSignIn.current()),
+    [opus],
+  );
 
   const shown = failure ?? error;
   return (

@@ -13,6 +13,8 @@ interface StatusBarProps {
   pending: boolean;
   /** A transfer of this document that has lasted over about a second. */
   transfer: TransferView | null;
+  /** A document is being opened (downloaded) into a new tab. */
+  opening: boolean;
 }
 
 function describeSave(state: SaveState, document: OpenDocument, transfer: TransferView | null): string {
@@ -42,7 +44,8 @@ function describeSave(state: SaveState, document: OpenDocument, transfer: Transf
 }
 
 /** Account, path, rev, sync state, encoding, line endings, language: the document at a glance. */
-export function StatusBar({ accountName, document, language, online, pending, transfer }: StatusBarProps) {
+export function StatusBar(props: StatusBarProps) {
+  const { accountName, document, language, online, pending, transfer, opening } = props;
   const saveState = document?.saveState;
   const alert = saveState?.kind === 'conflict' || saveState?.kind === 'error';
   return (
@@ -51,6 +54,11 @@ export function StatusBar({ accountName, document, language, online, pending, tr
       {!online && (
         <span className="status-offline" title="Dropbox can't be reached; saves wait on this computer">
           Offline
+        </span>
+      )}
+      {opening && (
+        <span className="status-opening" role="status" aria-label="Opening">
+          Opening…
         </span>
       )}
       {document && saveState && (

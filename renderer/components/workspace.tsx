@@ -104,6 +104,7 @@ export function Workspace({ opus, account, nativeDialogs }: WorkspaceProps) {
         online={connection.online}
         pending={activeId ? connection.isPending(activeId) : false}
         transfer={activeId ? transfers.transferFor(activeId) : null}
+        opening={docs.opening}
       />
       <WorkspaceDialogs
         opus={opus}

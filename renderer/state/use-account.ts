@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
+import { messageFor } from '../messages.ts';
 import { type Account, describeError, type OpusApi } from '../opus.ts';
+
+/** The event's error in the same sentences as every other error (the event keeps its kind, even in Electron). */
+const words = (error: { kind: string; message: string } | undefined) =>
+  error ? messageFor(error.kind, error.message) : undefined;
 
 export type AccountState =
   | { status: 'loading' }
@@ -15,8 +20,8 @@ export function useAccount(opus: OpusApi): AccountState {
       // Signed in but without account details means they could not be fetched; the files still work.
       setState(
         change.signedIn
-          ? { status: 'signedIn', account: change.account ?? null, error: change.error?.message }
-          : { status: 'signedOut', error: change.error?.message },
+          ? { status: 'signedIn', account: change.account ?? null, error: words(change.error) }
+          : { status: 'signedOut', error: words(change.error) },
       );
     });
     // An event that arrived while this call was in flight is newer: only replace "loading".
