@@ -59,6 +59,12 @@ test('tabs keep each document, show unsaved changes, and closing a dirty one ask
   ).toBeVisible();
   await expect(page).toHaveTitle('● two.md — Dropbox — Opus');
   await shot(page, 'tabs-2-dirty-tab');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+  await shot(page, 'tabs-2-dark-palette');
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ colorScheme: 'light' });
   await tabs.getByRole('tab', { name: 'one.txt' }).click();
   await expect(lines).toContainText('The first document.');
   await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');

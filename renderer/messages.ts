@@ -8,6 +8,8 @@ export type ErrorKind = z.infer<typeof ErrorKindSchema>;
 /** What the caller knows about the failed call, so the sentence can name the file. */
 export interface ErrorContext {
   path?: string | undefined;
+  /** The call was opening the file: no text of it is here yet, so there is none to promise to keep. */
+  opening?: boolean | undefined;
 }
 
 type Sentence = (file: { name: string | null }) => string;
@@ -42,6 +44,16 @@ const SENTENCES: Record<ErrorKind, Sentence> = {
     "This computer couldn't read or write the file. Check that the disk has space and the folder can be written to; your text is still open here.",
   invalid_request: () => 'Dropbox refused the request. Please try again; your text is kept here.',
   unknown: () => 'Something unexpected went wrong. Your text is kept here; please try again.',
+};
+
+/** Where the general sentence would promise text that an open which failed never loaded. */
+const OPENING_SENTENCES: Partial<Record<ErrorKind, Sentence>> = {
+  not_found: ({ name }) =>
+    `${theFile(name)} is not in Dropbox any more: it may have been moved, renamed or deleted, so it was not opened.`,
+  offline: ({ name }) =>
+    `Dropbox can't be reached, so ${name ?? 'the file'} was not opened. Try again when you're back online.`,
+  rate_limited: ({ name }) =>
+    `Dropbox is busy right now, so ${name ?? 'the file'} was not opened. Wait a moment and try again.`,
 };
 
 /**
@@ -80,7 +92,8 @@ export const isErrorKind = (kind: unknown): kind is ErrorKind => typeof kind ===
 
 /** The renderer's own sentence for a kind. */
 export function sentenceFor(kind: ErrorKind, context: ErrorContext = {}): string {
-  return SENTENCES[kind]({ name: context.path ? baseName(context.path) : null });
+  const sentence = (context.opening ? OPENING_SENTENCES[kind] : undefined) ?? SENTENCES[kind];
+  return sentence({ name: context.path ? baseName(context.path) : null });
 }
 
 const FALLBACK = 'Something went wrong. Please try again; your text is kept here.';

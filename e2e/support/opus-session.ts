@@ -62,7 +62,11 @@ export interface RunningOpus {
 }
 
 /** Starts the browser host on `dataDir`; `extraArgs` go to its CLI (e.g. `--localbox-faults`). */
-export async function startOpus(dataDir: string, token: string, extraArgs: string[] = []): Promise<RunningOpus> {
+export async function startOpus(
+  dataDir: string,
+  token: string,
+  extraArgs: string[] = [],
+): Promise<RunningOpus> {
   const host = await startNode(join(OUT, 'host', 'cli.js'), [
     '--data-dir',
     dataDir,

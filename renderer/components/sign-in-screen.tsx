@@ -19,6 +19,15 @@ export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
   const [fallbackUrl, setFallbackUrl] = useState<string | null>(null);
   const label = provider === 'localbox' ? 'Sign in to localbox' : 'Sign in with Dropbox';
 
+  // The other tab's answer ends the wait. `error` alone cannot say so: a second refusal repeats the words.
+  useEffect(
+    () =>
+      opus.onAccountChanged((change) => {
+        if (!change.signedIn) setWaiting(false);
+      }),
+    [opus],
+  );
+
   const signIn = async () => {
     setFailure(null);
     try {
@@ -39,7 +48,8 @@ export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
     [opus],
   );
 
-  const shown = failure ?? error;
+  // While a new attempt waits, the last attempt's refusal is history, not news.
+  const shown = failure ?? (waiting ? undefined : error);
   return (
     <main className="sign-in">
       <section className="sign-in-card" aria-labelledby="sign-in-title">

@@ -78,7 +78,7 @@ export function useWorkspace(
       await docs.open(path);
       setNotice(null);
     } catch (error) {
-      setNotice({ tone: 'error', message: describeError(error, { path }) });
+      setNotice({ tone: 'error', message: describeError(error, { path, opening: true }) });
     }
   };
 

@@ -10,6 +10,7 @@ import { type DropboxEndpoints, serviceIdentity } from '../dropbox/endpoints.ts'
 import { OpusError } from '../errors.ts';
 import { AccountJournal } from './account-journal.ts';
 import { AccountSession } from './account-session.ts';
+import { Connection } from './connection.ts';
 import type { CoreService } from './core-service.ts';
 import { documentHandlers } from './document-handlers.ts';
 import { EventHub } from './event-hub.ts';
@@ -90,12 +91,18 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     log: authLog,
     onChange: (signedIn, error) => void announceAccount(signedIn, error),
   });
-  const gateway = createGateway({
-    ...options.gateway,
-    endpoints: options.endpoints,
-    tokens: account.tokens,
-    fetch: options.fetch,
+  const connection = new Connection((online) => {
+    events.emit('connectionChanged', { online });
+    if (online) void documents.retryPending().catch(() => undefined);
   });
+  const gateway = connection.observe(
+    createGateway({
+      ...options.gateway,
+      endpoints: options.endpoints,
+      tokens: account.tokens,
+      fetch: options.fetch,
+    }),
+  );
   const journal = new AccountJournal(join(options.dataDir, 'journal'), {
     debounceMs: options.journalDebounceMs,
     onError: (error) => log(`opus: journal: ${error.message}`),
@@ -109,7 +116,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     now: () => new Date(),
     docs: new Map(),
   });
-  const watching = watchDocuments(() => gateway, documents, events);
+  const watching = watchDocuments(() => gateway, documents, connection);
   const pendingUploads = retryPendingUploads(documents, events);
   let accountName = 'Opus';
   let restored: Promise<RestoredDocument[]> | null = null;

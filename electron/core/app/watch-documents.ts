@@ -2,7 +2,7 @@ import type { Documents } from '../documents/documents.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { Watcher } from '../watcher/watcher.ts';
-import type { EventHub } from './event-hub.ts';
+import type { Connection } from './connection.ts';
 
 const folderOf = (pathLower: string) => pathLower.slice(0, Math.max(0, pathLower.lastIndexOf('/')));
 
@@ -13,7 +13,7 @@ const folderOf = (pathLower: string) => pathLower.slice(0, Math.max(0, pathLower
 export function watchDocuments(
   gateway: () => Gateway,
   documents: Documents,
-  events: EventHub,
+  connection: Pick<Connection, 'report'>,
 ): {
   watcher: Watcher;
   follow(pathLower: string): void;
@@ -50,10 +50,7 @@ export function watchDocuments(
         if (now) await onEntry(now);
       }
     },
-    onConnection: (online) => {
-      events.emit('connectionChanged', { online });
-      if (online) void documents.retryPending().catch(() => undefined);
-    },
+    onConnection: (online) => connection.report(online),
   });
   return {
     watcher,

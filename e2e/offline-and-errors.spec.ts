@@ -1,0 +1,177 @@
+import { rmSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { downloadText } from './support/localbox-client.ts';
+import { type RunningOpus, seedDropbox, shot, signInAndOpen, startOpus } from './support/opus-session.ts';
+
+const FILE = '/draft.txt';
+const ORIGINAL = 'A draft that must survive the network.\n';
+
+let dataDir: string | undefined;
+let opus: RunningOpus | undefined;
+
+/** Each test gets its own Dropbox and an Opus whose embedded localbox takes fault settings. */
+async function start(files: Record<string, string>): Promise<RunningOpus> {
+  const seeded = await seedDropbox(files);
+  dataDir = seeded.dataDir;
+  opus = await startOpus(seeded.dataDir, seeded.token, ['--localbox-faults']);
+  return opus;
+}
+
+test.afterEach(async () => {
+  await opus?.host.stop();
+  opus = undefined;
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  dataDir = undefined;
+});
+
+/** Tells the embedded localbox how to misbehave next; `{}` clears every fault. */
+async function faults(settings: Record<string, number>) {
+  const response = await fetch(`${opus?.localboxUrl}/__localbox/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
+  expect(response.status, await response.text()).toBe(200);
+}
+
+/** Types at the end of the document and waits until the core has journaled it (so it knows it is dirty). */
+async function typeAtEnd(page: Page, text: string) {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  const noted = page.waitForResponse((response) => response.url().endsWith('/api/call/noteEdit'));
+  await page.keyboard.type(text);
+  await noted;
+}
+
+/** How many times the other end saw each Dropbox endpoint since the last `requestsSeen(true)`. */
+async function requestsSeen(clear = false): Promise<Record<string, number>> {
+  const response = await fetch(`${opus?.localboxUrl}/__localbox/requests`, {
+    method: clear ? 'POST' : 'GET',
+  });
+  return (await response.json()) as Record<string, number>;
+}
+
+test('a save with the network down waits, keeps the text, and goes up once by itself', async ({
+  page,
+  context,
+}) => {
+  const { dropbox, url } = await start({ [FILE]: ORIGINAL });
+  await signInAndOpen(page, context, url, FILE);
+  const lines = page.locator('.monaco-editor .view-lines');
+  const status = page.getByRole('status', { name: 'Save state' });
+  const tab = page.getByRole('tablist', { name: 'Open documents' }).getByRole('tab', { name: /draft\.txt/ });
+  const unsaved = tab.getByRole('img', { name: 'unsaved changes' });
+  await expect(lines).toContainText('A draft that must survive');
+
+  // Every request resets its connection: the gateway's own retries give up and the save waits here.
+  await typeAtEnd(page, 'Written offline.');
+  await faults({ resetNext: 50 });
+  await page.keyboard.press('Control+S');
+  await expect(status).toHaveText('Offline: pending upload');
+  await expect(unsaved).toBeVisible();
+  await expect(page).toHaveTitle('● draft.txt (pending upload) — Dropbox — Opus');
+  await expect(lines).toContainText('Written offline.');
+  await shot(page, 'errors-1-offline-pending');
+
+  // The network is back: nobody presses Save again, the waiting upload is sent on the core's timer.
+  await faults({});
+  await expect(status).toHaveText(/^Saved rev [0-9a-f]+$/, { timeout: 10_000 });
+  await expect(unsaved).toBeHidden();
+  await expect(page).toHaveTitle('draft.txt — Dropbox — Opus');
+  const saved = await downloadText(dropbox, FILE);
+  expect(saved.text).toBe(`${ORIGINAL}Written offline.`);
+  await expect(status).toHaveText(`Saved rev ${saved.rev.slice(-9)}`);
+  // All those retries made one file and one new revision: no conflicted copies, no duplicates.
+  const { result: listing } = await dropbox.filesListFolder({ path: '' });
+  expect(listing.entries.map((entry) => entry.path_display)).toEqual([FILE]);
+  const { result: history } = await dropbox.filesListRevisions({ path: FILE });
+  expect(history.entries).toHaveLength(2);
+});
+
+test('a save that cannot reach Dropbox shows the Offline badge at once, and it goes when Dropbox is back', async ({
+  page,
+  context,
+}) => {
+  // FIXME: only the watcher's longpoll reports connectionChanged; a save that fails offline does not,
+  // so the badge waits for the held longpoll to come back (30 s on localbox, longer on a dead network).
+  const { url } = await start({ [FILE]: ORIGINAL });
+  await signInAndOpen(page, context, url, FILE);
+  const status = page.getByRole('status', { name: 'Save state' });
+  const badge = page.getByRole('toolbar', { name: 'Document' }).getByRole('status');
+  await expect(badge).toBeHidden();
+  await typeAtEnd(page, 'Written offline.');
+  await faults({ resetNext: 50 });
+  await page.keyboard.press('Control+S');
+  await expect(status).toHaveText('Offline: pending upload');
+  await expect(badge).toHaveText('Offline', { timeout: 5_000 });
+  await expect(page.getByTitle("Dropbox can't be reached; saves wait on this computer")).toHaveText(
+    'Offline',
+  );
+  await shot(page, 'errors-2-offline-badge');
+  await faults({});
+  await expect(status).toHaveText(/^Saved rev [0-9a-f]+$/, { timeout: 10_000 });
+  await expect(badge).toBeHidden();
+});
+
+test('a save told to slow down waits as long as Dropbox asks and then succeeds', async ({
+  page,
+  context,
+}) => {
+  const { dropbox, url } = await start({ [FILE]: ORIGINAL });
+  await signInAndOpen(page, context, url, FILE);
+  const status = page.getByRole('status', { name: 'Save state' });
+  await typeAtEnd(page, 'Saved after a pause.');
+  await requestsSeen(true);
+  await faults({ rateLimitNext: 1, retryAfterSeconds: 1 });
+  const pressed = Date.now();
+  await page.keyboard.press('Control+S');
+  await expect(status).toHaveText(/^Saved rev [0-9a-f]+$/);
+  expect(Date.now() - pressed).toBeGreaterThanOrEqual(1000);
+  // The 429, then the upload that worked: one retry, and no more.
+  expect((await requestsSeen())['files/upload']).toBe(2);
+  expect((await downloadText(dropbox, FILE)).text).toBe(`${ORIGINAL}Saved after a pause.`);
+});
+
+/** Opens the Open dialog on `/gone.txt`, lets the other computer delete it, then opens it. */
+async function openAfterTheOtherComputerDeletes(page: Page, dropbox: RunningOpus['dropbox']) {
+  await page.getByRole('toolbar', { name: 'Document' }).getByRole('button', { name: 'Open…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open from Dropbox' });
+  const gone = dialog.getByRole('option', { name: /gone\.txt/ });
+  await expect(gone).toBeVisible();
+  await dropbox.filesDeleteV2({ path: '/gone.txt' });
+  await gone.dblclick();
+  await expect(dialog).toBeHidden();
+  return page.getByRole('alert', { name: 'Notice' });
+}
+
+test('opening a file that was deleted meanwhile says so, and no tab opens', async ({ page, context }) => {
+  const { dropbox, url } = await start({ [FILE]: ORIGINAL, '/gone.txt': 'Soon deleted.\n' });
+  await signInAndOpen(page, context, url, FILE);
+  const tabs = page.getByRole('tablist', { name: 'Open documents' });
+  await expect(tabs.getByRole('tab')).toHaveCount(1);
+
+  const notice = await openAfterTheOtherComputerDeletes(page, dropbox);
+  await expect(notice).toContainText('gone.txt is not in Dropbox any more');
+  await expect(notice).toContainText('moved, renamed or deleted');
+  await expect(tabs.getByRole('tab')).toHaveCount(1);
+  await expect(tabs.getByRole('tab', { name: /draft\.txt/, selected: true })).toBeVisible();
+  await expect(page).toHaveTitle('draft.txt — Dropbox — Opus');
+  await shot(page, 'errors-3-not-found-notice');
+  await notice.getByRole('button', { name: 'Dismiss notice' }).click();
+  await expect(notice).toBeHidden();
+});
+
+test('the notice for a file that could not be opened does not promise text that never loaded', async ({
+  page,
+  context,
+}) => {
+  // FIXME: use-workspace.ts openPath calls describeError(error, { path }) without `opening: true`, so
+  // the notice ends "Your text is still open here; use Save As… to keep it." about a file never opened.
+  const { dropbox, url } = await start({ [FILE]: ORIGINAL, '/gone.txt': 'Soon deleted.\n' });
+  await signInAndOpen(page, context, url, FILE);
+  const notice = await openAfterTheOtherComputerDeletes(page, dropbox);
+  await expect(notice).toContainText(
+    'gone.txt is not in Dropbox any more: it may have been moved, renamed or deleted, so it was not opened.',
+  );
+  await expect(notice).not.toContainText('Your text');
+});
