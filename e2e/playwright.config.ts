@@ -5,9 +5,23 @@ import { defineConfig } from '@playwright/test';
 // Playwright's bundled browser elsewhere.
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
+const CHROMIUM_LAUNCH = existsSync(DEBIAN_CHROMIUM)
+  ? {
+      executablePath: DEBIAN_CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    }
+  : {};
+
 export default defineConfig({
   testDir: '.',
-  testMatch: '*.spec.ts',
   globalSetup: './global-setup.ts',
   outputDir: '../test-results/e2e',
   timeout: 90_000,
@@ -19,19 +33,17 @@ export default defineConfig({
     viewport: { width: 1100, height: 720 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: existsSync(DEBIAN_CHROMIUM)
-      ? {
-          executablePath: DEBIAN_CHROMIUM,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        }
-      : {},
   },
+  projects: [
+    // The renderer in a browser, through the browser host: runs on every machine.
+    {
+      name: 'chromium',
+      testMatch: '*.spec.ts',
+      testIgnore: 'electron/**',
+      use: { launchOptions: CHROMIUM_LAUNCH },
+    },
+    // The real desktop app through Playwright's _electron; skipped, with the reason, where Electron's
+    // binary is not installed (it cannot be downloaded on machines without internet).
+    { name: 'electron', testMatch: 'electron/*.spec.ts' },
+  ],
 });

@@ -9,6 +9,7 @@ import { chooseProvider, localboxEndpoints } from '../core/app/provider.ts';
 import type { EventPayload } from '../core/contract/events.ts';
 import { EVENT_CHANNEL } from './channels.ts';
 import { bindContract } from './ipc.ts';
+import { logFile } from './log-file.ts';
 import { installMenu } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { denyAllPermissions, lockNavigation } from './security.ts';
@@ -17,7 +18,13 @@ import { TaskbarProgress } from './taskbar-progress.ts';
 import { APP_ORIGIN, isAllowedExternalUrl, windowOptions } from './window-options.ts';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const log = (line: string) => process.stderr.write(`${line}\n`);
+// Every line goes to stderr and to main.log in Electron's logs folder (README: where logs live).
+let writeLogFile: ((line: string) => void) | null = null;
+const log = (line: string) => {
+  process.stderr.write(`${line}\n`);
+  writeLogFile ??= logFile(app.getPath('logs'));
+  writeLogFile(line);
+};
 
 let core: OpusCore | null = null;
 let box: Localbox | null = null;
@@ -59,6 +66,8 @@ async function boot(): Promise<void> {
     });
   }
   const localboxUrl = box?.url;
+  // The address only (no token): the end-to-end tests find the embedded localbox by it.
+  if (box) log(`opus: embedded localbox at ${box.url}`);
   core = createOpusCore({
     endpoints: box
       ? localboxEndpoints(box.url, box.appKey)
@@ -111,6 +120,8 @@ async function boot(): Promise<void> {
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+// A separate profile for a test run (and for anyone who wants one): every file Opus keeps lives here.
+if (process.env.OPUS_USER_DATA) app.setPath('userData', process.env.OPUS_USER_DATA);
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
