@@ -26,6 +26,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { id: 'closeTab', label: 'Close Tab', shortcut: isMac ? '⌘W' : 'Ctrl+W', needsDocument: true },
   { id: 'closeAll', label: 'Close All Tabs', needsDocument: true },
   { id: 'account', label: 'Account…', needsDocument: false },
+  { id: 'settings', label: 'Settings…', needsDocument: false },
   { id: 'signOut', label: 'Sign Out', needsDocument: false },
 ];
 

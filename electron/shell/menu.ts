@@ -28,6 +28,8 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         item('closeTab', 'Close Tab', 'CmdOrCtrl+W', 'file'),
         item('closeAll', 'Close All Tabs', 'CmdOrCtrl+Shift+W', 'file'),
         { type: 'separator' },
+        item('settings', 'Settings…', 'CmdOrCtrl+,', 'file'),
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeError, type OpusApi } from '../opus.ts';
 import { PasteCodeSignIn } from './paste-code-sign-in.tsx';
+import { SettingsDialog } from './settings-dialog.tsx';
 
 interface SignInScreenProps {
   opus: OpusApi;
@@ -17,6 +18,7 @@ export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
   const [waiting, setWaiting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [fallbackUrl, setFallbackUrl] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const label = provider === 'localbox' ? 'Sign in to localbox' : 'Sign in with Dropbox';
 
   // The other tab's answer ends the wait. `error` alone cannot say so: a second refusal repeats the words.
@@ -44,7 +46,11 @@ export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
   const latestSignIn = useRef(signIn);
   latestSignIn.current = signIn;
   useEffect(
-    () => opus.onMenuCommand(({ command }) => command === 'signIn' && void latestSignIn.current()),
+    () =>
+      opus.onMenuCommand(({ command }) => {
+        if (command === 'signIn') void latestSignIn.current();
+        if (command === 'settings') setSettingsOpen(true);
+      }),
     [opus],
   );
 
@@ -81,7 +87,11 @@ export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
           </p>
         )}
         <PasteCodeSignIn opus={opus} />
+        <button type="button" className="link settings-link" onClick={() => setSettingsOpen(true)}>
+          {provider === 'localbox' ? 'Use your Dropbox instead…' : 'Settings…'}
+        </button>
       </section>
+      {settingsOpen && <SettingsDialog opus={opus} onClose={() => setSettingsOpen(false)} />}
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { ConflictDialog } from './conflict-dialog.tsx';
 import { OpenDialog } from './open-dialog.tsx';
 import { RevisionHistory } from './revision-history.tsx';
 import { SaveAsDialog } from './save-as-dialog.tsx';
+import { SettingsDialog } from './settings-dialog.tsx';
 import { UnsavedChangesDialog } from './unsaved-changes-dialog.tsx';
 import { UploadDialog } from './upload-dialog.tsx';
 
@@ -122,6 +123,7 @@ export function WorkspaceDialogs({
           }}
         />
       )}
+      {dialog?.kind === 'settings' && <SettingsDialog opus={opus} onClose={close} />}
       {guard && active && (
         <ConfirmDialog
           title={guard.reason === 'empty' ? 'Save an empty document?' : 'Save with most of the text removed?'}

@@ -202,6 +202,8 @@ export function useWorkspace(
         return signOut();
       case 'commandPalette':
         return setDialog({ kind: 'palette' });
+      case 'settings':
+        return setDialog({ kind: 'settings' });
       case 'quit':
         return setClosingAll('window');
     }

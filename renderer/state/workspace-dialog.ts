@@ -12,7 +12,8 @@ export type WorkspaceDialog =
   | { kind: 'palette' }
   | { kind: 'history'; documentId: string }
   | { kind: 'upload' }
-  | { kind: 'account' };
+  | { kind: 'account' }
+  | { kind: 'settings' };
 
 export type Closing = 'tab' | 'all' | 'window';
 

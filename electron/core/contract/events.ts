@@ -14,6 +14,7 @@ export const MENU_COMMANDS = [
   'closeTab',
   'closeAll',
   'commandPalette',
+  'settings',
   /** The window is closing (or the app quitting) with unsaved tabs: ask about each, then closeWindow. */
   'quit',
 ] as const;

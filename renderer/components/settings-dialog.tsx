@@ -1,0 +1,118 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { describeError, type OpusApi } from '../opus.ts';
+import { ModalDialog } from './modal-dialog.tsx';
+
+interface SettingsDialogProps {
+  opus: OpusApi;
+  onClose(): void;
+}
+
+/** What setDropboxAppKey accepts (the contract checks it again): Dropbox app keys are like this. */
+const APP_KEY = /^[a-z0-9]{5,40}$/;
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'loaded'; saved: string | null; fromEnvironment: boolean }
+  | { status: 'failed'; message: string };
+
+/**
+ * PRODUCT §4: with a Dropbox app key Opus uses the user's Dropbox; without one, the localbox on this
+ * computer. The choice is made once at start, so a change takes effect when Opus starts again.
+ */
+export function SettingsDialog({ opus, onClose }: SettingsDialogProps) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [appKey, setAppKey] = useState('');
+  const [outcome, setOutcome] = useState<{ tone: 'error' | 'info'; message: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    opus.getSettings().then(
+      (settings) => {
+        if (!live) return;
+        setLoaded({
+          status: 'loaded',
+          saved: settings.dropboxAppKey,
+          fromEnvironment: settings.fromEnvironment,
+        });
+        setAppKey(settings.dropboxAppKey ?? '');
+      },
+      (error: unknown) => live && setLoaded({ status: 'failed', message: describeError(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [opus]);
+
+  const key = appKey.trim();
+  const valid = key === '' || APP_KEY.test(key);
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid) return;
+    try {
+      const { restartRequired } = await opus.setDropboxAppKey({ appKey: key === '' ? null : key });
+      setLoaded((old) => (old.status === 'loaded' ? { ...old, saved: key || null } : old));
+      setOutcome({
+        tone: 'info',
+        message: restartRequired
+          ? `Saved. Opus uses ${key ? 'your Dropbox' : 'the localbox on this computer'} from its next start.`
+          : 'Saved.',
+      });
+    } catch (error) {
+      setOutcome({ tone: 'error', message: describeError(error) });
+    }
+  };
+
+  return (
+    <ModalDialog label="Settings" onClose={onClose} className="settings">
+      <form onSubmit={save}>
+        <h2>Settings</h2>
+        <label htmlFor="settings-app-key">Dropbox app key</label>
+        <input
+          id="settings-app-key"
+          value={appKey}
+          onChange={(event) => {
+            setAppKey(event.target.value);
+            setOutcome(null);
+          }}
+          placeholder="Empty: use the localbox on this computer"
+          spellCheck={false}
+          autoComplete="off"
+          disabled={loaded.status === 'loading'}
+          aria-invalid={!valid}
+          aria-describedby="settings-app-key-hint"
+        />
+        <p id="settings-app-key-hint" className="hint">
+          {valid
+            ? 'Register an app in the Dropbox App Console (scoped access with files.content.read, files.content.write and account_info.read; redirect URIs http://127.0.0.1:53682/callback to :53684) and paste its app key. No app secret is needed.'
+            : 'An app key is 5 to 40 lowercase letters and digits.'}
+        </p>
+        {loaded.status === 'loaded' && loaded.fromEnvironment && !loaded.saved && (
+          <p className="hint">
+            OPUS_DROPBOX_APP_KEY is set in the environment; a key saved here takes its place.
+          </p>
+        )}
+        {loaded.status === 'failed' && (
+          <p className="error" role="alert">
+            {loaded.message}
+          </p>
+        )}
+        {outcome && (
+          <p
+            className={outcome.tone === 'error' ? 'error' : 'hint'}
+            role={outcome.tone === 'error' ? 'alert' : 'status'}
+          >
+            {outcome.message}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="primary" disabled={!valid || loaded.status !== 'loaded'}>
+            Save
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
