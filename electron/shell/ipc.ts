@@ -1,17 +1,13 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { CoreService } from '../core/app/core-service.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
-import { APP_ORIGIN } from './window-options.ts';
+import { isAppUrl } from './window-options.ts';
 
 /** Only our own top frame, loaded from app://opus, may call main: not an iframe, not a navigated-away page. */
 function trustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
   const frame = event.senderFrame;
   if (!frame || frame !== window.webContents.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url);
 }
 
 /** Binds the contract: one channel in, checked once here, and events out to the window. */

@@ -1,5 +1,5 @@
 import type { BrowserWindow, Session } from 'electron';
-import { APP_ORIGIN } from './window-options.ts';
+import { isAppUrl } from './window-options.ts';
 
 /** No permission (camera, notifications, geolocation…) is ever granted: a text editor needs none. */
 export function denyAllPermissions(session: Session): void {
@@ -11,10 +11,10 @@ export function denyAllPermissions(session: Session): void {
 export function lockNavigation(window: BrowserWindow): void {
   const contents = window.webContents;
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -1,8 +1,27 @@
+import { isAbsolute } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'opus';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * Whether a URL is our own page. Not `new URL(url).origin === APP_ORIGIN`: Node's URL (the one main
+ * runs) knows nothing of registerSchemesAsPrivileged, so an app: URL's origin there is always "null".
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (
+      parsed.protocol === `${APP_SCHEME}:` &&
+      parsed.host === APP_HOST &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** The renderer's CSP: Monaco needs inline styles and blob workers; nothing else is allowed in. */
 export const RENDERER_CSP =
@@ -18,6 +37,8 @@ export function windowOptions(
   preloadPath: string,
   bounds?: { width: number; height: number; x?: number; y?: number },
 ): BrowserWindowConstructorOptions {
+  // A relative preload would resolve against the working directory, which the user chooses.
+  if (!isAbsolute(preloadPath)) throw new Error(`the preload path must be absolute: ${preloadPath}`);
   return {
     width: bounds?.width ?? 1200,
     height: bounds?.height ?? 800,
@@ -54,7 +75,8 @@ export function isAllowedExternalUrl(url: string, localboxOrigin: string | undef
   if (parsed.username || parsed.password) return false;
   if (
     parsed.protocol === 'https:' &&
-    (parsed.hostname === 'www.dropbox.com' || parsed.hostname === 'dropbox.com')
+    // host, not hostname: a port (https://www.dropbox.com:8443) is not Dropbox's site.
+    (parsed.host === 'www.dropbox.com' || parsed.host === 'dropbox.com')
   )
     return true;
   return (
