@@ -1,7 +1,7 @@
 import { type DragEvent, type Ref, useRef } from 'react';
 import { formatSize } from '../format.ts';
 import type { OpusApi } from '../opus.ts';
-import { fromFile, fromPath, type LocalFile } from '../state/local-file.ts';
+import { fromChoice, fromFile, type LocalFile } from '../state/local-file.ts';
 
 interface LocalFilePickerProps {
   /** The "Choose file…" button, where the dialog starts. */
@@ -30,7 +30,7 @@ export function LocalFilePicker({
   const choose = async () => {
     if (!nativeDialogs) return input.current?.click();
     const picked = await opus.chooseLocalFile();
-    if (picked) onChoose(fromPath(picked.path));
+    if (picked) onChoose(fromChoice(picked));
   };
   const drop = (event: DragEvent) => {
     event.preventDefault();
@@ -63,7 +63,7 @@ export function LocalFilePicker({
         <p className="chosen-file">
           <span className="file-icon" aria-hidden="true" />
           <strong>{chosen.name}</strong>
-          {chosen.size !== null && <span className="hint">{formatSize(chosen.size)}</span>}
+          <span className="hint">{formatSize(chosen.size)}</span>
         </p>
       ) : (
         <p className="hint">No file chosen — or drop one here.</p>

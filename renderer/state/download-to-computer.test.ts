@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe('Download to Computer in Electron', () => {
   it('asks where with the file name suggested, then lets main write the bytes there', async () => {
-    const chooseSaveLocation = vi.fn(async () => ({ path: '/home/ada/magnum-opus.txt' }));
+    const chooseSaveLocation = vi.fn(async () => ({ choice: 'c-1', name: 'magnum-opus.txt' }));
     const download = vi.fn(async () => ({ name: 'magnum-opus.txt', size: 11 }));
     const opus = fakeOpus({ chooseSaveLocation, downloadToComputer: download });
 
@@ -26,7 +26,7 @@ describe('Download to Computer in Electron', () => {
     expect(chooseSaveLocation).toHaveBeenCalledWith({ suggestedName: 'magnum-opus.txt' });
     expect(download).toHaveBeenCalledWith({
       path: '/Notes/magnum-opus.txt',
-      localPath: '/home/ada/magnum-opus.txt',
+      choice: 'c-1',
     });
     expect(outcome).toEqual({ saved: true, name: 'magnum-opus.txt', size: 11 });
   });

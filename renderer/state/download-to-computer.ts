@@ -22,7 +22,7 @@ export async function downloadToComputer(
   if (nativeDialogs) {
     const target = await opus.chooseSaveLocation({ suggestedName: baseName(path) });
     if (!target) return { saved: false, name: baseName(path), size: 0 };
-    const { name, size } = await opus.downloadToComputer({ path, localPath: target.path });
+    const { name, size } = await opus.downloadToComputer({ path, choice: target.choice });
     return { saved: true, name, size };
   }
   const { name, size, base64 } = await opus.downloadToComputer({ path });

@@ -6,6 +6,7 @@ import type { BrowserEntry } from '../contract/shapes.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
+import type { LocalChoices } from './local-choices.ts';
 
 type FileHandlers = Pick<Handlers, 'listFolder' | 'createFolder' | 'uploadLocalFile' | 'downloadToComputer'>;
 
@@ -46,7 +47,7 @@ async function writeLocalFile(target: string, bytes: Uint8Array): Promise<void> 
   }
 }
 
-export function fileHandlers(gateway: () => Gateway): FileHandlers {
+export function fileHandlers(gateway: () => Gateway, choices: LocalChoices): FileHandlers {
   return {
     listFolder: async ({ path, cursor }) => {
       const page = cursor ? await gateway().listFolderContinue(cursor) : await gateway().listFolder(path);
@@ -59,9 +60,10 @@ export function fileHandlers(gateway: () => Gateway): FileHandlers {
     },
     uploadLocalFile: async ({ targetPath, source }) => {
       let bytes: Buffer;
-      if (source.kind === 'path') {
-        bytes = await readFile(source.path).catch((error: NodeJS.ErrnoException) => {
-          throw new OpusError('local_io', `Could not read ${source.path}: ${error.code ?? 'error'}.`);
+      if (source.kind === 'choice') {
+        const path = choices.take(source.choice, 'read');
+        bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+          throw new OpusError('local_io', `Could not read ${path}: ${error.code ?? 'error'}.`);
         });
       } else {
         bytes = Buffer.from(source.base64, 'base64');
@@ -72,7 +74,9 @@ export function fileHandlers(gateway: () => Gateway): FileHandlers {
         strictConflict: true,
       });
     },
-    downloadToComputer: async ({ path, localPath }) => {
+    downloadToComputer: async ({ path, choice }) => {
+      // Taken before the download: a stale choice fails at once, not after the bytes came.
+      const localPath = choice ? choices.take(choice, 'write') : null;
       const { file, bytes } = await gateway().download(path);
       if (localPath) {
         await writeLocalFile(localPath, bytes);

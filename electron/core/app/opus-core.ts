@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuthLog } from '../auth/auth-log.ts';
 import { type Cipher, type KeyValueStore, TokenVault } from '../auth/token-vault.ts';
@@ -15,6 +16,7 @@ import type { CoreService } from './core-service.ts';
 import { documentHandlers } from './document-handlers.ts';
 import { EventHub } from './event-hub.ts';
 import { fileHandlers } from './file-handlers.ts';
+import { LocalChoices } from './local-choices.ts';
 import { retryPendingUploads } from './pending-uploads.ts';
 import { restoreJournal } from './restore-journal.ts';
 import { revisionHandlers } from './revision-handlers.ts';
@@ -91,6 +93,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     log: authLog,
     onChange: (signedIn, error) => void announceAccount(signedIn, error),
   });
+  const localChoices = new LocalChoices();
   const connection = new Connection((online) => {
     events.emit('connectionChanged', { online });
     if (online) void documents.retryPending().catch(() => undefined);
@@ -199,17 +202,21 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     },
     chooseLocalFile: async () => {
       const path = await options.dialogs?.chooseLocalFile();
-      return path ? { path } : null;
+      if (!path) return null;
+      const { size } = await stat(path).catch((error: NodeJS.ErrnoException) => {
+        throw new OpusError('local_io', `Could not read ${path}: ${error.code ?? 'error'}.`);
+      });
+      return { ...localChoices.remember(path, 'read'), size };
     },
     chooseSaveLocation: async ({ suggestedName }) => {
       const path = await options.dialogs?.chooseSaveLocation(suggestedName);
-      return path ? { path } : null;
+      return path ? localChoices.remember(path, 'write') : null;
     },
     closeWindow: () => {
       options.window?.close();
       return { closed: !!options.window };
     },
-    ...fileHandlers(() => gateway),
+    ...fileHandlers(() => gateway, localChoices),
     ...revisionHandlers(() => gateway, documents),
     ...documentHandlers(documents, watching),
   };

@@ -6,10 +6,35 @@ import { type CoreBench, startCoreBench } from './test-kit.ts';
 
 let bench: CoreBench;
 let desk: string;
+/** What the native dialogs in main answer next (Electron's; the test plays the person). */
+const dialogAnswers: { open: string | null; save: string | null } = { open: null, save: null };
 beforeAll(async () => {
-  bench = await startCoreBench();
+  bench = await startCoreBench({
+    core: {
+      dialogs: {
+        chooseLocalFile: async () => dialogAnswers.open,
+        chooseSaveLocation: async () => dialogAnswers.save,
+      },
+    },
+  });
   desk = mkdtempSync(join(tmpdir(), 'opus-desk-'));
 });
+
+/** Picks a local file in the native dialog: the page gets an opaque choice, never the path. */
+async function chooseToRead(path: string): Promise<string> {
+  dialogAnswers.open = path;
+  const picked = await bench.opus.call('chooseLocalFile', {});
+  expect(picked).not.toHaveProperty('path');
+  expect(JSON.stringify(picked)).not.toContain(desk);
+  return picked?.choice ?? '';
+}
+
+async function chooseToWrite(path: string): Promise<string> {
+  dialogAnswers.save = path;
+  const picked = await bench.opus.call('chooseSaveLocation', { suggestedName: 'x' });
+  expect(JSON.stringify(picked)).not.toContain(desk);
+  return picked?.choice ?? '';
+}
 afterAll(async () => {
   await bench.stop();
   rmSync(desk, { recursive: true, force: true });
@@ -144,9 +169,15 @@ describe('files from and to this computer', () => {
   test('Upload local file: working-draft.txt becomes /magnum-opus.txt', async () => {
     const local = join(desk, 'working-draft.txt');
     writeFileSync(local, draft);
+    dialogAnswers.open = local;
+    expect(await bench.opus.call('chooseLocalFile', {})).toEqual({
+      choice: expect.any(String),
+      name: 'working-draft.txt',
+      size: Buffer.byteLength(draft),
+    });
     const uploaded = await bench.opus.call('uploadLocalFile', {
       targetPath: '/magnum-opus.txt',
-      source: { kind: 'path', path: local },
+      source: { kind: 'choice', choice: await chooseToRead(local) },
     });
     expect(uploaded).toMatchObject({
       name: 'magnum-opus.txt',
@@ -162,15 +193,62 @@ describe('files from and to this computer', () => {
     expect(
       await bench.opus.envelope('uploadLocalFile', {
         targetPath: '/magnum-opus.txt',
-        source: { kind: 'path', path: local },
+        source: { kind: 'choice', choice: await chooseToRead(local) },
       }),
     ).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    // A file that vanished between the dialog and the upload.
+    const doomed = join(desk, 'doomed.txt');
+    writeFileSync(doomed, 'soon gone');
+    const choice = await chooseToRead(doomed);
+    rmSync(doomed);
     expect(
       await bench.opus.envelope('uploadLocalFile', {
         targetPath: '/x.txt',
-        source: { kind: 'path', path: join(desk, 'missing.txt') },
+        source: { kind: 'choice', choice },
       }),
     ).toMatchObject({ ok: false, error: { kind: 'local_io' } });
+  });
+
+  test('the page cannot name a local file: only a choice made in main’s dialog, once', async () => {
+    const secret = join(desk, 'secret.txt');
+    writeFileSync(secret, 'not for the page');
+    // The old way, a path from the page, is not in the contract at all.
+    expect(
+      await bench.opus.envelope('uploadLocalFile', {
+        targetPath: '/stolen.txt',
+        source: { kind: 'path', path: secret },
+      } as never),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    expect(
+      await bench.opus.envelope('downloadToComputer', {
+        path: '/magnum-opus.txt',
+        localPath: secret,
+      } as never),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    // A made-up choice, a used one, and a read choice used for writing are all refused.
+    const made = { kind: 'choice' as const, choice: 'guessed-choice' };
+    expect(
+      await bench.opus.envelope('uploadLocalFile', { targetPath: '/a.txt', source: made }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_request' },
+    });
+    const once = await chooseToRead(secret);
+    await bench.opus.call('uploadLocalFile', {
+      targetPath: '/Once/a.txt',
+      source: { kind: 'choice', choice: once },
+    });
+    expect(
+      await bench.opus.envelope('uploadLocalFile', {
+        targetPath: '/Once/b.txt',
+        source: { kind: 'choice', choice: once },
+      }),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    const forReading = await chooseToRead(secret);
+    expect(
+      await bench.opus.envelope('downloadToComputer', { path: '/Once/a.txt', choice: forReading }),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    expect(readFileSync(secret, 'utf8')).toBe('not for the page');
   });
 
   test('Upload local file from bytes the page read (the browser host)', async () => {
@@ -188,7 +266,10 @@ describe('files from and to this computer', () => {
     await bench.put('/Downloads/exact.dat', bytes);
     const target = join(desk, 'exact.dat');
     expect(
-      await bench.opus.call('downloadToComputer', { path: '/Downloads/exact.dat', localPath: target }),
+      await bench.opus.call('downloadToComputer', {
+        path: '/Downloads/exact.dat',
+        choice: await chooseToWrite(target),
+      }),
     ).toEqual({
       name: 'exact.dat',
       size: bytes.length,
@@ -201,7 +282,7 @@ describe('files from and to this computer', () => {
     expect(
       await bench.opus.envelope('downloadToComputer', {
         path: '/Downloads/exact.dat',
-        localPath: join(desk, 'no-such-dir', 'x.dat'),
+        choice: await chooseToWrite(join(desk, 'no-such-dir', 'x.dat')),
       }),
     ).toMatchObject({ ok: false, error: { kind: 'local_io' } });
     expect(await bench.opus.envelope('downloadToComputer', { path: '/Downloads/missing.dat' })).toMatchObject(

@@ -149,22 +149,29 @@ export const commands = {
     z.strictObject({
       targetPath: DropboxPath,
       source: z.discriminatedUnion('kind', [
-        z.strictObject({ kind: z.literal('path'), path: z.string().min(1) }),
+        /** A file picked in main's native dialog (chooseLocalFile): the page never names a local path. */
+        z.strictObject({ kind: z.literal('choice'), choice: z.string().min(1).max(100) }),
         z.strictObject({ kind: z.literal('bytes'), name: z.string().min(1), base64: z.string() }),
       ]),
     }),
     RemoteFileShape,
   ),
-  /** With `localPath` the bytes go to that file; without, they come back for the page to save. */
+  /** With `choice` (from chooseSaveLocation) main writes the file; without, the bytes come back for the page. */
   downloadToComputer: command(
-    z.strictObject({ path: DropboxPath, localPath: z.string().min(1).optional() }),
+    z.strictObject({ path: DropboxPath, choice: z.string().min(1).max(100).optional() }),
     z.strictObject({ name: z.string(), size: z.number().int().min(0), base64: z.string().optional() }),
   ),
-  /** Native dialogs (Electron only; null when cancelled or when the host has none). */
-  chooseLocalFile: command(none, z.strictObject({ path: z.string() }).nullable()),
+  /**
+   * Native dialogs (Electron only; null when cancelled or when the host has none). They answer with an
+   * opaque single-use choice and the file's name, never its path.
+   */
+  chooseLocalFile: command(
+    none,
+    z.strictObject({ choice: z.string(), name: z.string(), size: z.number().int().min(0) }).nullable(),
+  ),
   chooseSaveLocation: command(
-    z.strictObject({ suggestedName: z.string() }),
-    z.strictObject({ path: z.string() }).nullable(),
+    z.strictObject({ suggestedName: z.string().max(255) }),
+    z.strictObject({ choice: z.string(), name: z.string() }).nullable(),
   ),
   /**
    * The window has asked about every unsaved tab (the `quit` menu command) and may close now. Electron
