@@ -45,8 +45,11 @@ const update = (
   const index = state.docs.findIndex((doc) => doc.snapshot.documentId === documentId);
   const doc = state.docs[index];
   if (!doc) return state;
+  const changed = change(doc);
+  // Unchanged (typing in a tab already marked unsaved): the same state, so nothing re-renders.
+  if (changed === doc) return state;
   const docs = [...state.docs];
-  docs[index] = change(doc);
+  docs[index] = changed;
   return { ...state, docs };
 };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import type { DocumentSnapshot, RemoteFile } from '../opus.ts';
 import { activeDocument, documentsReducer, NO_DOCUMENTS, tabLabels } from './documents-state.ts';
 import { windowTitle } from './use-window-title.ts';
@@ -100,4 +100,9 @@ describe('tabs', () => {
     expect(windowTitle(activeDocument(state))).toBe('● notes.txt — /Work — Opus');
     expect(windowTitle(null)).toBe('Opus');
   });
+});
+
+test('typing in a tab already marked unsaved leaves the state as it was, so nothing re-renders', () => {
+  const state = documentsReducer(opened(['a', '/a.txt']), { type: 'edited', documentId: 'a' });
+  expect(documentsReducer(state, { type: 'edited', documentId: 'a' })).toBe(state);
 });

@@ -16,7 +16,10 @@ import {
 } from './documents-state.ts';
 import type { SaveState } from './save-state.ts';
 
-/** Journal the text about a second after typing stops (PRODUCT §2: nothing typed is ever lost). */
+/**
+ * The text reaches the journal at most this long after a keystroke (PRODUCT §2: nothing typed is ever
+ * lost). A throttle, not a debounce: someone typing without a pause is journaled every second too.
+ */
 const NOTE_EDIT_DELAY_MS = 1000;
 
 export interface DocumentsControls {
@@ -127,7 +130,8 @@ export function useDocuments(
     (documentId: string) => {
       editVersions.current.set(documentId, versionOf(documentId) + 1);
       dispatch({ type: 'edited', documentId });
-      cancelNote(documentId);
+      // A note is already on its way: it reads the text when it fires, so it carries this edit too.
+      if (noteTimers.current.has(documentId)) return;
       noteTimers.current.set(
         documentId,
         setTimeout(() => {
@@ -144,7 +148,7 @@ export function useDocuments(
         }, NOTE_EDIT_DELAY_MS),
       );
     },
-    [opus, getText, cancelNote, versionOf],
+    [opus, getText, versionOf],
   );
 
   /** Runs one save call and folds its result into the tab and the status bar. */
