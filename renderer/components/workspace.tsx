@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { languageForPath } from '../editor/language-for-path.ts';
 import type { Account, OpusApi } from '../opus.ts';
 import { useConnection } from '../state/use-connection.ts';
+import { useDeepLink } from '../state/use-deep-link.ts';
 import { useDocuments } from '../state/use-documents.ts';
 import { useRestore } from '../state/use-restore.ts';
 import { useShortcuts } from '../state/use-shortcuts.ts';
@@ -52,6 +53,7 @@ export function Workspace({ opus, account, nativeDialogs }: WorkspaceProps) {
     void ws.save(conflictOnOpen);
   }, [conflictOnOpen, docs, ws]);
 
+  useDeepLink(ws.openPath);
   useShortcuts(ws.run);
   useEffect(() => opus.onMenuCommand(({ command }) => ws.run(command)), [opus, ws.run]);
   useWindowTitle(active);
