@@ -15,8 +15,8 @@ function isStrayControl(code: number): boolean {
  * Refuses decoded characters that are not text: a NUL character, or many control characters (what a PNG
  * or a ZIP looks like once forced through a single-byte charset).
  */
-export function refuseBinary(raw: string): void {
-  if (raw.includes('\u0000')) throw binaryFile();
+export function refuseBinary(raw: string, nulFree = false): void {
+  if (!nulFree && raw.includes('\u0000')) throw binaryFile();
   const end = Math.min(raw.length, SAMPLE_CHARS);
   let controls = 0;
   for (let index = 0; index < end; index++) {

@@ -8,6 +8,8 @@ export interface ReadEncoding {
   bom: boolean;
   /** Decoded characters, line endings untouched. */
   raw: string;
+  /** The bytes held no NUL, so neither can the characters: the binary check need not look for one. */
+  nulFree?: boolean;
 }
 
 const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
@@ -125,7 +127,7 @@ export function readEncoding(bytes: Uint8Array): ReadEncoding {
   if (withBom) return withBom;
   if (bytes.indexOf(0) === -1) {
     const raw = utf8OrNull(bytes);
-    return raw === null ? readLegacy(bytes) : { encoding: 'utf-8', bom: false, raw };
+    return { ...(raw === null ? readLegacy(bytes) : { encoding: 'utf-8', bom: false, raw }), nulFree: true };
   }
   // NULs are legal UTF-8, but text editors never write them: outside UTF-16 they mean binary.
   const utf16 = utf16ByNulPattern(bytes);

@@ -32,6 +32,9 @@ function countLineFeeds(raw: string): number {
  * becomes LF in the editor; such files and mixed ones are reported as not uniform.
  */
 export function splitLineEndings(raw: string): EditorLines {
+  // Most files have no CR at all: then there is nothing to count, normalize or judge.
+  if (raw.indexOf('\r') === -1)
+    return { text: raw, lineEnding: 'lf', finalNewline: raw.endsWith('\n'), uniform: true };
   const { crlf, loneCr } = countCarriageReturns(raw);
   const bareLf = countLineFeeds(raw) - crlf;
   const normalized = crlf + loneCr === 0 ? raw : normalizeLineBreaks(raw);
@@ -44,7 +47,8 @@ export function splitLineEndings(raw: string): EditorLines {
 }
 
 /** Every CRLF or lone CR becomes LF: the editor's (and the journal's) only line break. */
-export const normalizeLineBreaks = (text: string): string => text.replace(/\r\n?/g, '\n');
+export const normalizeLineBreaks = (text: string): string =>
+  text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 
 /** Editor text → stored characters: LF turned into the file's ending, and nothing added at the end. */
 export function joinLineEndings(text: string, lineEnding: LineEnding): string {

@@ -45,8 +45,8 @@ export const DEFAULT_TEXT_FORMAT: TextFormat = {
  * and bytes no supported encoding reads and writes back unchanged (`unsupported_encoding`).
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  const { encoding, bom, raw } = readEncoding(bytes);
-  refuseBinary(raw);
+  const { encoding, bom, raw, nulFree } = readEncoding(bytes);
+  refuseBinary(raw, nulFree);
   const { text, lineEnding, finalNewline, uniform } = splitLineEndings(raw);
   const format: TextFormat = { encoding, bom, lineEnding, finalNewline };
   return uniform ? { text, format } : { text, format, original: Uint8Array.from(bytes) };

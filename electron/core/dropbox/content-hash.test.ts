@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { CONTENT_HASH_BLOCK, contentHash } from './content-hash.ts';
 
 // Values from dropbox-api-v2.md §2, checked there against Dropbox's published example and its SDK.
@@ -22,4 +22,19 @@ describe('contentHash', () => {
     const whole = Buffer.from('xxhello\nyy');
     expect(contentHash(whole.subarray(2, 8))).toBe(contentHash(Buffer.from('hello\n')));
   });
+});
+
+test('an upload-session chunk’s content_hash comes from the file’s block hashes, no byte hashed twice', async () => {
+  const { blockHashes, CONTENT_HASH_BLOCK, contentHash, contentHashOfBlocks } = await import(
+    './content-hash.ts'
+  );
+  const bytes = Buffer.alloc(CONTENT_HASH_BLOCK * 3 + 12345);
+  for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i / 4096) % 251;
+  const blocks = blockHashes(bytes);
+  expect(contentHashOfBlocks(blocks)).toBe(contentHash(bytes));
+  expect(contentHashOfBlocks(blocks.slice(0, 2))).toBe(
+    contentHash(bytes.subarray(0, 2 * CONTENT_HASH_BLOCK)),
+  );
+  expect(contentHashOfBlocks(blocks.slice(2, 4))).toBe(contentHash(bytes.subarray(2 * CONTENT_HASH_BLOCK)));
+  expect(contentHashOfBlocks([])).toBe(contentHash(new Uint8Array(0)));
 });

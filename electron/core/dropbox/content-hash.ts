@@ -12,9 +12,22 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * so every upload request sends this value itself.
  */
 export function contentHash(bytes: Uint8Array): string {
+  return contentHashOfBlocks(blockHashes(bytes));
+}
+
+/** The SHA-256 of each 4 MiB block: the expensive half of a content_hash, worth computing only once. */
+export function blockHashes(bytes: Uint8Array): Buffer[] {
   const blocks: Buffer[] = [];
   for (let offset = 0; offset < bytes.length; offset += CONTENT_HASH_BLOCK) {
     blocks.push(sha256(bytes.subarray(offset, offset + CONTENT_HASH_BLOCK)));
   }
+  return blocks;
+}
+
+/**
+ * The content_hash of consecutive blocks: the whole file's from all of them, or an upload-session
+ * chunk's (chunks are whole blocks but the last) from its own, with no byte hashed twice.
+ */
+export function contentHashOfBlocks(blocks: readonly Buffer[]): string {
   return sha256(Buffer.concat(blocks)).toString('hex');
 }

@@ -1,6 +1,6 @@
 import type { Dropbox, files } from 'dropbox';
 import { type CommitSafety, commitOnce, type Lookup } from './commit-once.ts';
-import { contentHash } from './content-hash.ts';
+import { blockHashes, CONTENT_HASH_BLOCK, contentHash, contentHashOfBlocks } from './content-hash.ts';
 import { type CallContext, callDropbox } from './dropbox-call.ts';
 import { toRemoteFile } from './metadata.ts';
 import type { RemoteFile } from './remote-file.ts';
@@ -17,6 +17,8 @@ export interface SessionUpload {
   safety: CommitSafety;
   onProgress?: ((sent: number, total: number) => void) | undefined;
   signal?: AbortSignal | undefined;
+  /** The file's 4 MiB block hashes, already computed for its content_hash: each chunk's comes from them. */
+  blocks?: readonly Buffer[] | undefined;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -35,12 +37,13 @@ async function append(
   sessionId: string,
   offset: number,
   chunk: Uint8Array,
+  hash: string,
   signal?: AbortSignal,
 ): Promise<void> {
   const cursor = { session_id: sessionId, offset };
   try {
     await client.filesUploadSessionAppendV2(
-      { cursor, close: false, content_hash: contentHash(chunk), contents: chunk },
+      { cursor, close: false, content_hash: hash, contents: chunk },
       { signal },
     );
   } catch (error) {
@@ -55,12 +58,13 @@ async function finish(
   offset: number,
   last: Uint8Array,
   upload: SessionUpload,
+  hash: string = contentHash(last),
 ): Promise<RemoteFile> {
   const arg = {
     cursor: { session_id: sessionId, offset },
     commit: upload.commit,
     // The hash of this request's own bytes (the last chunk, or none), as for start and append.
-    content_hash: contentHash(last),
+    content_hash: hash,
     contents: last,
   };
   try {
@@ -85,11 +89,19 @@ export async function uploadInSession(
 ): Promise<RemoteFile> {
   const { signal } = upload;
   const total = bytes.length;
+  const blocks = upload.blocks ?? blockHashes(bytes);
+  // Chunks are whole 4 MiB blocks (but the last), so a chunk's hash is its blocks' hashes, hashed.
+  const hashOf = (start: number, end: number) =>
+    end <= start
+      ? contentHashOfBlocks([])
+      : context.chunkBytes % CONTENT_HASH_BLOCK === 0
+        ? contentHashOfBlocks(blocks.slice(start / CONTENT_HASH_BLOCK, Math.ceil(end / CONTENT_HASH_BLOCK)))
+        : contentHash(bytes.subarray(start, end));
   const first = bytes.subarray(0, Math.min(context.chunkBytes, total));
   const sessionId = await callDropbox(
     context,
     async (client) => {
-      const arg = { close: false, content_hash: contentHash(first), contents: first };
+      const arg = { close: false, content_hash: hashOf(0, first.length), contents: first };
       return (await client.filesUploadSessionStart(arg, { signal })).result.session_id;
     },
     { signal },
@@ -99,14 +111,20 @@ export async function uploadInSession(
   while (total - sent > context.chunkBytes) {
     const chunk = bytes.subarray(sent, sent + context.chunkBytes);
     const offset = sent;
-    await callDropbox(context, (client) => append(client, sessionId, offset, chunk, signal), { signal });
+    const hash = hashOf(offset, offset + chunk.length);
+    await callDropbox(context, (client) => append(client, sessionId, offset, chunk, hash, signal), {
+      signal,
+    });
     sent += chunk.length;
     upload.onProgress?.(sent, total);
   }
   const last = bytes.subarray(sent);
   const file = await commitOnce(
     (onRetry) =>
-      callDropbox(context, (client) => finish(client, sessionId, sent, last, upload), { signal, onRetry }),
+      callDropbox(context, (client) => finish(client, sessionId, sent, last, upload, hashOf(sent, total)), {
+        signal,
+        onRetry,
+      }),
     upload.safety,
   );
   upload.onProgress?.(total, total);

@@ -1,7 +1,7 @@
 import type { files } from 'dropbox';
 import { commitInfo, isIdempotent } from './commit-info.ts';
 import { commitOnce, findLanded } from './commit-once.ts';
-import { contentHash } from './content-hash.ts';
+import { blockHashes, contentHashOfBlocks } from './content-hash.ts';
 import { callDropbox } from './dropbox-call.ts';
 import type { UploadOptions } from './gateway.ts';
 import { toRemoteFile } from './metadata.ts';
@@ -24,14 +24,22 @@ export async function upload(
   bytes: Uint8Array,
   options: UploadOptions,
 ): Promise<RemoteFile> {
-  const hash = contentHash(bytes);
+  // Each 4 MiB block is hashed once: for the file's content_hash and, in a session, each chunk's.
+  const blocks = blockHashes(bytes);
+  const hash = contentHashOfBlocks(blocks);
   const safety = {
     idempotent: isIdempotent(options),
     landed: () => findLanded(context.lookup, path, hash, options.autorename ?? false),
   };
   if (bytes.length > context.sessionThreshold) {
     const { onProgress, signal } = options;
-    return uploadInSession(context, bytes, { commit: commitInfo(path, options), safety, onProgress, signal });
+    return uploadInSession(context, bytes, {
+      commit: commitInfo(path, options),
+      safety,
+      onProgress,
+      signal,
+      blocks,
+    });
   }
   const arg: files.UploadArg = { ...commitInfo(path, options), content_hash: hash, contents: bytes };
   const { signal } = options;

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BenchOptions, Figure } from '../figure.ts';
+import { measureBanner } from './banner.ts';
+import { OUT } from './browser-kit.ts';
+import { measureEditorReady } from './editor-ready.ts';
+import { measureMemory } from './memory.ts';
+
+const SMOKE: BenchOptions = { runs: 1, smoke: true, log: () => {} };
+
+function expectWellFormed(figures: Figure[]) {
+  expect(figures.length).toBeGreaterThan(0);
+  for (const figure of figures) {
+    expect(figure.name).not.toBe('');
+    expect(Number.isFinite(figure.value) && figure.value > 0, `${figure.name}: ${figure.value}`).toBe(true);
+    if (figure.baseline === null) expect(figure.baselineValue).toBeNull();
+    else {
+      const baseline = figure.baselineValue ?? Number.NaN;
+      expect(Number.isFinite(baseline) && baseline > 0, `${figure.name}: ${baseline}`).toBe(true);
+    }
+  }
+}
+
+// The browser figures cannot rot unnoticed: each runs once on tiny texts against the built app.
+describe('the browser figures of npm run bench', () => {
+  it('have the built app to run', () => {
+    expect(
+      existsSync(join(OUT, 'renderer', 'index.html')),
+      `${OUT}/renderer/index.html is missing: the browser figures run the built app (npm run build)`,
+    ).toBe(true);
+  });
+
+  it('measure editor ready against a bare Monaco page', { timeout: 60_000 }, async () => {
+    expectWellFormed(await measureEditorReady(SMOKE));
+  });
+
+  it('measure the remote change banner', { timeout: 60_000 }, async () => {
+    expectWellFormed(await measureBanner(SMOKE));
+  });
+
+  it('measure renderer memory against a bare Monaco page', { timeout: 60_000 }, async () => {
+    expectWellFormed(await measureMemory(SMOKE));
+  });
+});
