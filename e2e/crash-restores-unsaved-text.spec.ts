@@ -37,7 +37,11 @@ async function typeThenKill(
   await signInAndOpen(page, context, running.url, FILE);
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
-  const noted = page.waitForResponse((response) => response.url().endsWith('/api/call/noteEdit'));
+  // The first keystroke is noted at once; wait for the note that carries all of the typed text.
+  const noted = page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/api/call/noteEdit') && (response.request().postData() ?? '').includes(TYPED),
+  );
   await page.keyboard.type(TYPED);
   await noted;
   const exited = new Promise((resolve) => running.host.child.once('exit', resolve));

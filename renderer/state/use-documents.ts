@@ -69,6 +69,32 @@ export function useDocuments(
     clearTimeout(noteTimers.current.get(documentId));
     noteTimers.current.delete(documentId);
   }, []);
+  const notesInFlight = useRef(new Set<string>());
+
+  /**
+   * Sends the tab's text now, with the rev it is based on: if a silent reload in main overtook the
+   * typing, main learns that this text belongs to the version the reload replaced.
+   */
+  const sendNote = useCallback(
+    (documentId: string) => {
+      cancelNote(documentId);
+      const text = getText(documentId);
+      const doc = latest.current.docs.find((d) => d.snapshot.documentId === documentId);
+      if (text === null || !doc) return;
+      notesInFlight.current.add(documentId);
+      opus
+        .noteEdit({ documentId, text, baseRev: doc.remote.rev })
+        .catch((error: unknown) => {
+          dispatch({
+            type: 'saveState',
+            documentId,
+            state: { kind: 'error', message: describeError(error) },
+          });
+        })
+        .finally(() => notesInFlight.current.delete(documentId));
+    },
+    [opus, getText, cancelNote],
+  );
   useEffect(() => {
     const timers = noteTimers.current;
     return () => {
@@ -78,7 +104,20 @@ export function useDocuments(
 
   useEffect(() => {
     const stops = [
-      opus.onDocumentReloaded(({ snapshot }) => dispatch({ type: 'reloaded', snapshot })),
+      opus.onDocumentReloaded(({ snapshot }) => {
+        const { documentId } = snapshot;
+        const doc = latest.current.docs.find((d) => d.snapshot.documentId === documentId);
+        const typing =
+          !!doc?.dirty || noteTimers.current.has(documentId) || notesInFlight.current.has(documentId);
+        if (!typing) return dispatch({ type: 'reloaded', snapshot });
+        // Main reloaded before it heard of the typing: keep the text, show the news, and tell main now
+        // which rev the text is based on, so it puts that base back and the next save meets the conflict.
+        dispatch({
+          type: 'remoteChanged',
+          change: { documentId, change: 'modified', remote: snapshot.remote },
+        });
+        sendNote(documentId);
+      }),
       opus.onRemoteChanged((change) => dispatch({ type: 'remoteChanged', change })),
       opus.onPendingUploadChanged(({ documentId, state: pending, remote }) => {
         if (pending === 'uploaded' && remote) {
@@ -94,7 +133,7 @@ export function useDocuments(
     return () => {
       for (const stop of stops) stop();
     };
-  }, [opus, versionOf]);
+  }, [opus, versionOf, sendNote]);
 
   const open = useCallback(
     async (path: string) => {
@@ -129,26 +168,18 @@ export function useDocuments(
   const edited = useCallback(
     (documentId: string) => {
       editVersions.current.set(documentId, versionOf(documentId) + 1);
+      const wasClean = !latest.current.docs.find((d) => d.snapshot.documentId === documentId)?.dirty;
       dispatch({ type: 'edited', documentId });
       // A note is already on its way: it reads the text when it fires, so it carries this edit too.
       if (noteTimers.current.has(documentId)) return;
+      // The first edit of a clean tab goes at once, so main knows it is dirty before any reload can
+      // come; later ones at most a second apart.
       noteTimers.current.set(
         documentId,
-        setTimeout(() => {
-          noteTimers.current.delete(documentId);
-          const text = getText(documentId);
-          if (text === null) return;
-          opus.noteEdit({ documentId, text }).catch((error: unknown) => {
-            dispatch({
-              type: 'saveState',
-              documentId,
-              state: { kind: 'error', message: describeError(error) },
-            });
-          });
-        }, NOTE_EDIT_DELAY_MS),
+        setTimeout(() => sendNote(documentId), wasClean ? 0 : NOTE_EDIT_DELAY_MS),
       );
     },
-    [opus, getText, versionOf],
+    [versionOf, sendNote],
   );
 
   /** Runs one save call and folds its result into the tab and the status bar. */

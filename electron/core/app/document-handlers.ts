@@ -28,8 +28,8 @@ export function documentHandlers(
       if (!already) watching.follow(snapshot.remote.pathLower);
       return snapshot;
     },
-    noteEdit: async ({ documentId, text }) => {
-      await documents.noteEdit(documentId, text);
+    noteEdit: async ({ documentId, text, baseRev }) => {
+      await documents.noteEdit(documentId, text, baseRev);
       return null;
     },
     saveDocument: ({ documentId, text, confirmed }) => documents.save(documentId, text, confirmed ?? false),

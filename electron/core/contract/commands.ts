@@ -75,8 +75,14 @@ export const commands = {
   createFolder: command(z.strictObject({ path: DropboxPath }), BrowserEntry),
 
   openDocument: command(z.strictObject({ path: DropboxPath }), DocumentSnapshot),
-  /** The renderer's text after typing stops: journaled for crash recovery, and marks the document dirty. */
-  noteEdit: command(z.strictObject({ documentId: DocumentId, text: z.string() }), nothing),
+  /**
+   * The renderer's text, within a second of typing: journaled for crash recovery, and marks the document
+   * dirty. `baseRev`: the rev that text is based on (a silent reload may have overtaken the typing).
+   */
+  noteEdit: command(
+    z.strictObject({ documentId: DocumentId, text: z.string(), baseRev: z.string().max(100).optional() }),
+    nothing,
+  ),
   saveDocument: command(
     z.strictObject({ documentId: DocumentId, text: z.string(), confirmed: z.boolean().optional() }),
     SaveResult,

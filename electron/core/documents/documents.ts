@@ -60,9 +60,20 @@ export class Documents {
     await serialized(doc, () => prepareConflict(this.context, doc));
   }
 
-  /** Resolves once the text is on disk (or its entry removed, when the text is back to the base). */
-  async noteEdit(documentId: string, text: string): Promise<void> {
+  /**
+   * Resolves once the text is on disk (or its entry removed, when the text is back to the base).
+   * `baseRev` is the rev the window's text is based on: when a silent reload overtook the typing, it
+   * names the base that reload replaced, which comes back, so no edit is taken for an edit of the new one.
+   */
+  async noteEdit(documentId: string, text: string, baseRev?: string): Promise<void> {
     const doc = documentOf(this.context, documentId);
+    const replaced = doc.replacedBase;
+    if (baseRev && replaced && baseRev !== doc.remote.rev && baseRev === replaced.remote.rev) {
+      doc.remote = replaced.remote;
+      doc.baseText = replaced.text;
+      doc.format = replaced.format;
+      doc.replacedBase = null;
+    }
     doc.editedText = text;
     if (text === doc.baseText && doc.pendingText === null) await this.context.journal.clear(doc.id);
     else await journalTextNow(this.context, doc, text);
@@ -180,6 +191,7 @@ export class Documents {
   private async reload(doc: OpenDocument): Promise<void> {
     const { file, bytes } = await this.context.gateway.download(doc.remote.path);
     const decoded = decodeText(bytes);
+    doc.replacedBase = { remote: { ...doc.remote }, text: doc.baseText, format: { ...doc.format } };
     doc.remote = file;
     doc.baseText = decoded.text;
     doc.format = decoded.format;

@@ -26,6 +26,11 @@ export interface OpenDocument {
   pendingText: string | null;
   /** Saves of one document run one after another. */
   queue: Promise<unknown>;
+  /**
+   * The base a silent reload replaced. Typing that began just before the reload reaches main after it,
+   * still based on this: noteEdit then puts this base back, so the next save meets the conflict.
+   */
+  replacedBase?: { remote: RemoteFile; text: string; format: TextFormat } | null;
 }
 
 export const isDirty = (doc: OpenDocument): boolean =>

@@ -14,6 +14,7 @@ export function adopt(context: DocumentsContext, doc: OpenDocument, remote: Remo
   doc.baseText = text;
   doc.conflict = null;
   doc.pendingText = null;
+  doc.replacedBase = null;
   if (doc.editedText === text) doc.editedText = null;
   // Typed on while the save was on its way: still unsaved, now on top of the rev just saved.
   if (doc.editedText !== null) journalText(context, doc, doc.editedText);
