@@ -165,7 +165,7 @@ export interface CoreBench {
 
 const FAST_RETRY = { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 };
 
-function handleFor(core: OpusCore): CoreHandle {
+export function handleFor(core: OpusCore): CoreHandle {
   const events = new EventRecorder();
   core.subscribe(events.listener);
   const call = async <N extends CommandName>(name: N, request: CommandRequest<N>) => {

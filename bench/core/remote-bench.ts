@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createOpusCore } from '../../electron/core/app/opus-core.ts';
+import {
+  approvingBrowser,
+  type CoreHandle,
+  eventually,
+  handleFor,
+  testCipher,
+} from '../../electron/core/app/test-kit.ts';
+import { memoryStore } from '../../electron/core/auth/test-support/memory-store.ts';
+import { repoRoot } from './support.ts';
+
+/** What the open and save figures need of a bench: the core, the server's address, and its counts. */
+export interface RemoteBench {
+  opus: CoreHandle;
+  url: string;
+  token: string;
+  takeCounts(): Promise<Record<string, number>>;
+  routeSeen(route: string, timeoutMs?: number): Promise<void>;
+  watcherCaughtUp(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The core in this process and localbox in its own, as Dropbox is another computer: the server's work
+ * does not share the core's thread, so what the core does while bytes travel is not charged twice.
+ */
+export async function startRemoteBench(): Promise<RemoteBench> {
+  const folder = mkdtempSync(join(tmpdir(), 'opus-bench-remote-'));
+  const child = spawn(
+    process.execPath,
+    [
+      join(repoRoot(), 'out', 'localbox', 'cli.js'),
+      '--port',
+      '0',
+      '--data-dir',
+      join(folder, 'box'),
+      '--print-token',
+      '--faults',
+      '--log-level',
+      'error',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const reader = createInterface({ input: child.stdout });
+    reader.on('line', (line) => {
+      lines.push(line);
+      if (lines.length === 2) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`localbox exited (${code}) before starting`)));
+  });
+  const [, url, appKey] = /listening on (\S+) app_key=(\S+)/.exec(lines[0] ?? '') ?? [];
+  const token = /^access_token=(\S+)/.exec(lines[1] ?? '')?.[1] ?? '';
+  if (!url || !appKey || !token) throw new Error(`localbox printed ${lines.join(' / ')}`);
+
+  const counts = async (reset: boolean): Promise<Record<string, number>> => {
+    const response = await fetch(`${url}/__localbox/requests`, { method: reset ? 'POST' : 'GET' });
+    return (await response.json()) as Record<string, number>;
+  };
+  const seen = async (route: string) => ((await counts(false))[route] ?? 0) > 0;
+
+  const browser = approvingBrowser();
+  const opus = handleFor(
+    createOpusCore({
+      endpoints: { origin: url, appKey },
+      provider: 'localbox',
+      dataDir: join(folder, 'opus'),
+      store: memoryStore(),
+      cipher: testCipher(),
+      openExternal: browser.openExternal,
+      version: 'bench',
+      signInPorts: [0],
+    }),
+  );
+  await opus.call('signIn', {});
+  await opus.events.waitFor('accountChanged', (e) => e.signedIn && e.account !== undefined, 10_000);
+
+  return {
+    opus,
+    url,
+    token,
+    takeCounts: () => counts(true),
+    routeSeen: (route, timeoutMs = 5000) => eventually(() => seen(route), timeoutMs, `a ${route} request`),
+    watcherCaughtUp: (timeoutMs = 5000) =>
+      eventually(
+        async () => (await seen('files/list_folder/continue')) && (await seen('files/list_folder/longpoll')),
+        timeoutMs,
+        'the watcher catching up',
+      ),
+    stop: async () => {
+      await opus.close();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
