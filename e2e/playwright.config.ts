@@ -1,24 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium where it exists (Playwright's own browser download does not work on these machines);
-// Playwright's bundled browser elsewhere.
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-
-const CHROMIUM_LAUNCH = existsSync(DEBIAN_CHROMIUM)
-  ? {
-      executablePath: DEBIAN_CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    }
-  : {};
+import { CHROMIUM_LAUNCH } from './support/chromium.ts';
 
 export default defineConfig({
   testDir: '.',

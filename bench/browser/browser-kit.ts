@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import type { Dropbox } from 'dropbox';
 import { ROOT, startNode } from '../../e2e/support/child-process.ts';
+import { CHROMIUM_LAUNCH } from '../../e2e/support/chromium.ts';
 import { localboxClient } from '../../e2e/support/localbox-client.ts';
 
 /** The built app the figures run: `out/`, or a copy of it (OPUS_BENCH_OUT, relative to the repo root). */
@@ -20,20 +21,9 @@ export function assertBuilt(): void {
   }
 }
 
-/** Debian's Chromium with the end-to-end tests' launch arguments (e2e/playwright.config.ts). */
+/** The browser and launch arguments the end-to-end tests use. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 export const VIEWPORT = { width: 1100, height: 720 };

@@ -1,7 +1,16 @@
 import { startCoreBench, WATCHER_ROUTES } from '../../electron/core/app/test-kit.ts';
-import { contentHash } from '../../electron/core/dropbox/content-hash.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
-import { asSent, interleaved, MiB, rawDropbox, realisticText, sizeName, spread, timed } from './support.ts';
+import {
+  asSent,
+  encodeAndHash,
+  interleaved,
+  MiB,
+  rawDropbox,
+  realisticText,
+  sizeName,
+  spread,
+  timed,
+} from './support.ts';
 
 const shapeOf = (sizes: readonly number[]) =>
   sizes
@@ -54,14 +63,8 @@ export async function measureLargeUpload(options: BenchOptions): Promise<Figure[
     // What the raw session leaves out and a careful editor cannot: encoding the text, and its content_hash.
     const prepareMs: number[] = [];
     const rawSession = async (run: number) => {
-      const text = changed(run);
-      let bytes = Buffer.alloc(0);
-      prepareMs.push(
-        await timed(async () => {
-          bytes = Buffer.from(text, 'utf8');
-          contentHash(bytes);
-        }),
-      );
+      const { bytes, ms: prepared } = await encodeAndHash(changed(run));
+      prepareMs.push(prepared);
       const ms = await timed(async () => {
         rawShape = await raw.uploadInSession(rawPath, bytes, cap);
       });

@@ -1,8 +1,8 @@
-import { contentHash } from '../../electron/core/dropbox/content-hash.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { type RemoteBench, startRemoteBench } from './remote-bench.ts';
 import {
   asSent,
+  encodeAndHash,
   interleaved,
   KiB,
   MiB,
@@ -90,14 +90,8 @@ async function saveFigure(
   // their content_hash (Dropbox then refuses bytes damaged on the way).
   const prepareMs: number[] = [];
   const rawUpload = async (run: number) => {
-    const text = changed(run);
-    let bytes = Buffer.alloc(0);
-    prepareMs.push(
-      await timed(async () => {
-        bytes = Buffer.from(text, 'utf8');
-        contentHash(bytes);
-      }),
-    );
+    const { bytes, ms } = await encodeAndHash(changed(run));
+    prepareMs.push(ms);
     return timed(() => raw.upload(rawPath, bytes));
   };
   const { figure, baseline } = await interleaved(runs, coreSave, rawUpload);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentHash } from '../../electron/core/dropbox/content-hash.ts';
 import { median, percentile } from '../figure.ts';
 
 export const MiB = 1024 * 1024;
@@ -192,4 +193,17 @@ export function repoRoot(): string {
     }
   }
   throw new Error('bench: cannot find the Opus repository (package.json named "opus")');
+}
+
+/**
+ * What a raw transfer leaves out and a careful editor cannot: the text made into UTF-8 bytes and the
+ * bytes' content_hash. Returns the bytes and how long that took.
+ */
+export async function encodeAndHash(text: string): Promise<{ bytes: Buffer; ms: number }> {
+  let bytes = Buffer.alloc(0);
+  const ms = await timed(async () => {
+    bytes = Buffer.from(text, 'utf8');
+    contentHash(bytes);
+  });
+  return { bytes, ms };
 }
