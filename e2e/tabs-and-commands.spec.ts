@@ -99,7 +99,13 @@ test('tabs keep each document, show unsaved changes, and closing a dirty one ask
   await expect(page.getByRole('region', { name: 'No document open' })).toBeVisible();
   await expect(page).toHaveTitle('Opus');
   expect((await downloadText(dropbox, '/one.txt')).text).toBe(`${ONE}Kept.`);
+  // The welcome screen offers the files opened lately, newest first.
+  const recent = page.getByRole('navigation', { name: 'Recent files' });
+  await expect(recent.getByRole('button')).toHaveText(['two.md', 'one.txt']);
   await shot(page, 'tabs-4-welcome');
+  await recent.getByRole('button', { name: 'two.md' }).click();
+  await expect(tabs.getByRole('tab', { name: 'two.md', selected: true })).toBeVisible();
+  await expect(lines).toContainText('The second document');
 });
 
 test('Close All Tabs asks about each unsaved tab in turn: Save one, drop the other', async ({

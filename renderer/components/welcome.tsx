@@ -1,5 +1,31 @@
-/** The editor area before any document is open. */
-export function Welcome({ onOpen, onUpload }: { onOpen(): void; onUpload(): void }) {
+import { useEffect, useState } from 'react';
+import { parentFolder } from '../format.ts';
+import type { CommandResponse, OpusApi } from '../opus.ts';
+
+type RecentFile = CommandResponse<'getRecentFiles'>[number];
+
+interface WelcomeProps {
+  opus: OpusApi;
+  onOpen(): void;
+  onUpload(): void;
+  onOpenPath(path: string): void;
+}
+
+/** The editor area before any document is open: open, upload, or pick up a file opened lately. */
+export function Welcome({ opus, onOpen, onUpload, onOpenPath }: WelcomeProps) {
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  useEffect(() => {
+    let live = true;
+    // Asked each time the welcome shows: the list changes with every file opened.
+    opus.getRecentFiles().then(
+      (files) => live && setRecent(files),
+      () => live && setRecent([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [opus]);
+
   return (
     <section className="welcome" aria-label="No document open">
       <h2>No document open</h2>
@@ -12,6 +38,26 @@ export function Welcome({ onOpen, onUpload }: { onOpen(): void; onUpload(): void
           Upload Local File…
         </button>
       </div>
+      {recent.length > 0 && (
+        <nav className="recent-files" aria-label="Recent files">
+          <h3>Recent</h3>
+          <ul>
+            {recent.map((file) => (
+              <li key={file.path}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onOpenPath(file.path)}
+                  title={file.path}
+                >
+                  {file.name}
+                </button>
+                <span className="hint">{parentFolder(file.path) || 'Dropbox'}</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <p className="hint">
         <kbd>Ctrl</kbd>+<kbd>O</kbd> opens, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> shows every command.
       </p>

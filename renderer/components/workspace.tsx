@@ -96,7 +96,12 @@ export function Workspace({ opus, account, nativeDialogs }: WorkspaceProps) {
         {activeId ? (
           <EditorPane documents={editorDocs} activeId={activeId} onEdited={docs.edited} onReady={onReady} />
         ) : (
-          <Welcome onOpen={() => ws.run('open')} onUpload={() => ws.run('uploadLocalFile')} />
+          <Welcome
+            opus={opus}
+            onOpen={() => ws.run('open')}
+            onUpload={() => ws.run('uploadLocalFile')}
+            onOpenPath={(path) => void ws.openPath(path)}
+          />
         )}
       </main>
       <StatusBar

@@ -1,6 +1,7 @@
 import type { Handlers } from '../contract/dispatch.ts';
 import type { Documents } from '../documents/documents.ts';
 import { resolveMerge } from '../documents/merge.ts';
+import type { RecentFiles } from './recent-files.ts';
 
 type DocumentHandlers = Pick<
   Handlers,
@@ -18,6 +19,7 @@ type DocumentHandlers = Pick<
 export function documentHandlers(
   documents: Documents,
   watching: { follow(pathLower: string): void; unfollow(pathLower: string): void },
+  recent: Pick<RecentFiles, 'opened'>,
 ): DocumentHandlers {
   const pathOf = (documentId: string) =>
     documents.list().find((doc) => doc.id === documentId)?.remote.pathLower;
@@ -26,6 +28,8 @@ export function documentHandlers(
       const already = documents.list().some((doc) => doc.remote.pathLower === path.toLowerCase());
       const snapshot = await documents.open(path);
       if (!already) watching.follow(snapshot.remote.pathLower);
+      // Remembering it is a convenience: a settings file that cannot be written must not fail the open.
+      await recent.opened(snapshot.remote).catch(() => {});
       return snapshot;
     },
     noteEdit: async ({ documentId, text, baseRev }) => {

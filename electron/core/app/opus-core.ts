@@ -18,6 +18,7 @@ import { EventHub } from './event-hub.ts';
 import { fileHandlers } from './file-handlers.ts';
 import { LocalChoices } from './local-choices.ts';
 import { retryPendingUploads } from './pending-uploads.ts';
+import { RecentFiles } from './recent-files.ts';
 import { restoreJournal } from './restore-journal.ts';
 import { revisionHandlers } from './revision-handlers.ts';
 import { watchDocuments } from './watch-documents.ts';
@@ -94,6 +95,11 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     onChange: (signedIn, error) => void announceAccount(signedIn, error),
   });
   const localChoices = new LocalChoices();
+  const recentFiles = new RecentFiles(options.store, () =>
+    account.accountId
+      ? AccountJournal.keyFor(serviceIdentity(options.endpoints), options.endpoints.appKey, account.accountId)
+      : null,
+  );
   const connection = new Connection((online) => {
     events.emit('connectionChanged', { online });
     if (online) void documents.retryPending().catch(() => undefined);
@@ -218,7 +224,8 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     },
     ...fileHandlers(() => gateway, localChoices),
     ...revisionHandlers(() => gateway, documents),
-    ...documentHandlers(documents, watching),
+    getRecentFiles: () => recentFiles.list(),
+    ...documentHandlers(documents, watching, recentFiles),
   };
 
   return {

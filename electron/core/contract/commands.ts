@@ -126,6 +126,11 @@ export const commands = {
     ]),
   ),
   getRestoredDocuments: command(none, z.array(RestoredDocument)),
+  /** The files this account opened lately, newest first (at most 10). */
+  getRecentFiles: command(
+    none,
+    z.array(z.strictObject({ path: z.string(), name: z.string(), openedAt: z.string() })),
+  ),
 
   listRevisions: command(
     z.strictObject({ path: DropboxPath }),

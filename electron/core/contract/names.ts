@@ -21,6 +21,7 @@ export const COMMAND_NAMES = [
   'applyMergeChoices',
   'resolveConflict',
   'getRestoredDocuments',
+  'getRecentFiles',
   'listRevisions',
   'getRevisionText',
   'restoreRevision',
