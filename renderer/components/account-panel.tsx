@@ -27,7 +27,7 @@ export function AccountPanel({ opus, onClose, onSignOut }: AccountPanelProps) {
   const load = useCallback(() => {
     let live = true;
     setLoaded({ status: 'loading' });
-    opus.getAccount().then(
+    opus.getAccount({ fresh: true }).then(
       (answer) =>
         live &&
         setLoaded(answer.signedIn ? { status: 'loaded', account: answer.account } : { status: 'signedOut' }),

@@ -21,6 +21,12 @@ import type { SaveState } from './save-state.ts';
  * lost). A throttle, not a debounce: someone typing without a pause is journaled every second too.
  */
 const NOTE_EDIT_DELAY_MS = 1000;
+/**
+ * The first edit of a clean tab is noted almost at once, so main knows the document is dirty before a
+ * remote change could reload it; not in the keystroke's own frame, though: serializing a large text
+ * there would delay the key appearing (npm run bench, editor ready).
+ */
+const FIRST_NOTE_DELAY_MS = 100;
 
 export interface DocumentsControls {
   state: DocumentsState;
@@ -176,7 +182,7 @@ export function useDocuments(
       // come; later ones at most a second apart.
       noteTimers.current.set(
         documentId,
-        setTimeout(() => sendNote(documentId), wasClean ? 0 : NOTE_EDIT_DELAY_MS),
+        setTimeout(() => sendNote(documentId), wasClean ? FIRST_NOTE_DELAY_MS : NOTE_EDIT_DELAY_MS),
       );
     },
     [versionOf, sendNote],

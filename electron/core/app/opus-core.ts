@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AuthLog } from '../auth/auth-log.ts';
 import { type Cipher, type KeyValueStore, TokenVault } from '../auth/token-vault.ts';
 import { dispatch, type Handlers, isCommandName } from '../contract/dispatch.ts';
-import type { RestoredDocument } from '../contract/shapes.ts';
+import type { AccountShape, RestoredDocument } from '../contract/shapes.ts';
 import { Documents } from '../documents/documents.ts';
 import { LocalHistory } from '../documents/local-history.ts';
 import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
@@ -130,10 +130,22 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
   let accountName = 'Opus';
   let restored: Promise<RestoredDocument[]> | null = null;
 
-  async function accountDetails() {
-    const info = await gateway.account();
-    accountName = info.displayName.split(' ')[0] || info.displayName;
-    return { ...info, provider: options.provider };
+  // The last details Dropbox gave, for whoever signed in: a window that starts (or reloads) shows the
+  // workspace without two more requests; the Account panel asks for fresh ones. One fetch at a time.
+  let details: { accountId: string; value: Promise<AccountShape> } | null = null;
+  function accountDetails({ fresh = false } = {}): Promise<AccountShape> {
+    const accountId = account.accountId ?? '';
+    if (!fresh && details?.accountId === accountId) return details.value;
+    const value = gateway.account().then((info) => {
+      accountName = info.displayName.split(' ')[0] || info.displayName;
+      return { ...info, provider: options.provider };
+    });
+    details = { accountId, value };
+    // A failed fetch is not kept: the next call asks again.
+    value.catch(() => {
+      if (details?.value === value) details = null;
+    });
+    return value;
   }
 
   /**
@@ -158,7 +170,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     if (!signedIn)
       return events.emit('accountChanged', { signedIn: false, ...(failure ? { error: failure } : {}) });
     try {
-      events.emit('accountChanged', { signedIn: true, account: await accountDetails() });
+      events.emit('accountChanged', { signedIn: true, account: await accountDetails({ fresh: true }) });
     } catch (cause) {
       events.emit('accountChanged', {
         signedIn: true,
@@ -184,8 +196,10 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
       else await options.store.set(APP_KEY_SETTING, appKey);
       return { restartRequired: before !== appKey };
     },
-    getAccount: async () =>
-      account.signedIn ? { signedIn: true, account: await accountDetails() } : { signedIn: false },
+    getAccount: async ({ fresh }) =>
+      account.signedIn
+        ? { signedIn: true, account: await accountDetails({ fresh: fresh ?? false }) }
+        : { signedIn: false },
     signIn: async () => ({ authorizeUrl: await account.startBrowserSignIn() }),
     startPasteCodeSignIn: () => ({ authorizeUrl: account.startPasteCodeSignIn() }),
     completePasteCodeSignIn: async ({ code }) => {

@@ -54,8 +54,12 @@ export const commands = {
     }),
     z.strictObject({ restartRequired: z.boolean() }),
   ),
+  /**
+   * Who is signed in. The details fetched at sign-in or start are answered at once; `fresh` asks
+   * Dropbox again (the Account panel's space used).
+   */
   getAccount: command(
-    none,
+    z.strictObject({ fresh: z.boolean().optional() }),
     z.discriminatedUnion('signedIn', [
       z.strictObject({ signedIn: z.literal(false) }),
       z.strictObject({ signedIn: z.literal(true), account: AccountShape }),
