@@ -1,39 +1,19 @@
-import { rmSync } from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { downloadText } from './support/localbox-client.ts';
-import {
-  type RunningOpus,
-  seedDropbox,
-  shot,
-  signInAndOpen,
-  startOpus,
-  whileOpusIsDown,
-} from './support/opus-session.ts';
+import { opusPerTest, shot, signInAndOpen, whileOpusIsDown } from './support/opus-session.ts';
 
 const FILE = '/magnum-opus.txt';
 const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';
 const TYPED = 'Typed just before the crash.';
 
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
-
-test.afterEach(async () => {
-  await opus?.host.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const session = opusPerTest();
 
 /**
  * Signs in, opens the file, types at its end, waits for the core to journal it, then kills the host
  * (and its embedded localbox) with -9. Returns the data folder the next start uses.
  */
-async function typeThenKill(
-  page: Page,
-  context: BrowserContext,
-): Promise<{ dataDir: string; token: string }> {
-  const seeded = await seedDropbox({ [FILE]: ORIGINAL });
-  dataDir = seeded.dataDir;
-  const running = await startOpus(seeded.dataDir, seeded.token);
-  opus = running;
+async function typeThenKill(page: Page, context: BrowserContext): Promise<void> {
+  const running = await session.start({ [FILE]: ORIGINAL });
   await signInAndOpen(page, context, running.url, FILE);
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
@@ -47,16 +27,15 @@ async function typeThenKill(
   const exited = new Promise((resolve) => running.host.child.once('exit', resolve));
   running.host.child.kill('SIGKILL');
   await exited;
-  return seeded;
 }
 
 test('after a kill -9 the next start brings the unsaved text back, and it saves', async ({
   page,
   context,
 }) => {
-  const seeded = await typeThenKill(page, context);
+  await typeThenKill(page, context);
 
-  opus = await startOpus(seeded.dataDir, seeded.token);
+  const opus = await session.restart();
   await page.goto(opus.url);
   const notice = page.getByRole('status', { name: 'Notice' });
   await expect(notice).toContainText('Restored unsaved changes to magnum-opus.txt');
@@ -75,13 +54,13 @@ test('a change on Dropbox while Opus was down goes straight to the conflict prom
   page,
   context,
 }) => {
-  const seeded = await typeThenKill(page, context);
+  await typeThenKill(page, context);
   const theirs = ORIGINAL.replace('Call me Ishmael.', 'Call me Ishmael, said the other computer.');
-  await whileOpusIsDown(seeded.dataDir, (dropbox) =>
+  await whileOpusIsDown(session.dataDir, (dropbox) =>
     dropbox.filesUpload({ path: FILE, contents: theirs, mode: { '.tag': 'overwrite' } }),
   );
 
-  opus = await startOpus(seeded.dataDir, seeded.token);
+  const opus = await session.restart();
   await page.goto(opus.url);
   const conflict = page.getByRole('dialog', { name: 'Conflict with Dropbox' });
   await expect(conflict).toBeVisible();

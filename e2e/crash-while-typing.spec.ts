@@ -1,14 +1,7 @@
-import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { downloadText } from './support/localbox-client.ts';
-import {
-  openFromDropbox,
-  type RunningOpus,
-  seedDropbox,
-  signInAndOpen,
-  startOpus,
-} from './support/opus-session.ts';
+import { openFromDropbox, opusPerTest, type RunningOpus, signInAndOpen } from './support/opus-session.ts';
 
 // Issue 7, "crash": kill -9 the browser host (core, journal and localbox with it) while someone types,
 // at random moments, 20 times. After each restart, every character typed more than ~1.5 s before the
@@ -27,12 +20,7 @@ function random(seed: number) {
   };
 }
 
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
-test.afterEach(async () => {
-  await opus?.host.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const session = opusPerTest();
 
 /** Types letters until the host is killed, `killAfterMs` after the first one; returns what was typed when. */
 async function typeUntilKilled(page: Page, running: RunningOpus, trial: number, killAfterMs: number) {
@@ -66,9 +54,7 @@ test(`kill -9 while typing, ${TRIALS} times at random moments: what was typed 1.
   const seed = Number(process.env.OPUS_CRASH_SEED ?? Date.now() % 100_000);
   test.info().annotations.push({ type: 'seed', description: `OPUS_CRASH_SEED=${seed}` });
   const next = random(seed);
-  const seeded = await seedDropbox({ [FILE]: 'Typed under fire:' });
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token);
+  let opus = await session.start({ [FILE]: 'Typed under fire:' });
   await signInAndOpen(page, context, opus.url, FILE);
   let onDropbox = 'Typed under fire:';
   let due = 0;
@@ -82,7 +68,7 @@ test(`kill -9 while typing, ${TRIALS} times at random moments: what was typed 1.
       .map((t) => t.text)
       .join('');
 
-    opus = await startOpus(seeded.dataDir, seeded.token);
+    opus = await session.restart();
     const restoredAnswer = page.waitForResponse((r) => r.url().endsWith('/api/call/getRestoredDocuments'));
     await page.goto(opus.url);
     const restored = (await (await restoredAnswer).json()) as { ok: boolean; value?: unknown[] };

@@ -1,14 +1,6 @@
-import { rmSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import type { Dropbox } from 'dropbox';
-import {
-  openFromDropbox,
-  type RunningOpus,
-  seedDropbox,
-  shot,
-  signInAndOpen,
-  startOpus,
-} from './support/opus-session.ts';
+import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
 
 const LATIN1 = 'Café Müller mag Crème brûlée und Käse.\r\nÜbermorgen!\r\n';
 const UTF16 = 'Grüße aus Köln — 東京からこんにちは\n';
@@ -16,13 +8,7 @@ const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buff
 // A PNG's signature and header: NUL bytes and no text encoding can explain them.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080600000000', 'hex');
 
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
-
-test.afterEach(async () => {
-  await opus?.host.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const session = opusPerTest();
 
 async function bytesOf(dropbox: Dropbox, path: string): Promise<Buffer> {
   const { result } = await dropbox.filesDownload({ path });
@@ -41,13 +27,11 @@ test('Latin-1 and UTF-16 files come back byte for byte; a binary file is refused
   page,
   context,
 }) => {
-  const seeded = await seedDropbox({
+  const opus = await session.start({
     '/latin1.txt': Buffer.from(LATIN1, 'latin1'),
     '/utf16.txt': utf16le(UTF16),
     '/picture.png': PNG,
   });
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token);
   const status = page.locator('.status-bar');
 
   await signInAndOpen(page, context, opus.url, '/latin1.txt');

@@ -1,28 +1,17 @@
-import { rmSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { downloadText } from './support/localbox-client.ts';
-import { type RunningOpus, seedDropbox, shot, signInAndOpen, startOpus } from './support/opus-session.ts';
+import { opusPerTest, type RunningOpus, shot, signInAndOpen } from './support/opus-session.ts';
 
 const FILE = '/draft.txt';
 const ORIGINAL = 'A draft that must survive the network.\n';
 
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
-
 /** Each test gets its own Dropbox and an Opus whose embedded localbox takes fault settings. */
-async function start(files: Record<string, string>): Promise<RunningOpus> {
-  const seeded = await seedDropbox(files);
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token, ['--localbox-faults']);
+const session = opusPerTest(['--localbox-faults']);
+let opus: RunningOpus | undefined;
+const start = async (files: Record<string, string>) => {
+  opus = await session.start(files);
   return opus;
-}
-
-test.afterEach(async () => {
-  await opus?.host.stop();
-  opus = undefined;
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  dataDir = undefined;
-});
+};
 
 /** Tells the embedded localbox how to misbehave next; `{}` clears every fault. */
 async function faults(settings: Record<string, number>) {

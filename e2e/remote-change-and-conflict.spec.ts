@@ -1,28 +1,12 @@
-import { rmSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { downloadText } from './support/localbox-client.ts';
-import { type RunningOpus, seedDropbox, shot, signInAndOpen, startOpus } from './support/opus-session.ts';
+import { opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
 
 const FILE = '/magnum-opus.txt';
 const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';
 
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
-
-/** Each test gets its own Dropbox and its own Opus, so one test's revisions never leak into another. */
-async function start(): Promise<RunningOpus> {
-  const seeded = await seedDropbox({ [FILE]: ORIGINAL });
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token);
-  return opus;
-}
-
-test.afterEach(async () => {
-  await opus?.host.stop();
-  opus = undefined;
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  dataDir = undefined;
-});
+const session = opusPerTest();
+const start = () => session.start({ [FILE]: ORIGINAL });
 
 /** Types at the end of the document and waits until the core has journaled it (so it knows it is dirty). */
 async function typeAtEnd(page: Page, text: string) {

@@ -1,28 +1,18 @@
-import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { downloadText } from './support/localbox-client.ts';
-import { type RunningOpus, seedDropbox, shot, signInAndOpen, startOpus } from './support/opus-session.ts';
+import { opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
 
 const FILE = '/essay.txt';
 const V1 = 'First draft.\n';
 const V2 = 'First draft.\nSecond thoughts.\n';
+const session = opusPerTest();
 const V3 = 'Third version, everything rewritten.\n';
-
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
-
-test.afterEach(async () => {
-  await opus?.host.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 test('revision history: preview an old revision, restore it, and open another as a new document', async ({
   page,
   context,
 }) => {
-  const seeded = await seedDropbox({ [FILE]: V1 });
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token);
+  const opus = await session.start({ [FILE]: V1 });
   const { dropbox } = opus;
   await dropbox.filesUpload({ path: FILE, contents: V2, mode: { '.tag': 'overwrite' } });
   await dropbox.filesUpload({ path: FILE, contents: V3, mode: { '.tag': 'overwrite' } });

@@ -1,20 +1,14 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Dropbox } from 'dropbox';
-import { type RunningOpus, seedDropbox, shot, startOpus } from './support/opus-session.ts';
+import { opusPerTest, shot } from './support/opus-session.ts';
 
 // The seed's tutorial, as a person does it in Opus: sign in, see the account, put_file a local draft
 // as /magnum-opus.txt, find it in the browser, edit and save it, get it back onto the computer.
 const DRAFT = 'Call me Ishmael.\r\nSome years ago — never mind how long precisely — having little money.\r\n';
 const TYPED = 'Written in Opus.';
 
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
-
-test.afterEach(async () => {
-  await opus?.host.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const session = opusPerTest();
 
 async function dropboxBytes(dropbox: Dropbox, path: string): Promise<{ bytes: Buffer; rev: string }> {
   const { result } = await dropbox.filesDownload({ path });
@@ -25,9 +19,7 @@ test('the seed tutorial: sign in, upload working-draft.txt as /magnum-opus.txt, 
   page,
   context,
 }) => {
-  const seeded = await seedDropbox({ '/Notes/plan.md': '# Plan\n' });
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token);
+  const opus = await session.start({ '/Notes/plan.md': '# Plan\n' });
   const { dropbox } = opus;
   const { result: me } = await dropbox.usersGetCurrentAccount();
 

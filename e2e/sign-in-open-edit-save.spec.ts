@@ -1,25 +1,15 @@
-import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { downloadText } from './support/localbox-client.ts';
-import { type RunningOpus, seedDropbox, shot, startOpus } from './support/opus-session.ts';
+import { opusPerTest, shot } from './support/opus-session.ts';
 
 const FILE = '/magnum-opus.txt';
 const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';
 const TYPED = 'Written in Opus';
 
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
-
-test.afterEach(async () => {
-  await opus?.host.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const session = opusPerTest();
 
 test('sign in, open a Dropbox file, edit it, save it with a new revision', async ({ page, context }) => {
-  const seeded = await seedDropbox({ [FILE]: ORIGINAL, '/Notes/plan.md': '# Plan\n' });
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token);
-  const { dropbox, url } = opus;
+  const { dropbox, url } = await session.start({ [FILE]: ORIGINAL, '/Notes/plan.md': '# Plan\n' });
   const { result: account } = await dropbox.usersGetCurrentAccount();
   const before = await downloadText(dropbox, FILE);
 

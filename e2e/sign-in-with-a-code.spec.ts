@@ -1,25 +1,14 @@
-import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { type RunningOpus, seedDropbox, shot, startOpus } from './support/opus-session.ts';
+import { opusPerTest, shot } from './support/opus-session.ts';
 
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
+const session = opusPerTest();
 
 /** A fresh Dropbox and a signed-out Opus; returns the account's display name as Dropbox reports it. */
 async function start(): Promise<{ url: string; displayName: string }> {
-  const seeded = await seedDropbox({ '/hello.txt': 'Hello.\n' });
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token);
+  const opus = await session.start({ '/hello.txt': 'Hello.\n' });
   const { result: account } = await opus.dropbox.usersGetCurrentAccount();
   return { url: opus.url, displayName: account.name.display_name };
 }
-
-test.afterEach(async () => {
-  await opus?.host.stop();
-  opus = undefined;
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  dataDir = undefined;
-});
 
 test('signing in with a pasted code: a wrong code says so, the right one opens the workspace', async ({
   page,

@@ -1,33 +1,17 @@
-import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { downloadText } from './support/localbox-client.ts';
-import {
-  openFromDropbox,
-  type RunningOpus,
-  seedDropbox,
-  shot,
-  signInAndOpen,
-  startOpus,
-} from './support/opus-session.ts';
+import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
 
 const ONE = 'The first document.\n';
 const TWO = '# The second document\n';
 
-let dataDir: string | undefined;
-let opus: RunningOpus | undefined;
-
-test.afterEach(async () => {
-  await opus?.host.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const session = opusPerTest();
 
 test('tabs keep each document, show unsaved changes, and closing a dirty one asks first', async ({
   page,
   context,
 }) => {
-  const seeded = await seedDropbox({ '/one.txt': ONE, '/two.md': TWO });
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token);
+  const opus = await session.start({ '/one.txt': ONE, '/two.md': TWO });
   const { dropbox } = opus;
   await signInAndOpen(page, context, opus.url, '/one.txt');
   const tabs = page.getByRole('tablist', { name: 'Open documents' });
@@ -112,9 +96,7 @@ test('Close All Tabs asks about each unsaved tab in turn: Save one, drop the oth
   page,
   context,
 }) => {
-  const seeded = await seedDropbox({ '/one.txt': ONE, '/two.md': TWO });
-  dataDir = seeded.dataDir;
-  opus = await startOpus(seeded.dataDir, seeded.token);
+  const opus = await session.start({ '/one.txt': ONE, '/two.md': TWO });
   const { dropbox } = opus;
   await signInAndOpen(page, context, opus.url, '/one.txt');
   const lines = page.locator('.monaco-editor .view-lines');

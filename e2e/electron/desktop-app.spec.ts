@@ -27,6 +27,12 @@ const FILE = '/magnum-opus.txt';
 const DRAFT = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';
 
 let desktop: RunningDesktop | undefined;
+
+/** Dropbox → Open… from the application menu, then the file by name in the Open dialog. */
+async function openFromMenu({ app, window }: RunningDesktop, name: RegExp) {
+  await clickMenu(app, 'dropbox.open');
+  await window.getByRole('dialog', { name: 'Open from Dropbox' }).getByRole('option', { name }).dblclick();
+}
 test.afterEach(async () => {
   await desktop?.close();
   desktop = undefined;
@@ -82,11 +88,7 @@ test('another computer’s change shows the banner, and a stale save asks before
   desktop = await launchDesktop(executablePath, { [FILE]: DRAFT });
   const { app, window, dropbox } = desktop;
   await signIn(desktop);
-  await clickMenu(app, 'dropbox.open');
-  await window
-    .getByRole('dialog', { name: 'Open from Dropbox' })
-    .getByRole('option', { name: /magnum-opus/ })
-    .dblclick();
+  await openFromMenu(desktop, /magnum-opus/);
   await window.locator('.monaco-editor .view-lines').click();
   await window.keyboard.press('Control+End');
   await window.keyboard.type('Mine.');
@@ -104,11 +106,7 @@ test('closing the window with unsaved text asks Save / Don’t Save / Cancel, th
   desktop = await launchDesktop(executablePath, { [FILE]: DRAFT });
   const { app, window, dropbox } = desktop;
   await signIn(desktop);
-  await clickMenu(app, 'dropbox.open');
-  await window
-    .getByRole('dialog', { name: 'Open from Dropbox' })
-    .getByRole('option', { name: /magnum-opus/ })
-    .dblclick();
+  await openFromMenu(desktop, /magnum-opus/);
   await window.locator('.monaco-editor .view-lines').click();
   await window.keyboard.type('Unsaved. ');
 

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, expect, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import type { Dropbox } from 'dropbox';
 import { ROOT, type Started, startNode } from './child-process.ts';
 import { localboxClient } from './localbox-client.ts';
@@ -81,6 +81,46 @@ export async function startOpus(
     url: url as string,
     localboxUrl: localboxUrl as string,
     dropbox: localboxClient(localboxUrl as string, token),
+  };
+}
+
+export interface OpusUnderTest {
+  /** A fresh Dropbox holding `files`, and an Opus (browser host) on it. */
+  start(files: Record<string, string | Uint8Array>): Promise<RunningOpus>;
+  /** The next start on the same data folder (after a kill, or with Dropbox changed meanwhile). */
+  restart(): Promise<RunningOpus>;
+  /** The data folder of this test's Opus and its embedded localbox. */
+  readonly dataDir: string;
+}
+
+/**
+ * Each test its own Dropbox and its own Opus, so one test's revisions and journal never leak into
+ * another: registers the afterEach that stops the host and removes the data folder.
+ */
+export function opusPerTest(hostArgs: string[] = []): OpusUnderTest {
+  let seeded: { dataDir: string; token: string } | undefined;
+  let running: RunningOpus | undefined;
+  test.afterEach(async () => {
+    await running?.host.stop();
+    running = undefined;
+    if (seeded) rmSync(seeded.dataDir, { recursive: true, force: true });
+    seeded = undefined;
+  });
+  const launch = async () => {
+    if (!seeded) throw new Error('start() first');
+    running = await startOpus(seeded.dataDir, seeded.token, hostArgs);
+    return running;
+  };
+  return {
+    start: async (files) => {
+      seeded = await seedDropbox(files);
+      return launch();
+    },
+    restart: launch,
+    get dataDir() {
+      if (!seeded) throw new Error('start() first');
+      return seeded.dataDir;
+    },
   };
 }
 
