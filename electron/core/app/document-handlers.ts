@@ -28,8 +28,8 @@ export function documentHandlers(
       const already = documents.list().some((doc) => doc.remote.pathLower === path.toLowerCase());
       const snapshot = await documents.open(path);
       if (!already) watching.follow(snapshot.remote.pathLower);
-      // Remembering it is a convenience: a settings file that cannot be written must not fail the open.
-      await recent.opened(snapshot.remote).catch(() => {});
+      // Remembering it is a convenience, written after the answer: never a delay or a failure of the open.
+      void recent.opened(snapshot.remote);
       return snapshot;
     },
     noteEdit: async ({ documentId, text, baseRev }) => {

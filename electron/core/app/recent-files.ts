@@ -14,6 +14,9 @@ export interface RecentFile {
  * whoever signs in next), kept in the settings store so they outlive a restart.
  */
 export class RecentFiles {
+  // Updates run one after another (two opens at once must not drop one), and a list waits for them.
+  private writes: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly store: KeyValueStore,
     /** The signed-in account's key, null when nobody is signed in. */
@@ -22,6 +25,17 @@ export class RecentFiles {
   ) {}
 
   async list(): Promise<RecentFile[]> {
+    await this.writes;
+    return this.read();
+  }
+
+  /** Puts `file` first; a file opened again moves up instead of appearing twice. Never rejects. */
+  opened(file: { path: string; name: string }): Promise<void> {
+    this.writes = this.writes.then(() => this.write(file)).catch(() => {});
+    return this.writes;
+  }
+
+  private async read(): Promise<RecentFile[]> {
     const key = this.key();
     if (!key) return [];
     try {
@@ -33,11 +47,10 @@ export class RecentFiles {
     }
   }
 
-  /** Puts `file` first; a file opened again moves up instead of appearing twice. */
-  async opened(file: { path: string; name: string }): Promise<void> {
+  private async write(file: { path: string; name: string }): Promise<void> {
     const key = this.key();
     if (!key) return;
-    const rest = (await this.list()).filter((entry) => entry.path.toLowerCase() !== file.path.toLowerCase());
+    const rest = (await this.read()).filter((entry) => entry.path.toLowerCase() !== file.path.toLowerCase());
     const next = [{ path: file.path, name: file.name, openedAt: this.now().toISOString() }, ...rest];
     await this.store.set(key, JSON.stringify(next.slice(0, KEEP)));
   }
