@@ -13,6 +13,7 @@ const USAGE = `Usage: npm run localbox -- [options]
   --app-secret <s>     make the app confidential: /oauth2/token requires the secret
   --quota-mib <n>      space allocated to the account (default 2048)
   --token-seconds <n>  access token lifetime (default 14400)
+  --max-upload-mib <n> largest request body accepted (default 150, Dropbox's own limit)
   --faults             enable the /__localbox/faults control route
   --log-level <level>  silent | error | info | debug (debug logs one line per request)
   --print-token        after the first line, print "access_token=<token>", a fresh access token
@@ -35,6 +36,7 @@ const parse = () =>
       'app-secret': { type: 'string' },
       'quota-mib': { type: 'string' },
       'token-seconds': { type: 'string' },
+      'max-upload-mib': { type: 'string' },
       faults: { type: 'boolean' },
       'log-level': { type: 'string' },
       'print-token': { type: 'boolean' },
@@ -78,6 +80,8 @@ if (!['silent', 'error', 'info', 'debug'].includes(logLevel)) {
   usageError('--log-level must be silent, error, info or debug');
 }
 const listenPort = port(values.port) ?? 8765;
+const maxUpload = number(values['max-upload-mib'], 'max-upload-mib');
+if (maxUpload === 0) usageError('--max-upload-mib must be more than 0');
 
 try {
   const box = await startLocalbox({
@@ -88,6 +92,7 @@ try {
     appSecret: values['app-secret'],
     quotaBytes: quota === undefined ? undefined : quota * 1024 * 1024,
     accessTokenSeconds: number(values['token-seconds'], 'token-seconds'),
+    maxUploadBytes: maxUpload === undefined ? undefined : maxUpload * 1024 * 1024,
     faultInjection: values.faults ?? false,
     logLevel,
   });

@@ -19,17 +19,26 @@ export interface RemoteBench {
   opus: CoreHandle;
   url: string;
   token: string;
+  /** Requests per route since the last take, which starts the count again. */
   takeCounts(): Promise<Record<string, number>>;
+  peekCounts(): Promise<Record<string, number>>;
   routeSeen(route: string, timeoutMs?: number): Promise<void>;
   watcherCaughtUp(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface RemoteBenchOptions {
+  /** localbox's largest request body (`--max-upload-mib`); Dropbox's 150 MiB when left out. */
+  maxUploadMiB?: number;
+  /** Gateway settings for the core, e.g. a lower session threshold for a scaled-down run. */
+  gateway?: Parameters<typeof createOpusCore>[0]['gateway'];
 }
 
 /**
  * The core in this process and localbox in its own, as Dropbox is another computer: the server's work
  * does not share the core's thread, so what the core does while bytes travel is not charged twice.
  */
-export async function startRemoteBench(): Promise<RemoteBench> {
+export async function startRemoteBench(options: RemoteBenchOptions = {}): Promise<RemoteBench> {
   const folder = mkdtempSync(join(tmpdir(), 'opus-bench-remote-'));
   const child = spawn(
     process.execPath,
@@ -43,6 +52,7 @@ export async function startRemoteBench(): Promise<RemoteBench> {
       '--faults',
       '--log-level',
       'error',
+      ...(options.maxUploadMiB ? ['--max-upload-mib', String(options.maxUploadMiB)] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -76,6 +86,7 @@ export async function startRemoteBench(): Promise<RemoteBench> {
       openExternal: browser.openExternal,
       version: 'bench',
       signInPorts: [0],
+      gateway: options.gateway,
     }),
   );
   await opus.call('signIn', {});
@@ -86,6 +97,7 @@ export async function startRemoteBench(): Promise<RemoteBench> {
     url,
     token,
     takeCounts: () => counts(true),
+    peekCounts: () => counts(false),
     routeSeen: (route, timeoutMs = 5000) => eventually(() => seen(route), timeoutMs, `a ${route} request`),
     watcherCaughtUp: (timeoutMs = 5000) =>
       eventually(

@@ -55,6 +55,7 @@ describe('the localbox command', () => {
       '--faults',
       '--log-level',
       '--print-token',
+      '--max-upload-mib',
       '--help',
     ]) {
       expect(run.stdout).toContain(option);
@@ -72,6 +73,7 @@ describe('the localbox command', () => {
       [['--port'], /--port/],
       [['--log-level', 'loud'], /--log-level must be silent, error, info or debug/],
       [['--quota-mib', 'lots'], /--quota-mib must be/],
+      [['--max-upload-mib', '0'], /--max-upload-mib must be more than 0/],
       [['--bogus'], /bogus/],
     ];
     for (const [args, reason] of cases) {
@@ -106,6 +108,21 @@ describe('the localbox command', () => {
 
       // The default log level says nothing per request.
       expect(box.stderr()).not.toMatch(/^localbox POST/m);
+    } finally {
+      await box.kill();
+    }
+  });
+
+  it('refuses a request body above --max-upload-mib, as Dropbox does above 150 MiB', async () => {
+    const box = await spawnLocalbox({ dataDir: freshDir(), args: ['--max-upload-mib', '1'] });
+    try {
+      const api = rawApi(box.url, box.token);
+      const arg = (path: string) => ({ path, mode: 'add' });
+      const fits = await api.upload('files/upload', arg('/fits.bin'), new Uint8Array(1024 * 1024));
+      expect(fits.status).toBe(200);
+      const over = await api.upload('files/upload', arg('/over.bin'), new Uint8Array(1024 * 1024 + 1));
+      expect(over.status).toBe(409);
+      expect((await jsonOf(over)).error_summary).toMatch(/^payload_too_large/);
     } finally {
       await box.kill();
     }

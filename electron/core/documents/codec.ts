@@ -1,4 +1,6 @@
+import { type ByteSource, bytesSource } from '../dropbox/byte-source.ts';
 import { refuseBinary } from './codec-binary.ts';
+import { utf8Chunks } from './codec-chunks.ts';
 import { readEncoding, writeEncoding } from './codec-encoding.ts';
 import { joinLineEndings, type LineEnding, normalizeLineBreaks, splitLineEndings } from './codec-lines.ts';
 
@@ -60,6 +62,16 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 export function encodeText(text: string, format: TextFormat): Buffer {
   const stored = joinLineEndings(normalizeLineBreaks(text), format.lineEnding);
   return writeEncoding(stored, format.encoding, format.bom);
+}
+
+/**
+ * `encodeText`'s bytes for an upload, made when it asks: in UTF-8 (nearly every file) a chunk at a
+ * time, so a large save starts sending before the whole text is encoded; in other encodings all at once.
+ */
+export function encodeTextChunks(text: string, format: TextFormat): ByteSource {
+  const stored = joinLineEndings(normalizeLineBreaks(text), format.lineEnding);
+  const whole = () => writeEncoding(stored, format.encoding, format.bom);
+  return format.encoding === 'utf-8' ? utf8Chunks(stored, format.bom, whole) : bytesSource(whole());
 }
 
 /** The bytes to save `text` as: the file's own bytes while the text is what was decoded, else `encodeText`. */

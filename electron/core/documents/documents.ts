@@ -3,7 +3,7 @@ import type { CommandResponse } from '../contract/commands.ts';
 import type { DocumentSnapshot, SaveResult } from '../contract/shapes.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
-import { decodeText, encodeText } from './codec.ts';
+import { decodeText, encodeTextChunks } from './codec.ts';
 import { merge, prepareConflict, resolve } from './conflicts.ts';
 import { type DocumentsContext, documentOf, journalTextNow, snapshotOf } from './context.ts';
 import { isDirty, type OpenDocument, serialized } from './open-document.ts';
@@ -87,8 +87,7 @@ export class Documents {
   saveAs(documentId: string, path: string, text: string, overwrite = false): Promise<SaveResult> {
     const doc = documentOf(this.context, documentId);
     return serialized(doc, async () => {
-      const bytes = encodeText(text, doc.format);
-      const remote = await this.context.gateway.upload(path, bytes, {
+      const remote = await this.context.gateway.upload(path, encodeTextChunks(text, doc.format), {
         mode: overwrite ? { kind: 'overwrite' } : { kind: 'add' },
         strictConflict: !overwrite,
         autorename: false,

@@ -2,7 +2,7 @@ import type { SaveResult } from '../contract/shapes.ts';
 import { contentHash } from '../dropbox/content-hash.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { isOpusError } from '../errors.ts';
-import { decodeText, encodeText } from './codec.ts';
+import { decodeText, encodeText, encodeTextChunks } from './codec.ts';
 import { type DocumentsContext, journalText } from './context.ts';
 import { checkSave } from './guard.ts';
 import { changeCount } from './merge.ts';
@@ -87,10 +87,9 @@ export async function uploadRevisionChecked(
   text: string,
   againstRev: string | null,
 ): Promise<SaveResult> {
-  const bytes = encodeText(text, doc.format);
   const transferId = `save-${doc.id}`;
   try {
-    const remote = await context.gateway.upload(doc.remote.path, bytes, {
+    const remote = await context.gateway.upload(doc.remote.path, encodeTextChunks(text, doc.format), {
       mode: againstRev === null ? { kind: 'add' } : { kind: 'update', rev: againstRev },
       strictConflict: true,
       autorename: false,
@@ -107,7 +106,8 @@ export async function uploadRevisionChecked(
     return { kind: 'saved', remote: { ...remote } };
   } catch (error) {
     if (isOpusError(error, 'conflict'))
-      return enterConflict(context, doc, text, bytes, error.detail.uploadSessionId);
+      // Encoded again (the upload made its bytes a chunk at a time and let them go): same text, same bytes.
+      return enterConflict(context, doc, text, encodeText(text, doc.format), error.detail.uploadSessionId);
     if (isOpusError(error, 'offline')) {
       doc.pendingText = text;
       journalText(context, doc, text);

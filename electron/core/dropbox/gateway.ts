@@ -1,3 +1,4 @@
+import type { ByteSource } from './byte-source.ts';
 import type { RemoteEntry, RemoteFile, RemoteFolder } from './remote-file.ts';
 
 export type WriteMode = { kind: 'add' } | { kind: 'overwrite' } | { kind: 'update'; rev: string };
@@ -42,9 +43,9 @@ export interface Gateway {
    * One request up to the session threshold (`files/upload`), otherwise start/append…/finish (one per
    * chunk). A write the mode refuses (a stale `update` rev; under strictConflict also a file deleted
    * meanwhile, or identical content) is a `conflict` whose `detail.uploadSessionId` keeps the refused
-   * bytes (single-request uploads only).
+   * bytes (single-request uploads only). A ByteSource above the threshold is made a chunk at a time.
    */
-  upload(path: string, bytes: Uint8Array, options: UploadOptions): Promise<RemoteFile>;
+  upload(path: string, body: Uint8Array | ByteSource, options: UploadOptions): Promise<RemoteFile>;
   /**
    * One request (`upload_session/finish`, mode add, no autorename): commits bytes Dropbox kept from a
    * refused upload (the conflict's uploadSessionId, `size` = their length) to a free path.

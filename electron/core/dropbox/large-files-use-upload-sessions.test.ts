@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ByteSource } from './byte-source.ts';
 import { contentHash } from './content-hash.ts';
 import { createGateway } from './dropbox-gateway.ts';
 import { failureOf, type GatewayBench, recordingArgs, startGatewayBench } from './gateway-test-kit.ts';
@@ -42,6 +43,35 @@ describe('a file above the session threshold', () => {
     const chunkHashes = [0, 4, 8].map((at) => contentHash(nineMiB.subarray(at * MiB, (at + 4) * MiB)));
     expect(wire.args.map((arg) => arg.content_hash)).toEqual(chunkHashes);
     expect(wire.args[2]).toMatchObject({ cursor: { offset: 8 * MiB }, commit: { path: '/big/nine.bin' } });
+  });
+
+  it('makes a source surely above the threshold a chunk at a time, never whole', async () => {
+    const bytes = randomBytes(9 * MiB + 5);
+    const asked: number[] = [];
+    let offset = 0;
+    const lazy: ByteSource = {
+      atLeast: bytes.length - 1,
+      atMost: bytes.length + 1,
+      whole: () => {
+        throw new Error('made whole');
+      },
+      next: (count) => {
+        asked.push(offset);
+        const chunk = Buffer.from(bytes.subarray(offset, offset + count));
+        offset += chunk.length;
+        return chunk;
+      },
+      expectedSize: () => bytes.length,
+    };
+    const file = await sessions().upload('/big/lazy.bin', lazy, { mode: { kind: 'add' } });
+    expect(file).toMatchObject({ size: bytes.length, contentHash: contentHash(bytes) });
+    expect(bench.takeCounts()).toEqual({
+      'files/upload_session/start': 1,
+      'files/upload_session/append_v2': 1,
+      'files/upload_session/finish': 1,
+    });
+    // Each chunk made once, in order, one ahead of the request on the wire (and a last, empty, ask).
+    expect(asked).toEqual([0, 4 * MiB, 8 * MiB, bytes.length]);
   });
 
   it('downloads whole, in one request', async () => {

@@ -1,4 +1,5 @@
 import type { Dropbox, files } from 'dropbox';
+import type { ByteSource } from './byte-source.ts';
 import { type CommitSafety, commitOnce, type Lookup } from './commit-once.ts';
 import { blockHashes, CONTENT_HASH_BLOCK, contentHash, contentHashOfBlocks } from './content-hash.ts';
 import { type CallContext, callDropbox } from './dropbox-call.ts';
@@ -14,11 +15,36 @@ export interface SessionContext extends CallContext {
 
 export interface SessionUpload {
   commit: files.CommitInfo;
-  safety: CommitSafety;
+  /** Given the file's content_hash as a thunk: known once every chunk is made, asked for only if a finish's answer was lost. */
+  safety: (fileHash: () => string) => CommitSafety;
   onProgress?: ((sent: number, total: number) => void) | undefined;
   signal?: AbortSignal | undefined;
-  /** The file's 4 MiB block hashes, already computed for its content_hash: each chunk's comes from them. */
-  blocks?: readonly Buffer[] | undefined;
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A request's bytes and their content_hash. */
+interface Chunk {
+  bytes: Uint8Array;
+  hash: string;
+}
+
+/**
+ * Resolves with `request`'s answer and the chunk `make` made meanwhile: the next chunk is encoded and
+ * hashed while this one travels and Dropbox stores it, not between requests.
+ */
+async function overlapped<T>(request: Promise<T>, make: () => Promise<Chunk>): Promise<[T, Chunk]> {
+  // Caught now, thrown below: a failure during the wait must not count as unhandled.
+  const settled = request.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  // One turn of the event loop first, so the request is on the wire before the thread is busy.
+  await nextTurn();
+  const chunk = await make();
+  const outcome = await settled;
+  if ('error' in outcome) throw outcome.error;
+  return [outcome.value, chunk];
 }
 
 const EMPTY = new Uint8Array(0);
@@ -78,55 +104,71 @@ async function finish(
 
 /**
  * start (first chunk) → append_v2 (middle chunks) → finish (last chunk + commit): a file of n chunks
- * costs n requests, and `onProgress` hears after each. Retrying start or append is harmless (an extra
- * session is abandoned and expires in 7 days; a stored chunk shows as `incorrect_offset`); finish commits,
- * so it goes through commitOnce like a single upload.
+ * costs n requests, and `onProgress` hears after each. Chunks are made from `source` as they are needed,
+ * one ahead of the request on the wire. Retrying start or append is harmless (an extra session is
+ * abandoned and expires in 7 days; a stored chunk shows as `incorrect_offset`); finish commits, so it
+ * goes through commitOnce like a single upload.
  */
 export async function uploadInSession(
   context: SessionContext,
-  bytes: Uint8Array,
+  source: ByteSource,
   upload: SessionUpload,
 ): Promise<RemoteFile> {
   const { signal } = upload;
-  const total = bytes.length;
-  const blocks = upload.blocks ?? blockHashes(bytes);
-  // Chunks are whole 4 MiB blocks (but the last), so a chunk's hash is its blocks' hashes, hashed.
-  const hashOf = (start: number, end: number) =>
-    end <= start
-      ? contentHashOfBlocks([])
-      : context.chunkBytes % CONTENT_HASH_BLOCK === 0
-        ? contentHashOfBlocks(blocks.slice(start / CONTENT_HASH_BLOCK, Math.ceil(end / CONTENT_HASH_BLOCK)))
-        : contentHash(bytes.subarray(start, end));
-  const first = bytes.subarray(0, Math.min(context.chunkBytes, total));
-  const sessionId = await callDropbox(
-    context,
-    async (client) => {
-      const arg = { close: false, content_hash: hashOf(0, first.length), contents: first };
-      return (await client.filesUploadSessionStart(arg, { signal })).result.session_id;
-    },
-    { signal },
+  // Every block's hash so far. Chunks are whole 4 MiB blocks (but the last), so a chunk's own
+  // content_hash is its blocks' hashes hashed, and the file's is all of them: no byte is hashed twice.
+  const blocks: Buffer[] = [];
+  const make = async (): Promise<Chunk> => {
+    const bytes = source.next(context.chunkBytes);
+    const own: Buffer[] = [];
+    for (let offset = 0; offset < bytes.length; offset += CONTENT_HASH_BLOCK) {
+      // A turn between blocks lets the socket take more of the chunk on the wire.
+      await nextTurn();
+      own.push(...blockHashes(bytes.subarray(offset, offset + CONTENT_HASH_BLOCK)));
+    }
+    blocks.push(...own);
+    return { bytes, hash: contentHashOfBlocks(own) };
+  };
+  const progress = (sent: number) => upload.onProgress?.(sent, Math.max(sent, source.expectedSize()));
+  let current = await make();
+  let next = await make();
+  const [sessionId, afterNext] = await overlapped(
+    callDropbox(
+      context,
+      async (client) => {
+        const arg = { close: false, content_hash: current.hash, contents: current.bytes };
+        return (await client.filesUploadSessionStart(arg, { signal })).result.session_id;
+      },
+      { signal },
+    ),
+    make,
   );
-  let sent = first.length;
-  if (sent < total) upload.onProgress?.(sent, total);
-  while (total - sent > context.chunkBytes) {
-    const chunk = bytes.subarray(sent, sent + context.chunkBytes);
+  let sent = current.bytes.length;
+  [current, next] = [next, afterNext];
+  while (next.bytes.length > 0) {
+    progress(sent);
     const offset = sent;
-    const hash = hashOf(offset, offset + chunk.length);
-    await callDropbox(context, (client) => append(client, sessionId, offset, chunk, hash, signal), {
-      signal,
-    });
-    sent += chunk.length;
-    upload.onProgress?.(sent, total);
+    const chunk = current;
+    const [, following] = await overlapped(
+      callDropbox(context, (client) => append(client, sessionId, offset, chunk.bytes, chunk.hash, signal), {
+        signal,
+      }),
+      make,
+    );
+    sent += chunk.bytes.length;
+    [current, next] = [next, following];
   }
-  const last = bytes.subarray(sent);
+  if (sent > 0 && current.bytes.length > 0) progress(sent);
+  const last = current;
   const file = await commitOnce(
     (onRetry) =>
-      callDropbox(context, (client) => finish(client, sessionId, sent, last, upload, hashOf(sent, total)), {
+      callDropbox(context, (client) => finish(client, sessionId, sent, last.bytes, upload, last.hash), {
         signal,
         onRetry,
       }),
-    upload.safety,
+    upload.safety(() => contentHashOfBlocks(blocks)),
   );
+  const total = sent + last.bytes.length;
   upload.onProgress?.(total, total);
   return file;
 }

@@ -1,7 +1,8 @@
 import type { files } from 'dropbox';
+import { type ByteSource, bytesSource, isByteSource } from './byte-source.ts';
 import { commitInfo, isIdempotent } from './commit-info.ts';
 import { commitOnce, findLanded } from './commit-once.ts';
-import { blockHashes, contentHashOfBlocks } from './content-hash.ts';
+import { contentHash } from './content-hash.ts';
 import { callDropbox } from './dropbox-call.ts';
 import type { UploadOptions } from './gateway.ts';
 import { toRemoteFile } from './metadata.ts';
@@ -16,33 +17,28 @@ export interface UploadContext extends SessionContext {
 /**
  * One `files/upload` request up to the threshold (a save is one round trip), an upload session above
  * it. `content_hash` goes with every request: Dropbox then refuses bytes damaged on the way, and the
- * SDK's own automatic hash never fires.
+ * SDK's own automatic hash never fires. A source that is surely above the threshold is never made whole:
+ * its chunks are made as the session sends them.
  */
 export async function upload(
   context: UploadContext,
   path: string,
-  bytes: Uint8Array,
+  body: Uint8Array | ByteSource,
   options: UploadOptions,
 ): Promise<RemoteFile> {
-  // Each 4 MiB block is hashed once: for the file's content_hash and, in a session, each chunk's.
-  const blocks = blockHashes(bytes);
-  const hash = contentHashOfBlocks(blocks);
-  const safety = {
+  const { onProgress, signal } = options;
+  const safety = (fileHash: () => string) => ({
     idempotent: isIdempotent(options),
-    landed: () => findLanded(context.lookup, path, hash, options.autorename ?? false),
-  };
-  if (bytes.length > context.sessionThreshold) {
-    const { onProgress, signal } = options;
-    return uploadInSession(context, bytes, {
-      commit: commitInfo(path, options),
-      safety,
-      onProgress,
-      signal,
-      blocks,
-    });
-  }
-  const arg: files.UploadArg = { ...commitInfo(path, options), content_hash: hash, contents: bytes };
-  const { signal } = options;
+    landed: () => findLanded(context.lookup, path, fileHash(), options.autorename ?? false),
+  });
+  const commit = commitInfo(path, options);
+  if (isByteSource(body) && body.atLeast > context.sessionThreshold)
+    return uploadInSession(context, body, { commit, safety, onProgress, signal });
+  const bytes = isByteSource(body) ? body.whole() : body;
+  if (bytes.length > context.sessionThreshold)
+    return uploadInSession(context, bytesSource(bytes), { commit, safety, onProgress, signal });
+  const hash = contentHash(bytes);
+  const arg: files.UploadArg = { ...commit, content_hash: hash, contents: bytes };
   return commitOnce(
     (onRetry) =>
       callDropbox(
@@ -53,6 +49,6 @@ export async function upload(
           onRetry,
         },
       ),
-    safety,
+    safety(() => hash),
   );
 }

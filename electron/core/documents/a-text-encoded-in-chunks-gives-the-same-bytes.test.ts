@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { encodeText, encodeTextChunks, type TextFormat } from './codec.ts';
+
+const utf8 = (bom: boolean, lineEnding: 'lf' | 'crlf' = 'lf'): TextFormat => ({
+  encoding: 'utf-8',
+  bom,
+  lineEnding,
+  finalNewline: true,
+});
+
+/** Every chunk `encodeTextChunks` makes for `count`-byte requests, until it makes none. */
+function chunksOf(text: string, format: TextFormat, count: number) {
+  const source = encodeTextChunks(text, format);
+  const chunks: Uint8Array[] = [];
+  for (let chunk = source.next(count); chunk.length > 0; chunk = source.next(count)) chunks.push(chunk);
+  return { source, chunks };
+}
+
+// Characters of every UTF-8 width, surrogate pairs, and lone surrogates (which both ways write as U+FFFD).
+const anyUnit = fc.oneof(
+  fc.constantFrom('a', '\n', 'é', '—', '€', '😀', '𝄞', '\ud800', '\udfff', '\r\n'),
+  fc.string({ unit: 'grapheme', maxLength: 3 }),
+);
+
+describe('a text encoded a chunk at a time, as a large save sends it', () => {
+  test('concatenates to exactly the bytes encoded at once, every chunk full but the last', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anyUnit, { maxLength: 200 }).map((units) => units.join('')),
+        fc.integer({ min: 1, max: 17 }),
+        fc.boolean(),
+        fc.constantFrom<'lf' | 'crlf'>('lf', 'crlf'),
+        (text, count, bom, lineEnding) => {
+          const format = utf8(bom, lineEnding);
+          const whole = encodeText(text, format);
+          const { source, chunks } = chunksOf(text, format, count);
+          expect(Buffer.concat(chunks).equals(whole)).toBe(true);
+          expect(chunks.slice(0, -1).every((chunk) => chunk.length === count)).toBe(true);
+          expect(source.expectedSize()).toBe(whole.length);
+          expect(source.atLeast).toBeLessThanOrEqual(whole.length);
+          expect(source.atMost).toBeGreaterThanOrEqual(whole.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('cuts a four-byte character across chunks without losing a byte of it', () => {
+    const text = `ab${'😀'.repeat(5)}`;
+    const { chunks } = chunksOf(text, utf8(false), 4);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([4, 4, 4, 4, 4, 2]);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(text);
+  });
+
+  test('estimates the total from what it has made before it has made everything', () => {
+    const text = 'é'.repeat(1000);
+    const source = encodeTextChunks(text, utf8(false));
+    source.next(100);
+    expect(source.expectedSize()).toBe(2000);
+  });
+
+  test('in another encoding, makes the whole at once and hands out views of it', () => {
+    const format: TextFormat = {
+      encoding: 'windows-1252',
+      bom: false,
+      lineEnding: 'crlf',
+      finalNewline: true,
+    };
+    const text = 'café\nnaïve\n';
+    const whole = encodeText(text, format);
+    const { chunks } = chunksOf(text, format, 4);
+    expect(Buffer.concat(chunks).equals(whole)).toBe(true);
+    expect(encodeTextChunks(text, format).whole()).toEqual(whole);
+  });
+});
