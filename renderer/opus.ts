@@ -6,6 +6,8 @@ import { type ErrorContext, messageFor } from './messages.ts';
 export type { OpusApi };
 
 function findOpus(): OpusApi | null {
+  // No window at all: imported by a unit test under Node.
+  if (typeof window === 'undefined') return null;
   return (window as Window & { opus?: OpusApi }).opus ?? null;
 }
 

@@ -1,3 +1,4 @@
+import type { EarlyCalls } from '../early-calls.ts';
 import type { OpusApi } from '../opus.ts';
 import { useAccount } from '../state/use-account.ts';
 import { useAppInfo } from '../state/use-app-info.ts';
@@ -5,9 +6,9 @@ import { SignInScreen } from './sign-in-screen.tsx';
 import { Workspace } from './workspace.tsx';
 
 /** Signed out → the sign-in screen; signed in → the workspace. The account event switches between them. */
-export function App({ opus }: { opus: OpusApi }) {
-  const account = useAccount(opus);
-  const info = useAppInfo(opus);
+export function App({ opus, early = null }: { opus: OpusApi; early?: EarlyCalls | null }) {
+  const account = useAccount(opus, early?.account);
+  const info = useAppInfo(opus, early?.appInfo);
   if (account.status === 'loading' || !info) {
     return (
       <p className="centered" aria-busy="true">
@@ -18,5 +19,12 @@ export function App({ opus }: { opus: OpusApi }) {
   if (account.status === 'signedOut') {
     return <SignInScreen opus={opus} provider={info.provider} error={account.error} />;
   }
-  return <Workspace opus={opus} account={account.account} nativeDialogs={info.nativeDialogs} />;
+  return (
+    <Workspace
+      opus={opus}
+      linked={early?.linked ?? null}
+      account={account.account}
+      nativeDialogs={info.nativeDialogs}
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { monaco } from '../editor/monaco.ts';
 import { followColorScheme } from '../editor/theme.ts';
 import type { DocumentSnapshot } from '../opus.ts';
@@ -45,7 +45,9 @@ export function EditorPane({ documents, activeId, onEdited, onReady }: EditorPan
   // Set while the text is replaced from a snapshot, so that replacement is not taken for typing.
   const replacing = useRef(false);
 
-  useEffect(() => {
+  // Layout effects, not effects: the editor, and then a document's text, are in the same frame as the
+  // pane, rather than each a frame later (npm run bench, editor ready).
+  useLayoutEffect(() => {
     if (!host.current) return;
     const instance = monaco.editor.create(host.current, {
       automaticLayout: true,
@@ -80,7 +82,7 @@ export function EditorPane({ documents, activeId, onEdited, onReady }: EditorPan
     };
   }, [onReady]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const instance = editor.current;
     if (!instance) return;
     const open = tabs.current;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { languageForPath } from '../editor/language-for-path.ts';
 import type { Account, OpusApi } from '../opus.ts';
+import type { LinkedOpen } from '../state/linked-open.ts';
 import { useConnection } from '../state/use-connection.ts';
 import { useDeepLink } from '../state/use-deep-link.ts';
 import { useDocuments } from '../state/use-documents.ts';
@@ -20,12 +21,14 @@ import { WorkspaceDialogs } from './workspace-dialogs.tsx';
 
 interface WorkspaceProps {
   opus: OpusApi;
+  /** The document the page address named, already asked for (renderer/linked-open-now.ts). */
+  linked: LinkedOpen | null;
   account: Account | null;
   nativeDialogs: boolean;
 }
 
 /** Signed in: the toolbar, the tabs, the editor and the status bar, and the dialogs they open. */
-export function Workspace({ opus, account, nativeDialogs }: WorkspaceProps) {
+export function Workspace({ opus, linked, account, nativeDialogs }: WorkspaceProps) {
   const editor = useRef<EditorHandle | null>(null);
   const getText = useCallback((documentId: string) => editor.current?.getText(documentId) ?? null, []);
   const onReady = useCallback((handle: EditorHandle | null) => {
@@ -53,7 +56,7 @@ export function Workspace({ opus, account, nativeDialogs }: WorkspaceProps) {
     void ws.save(conflictOnOpen);
   }, [conflictOnOpen, docs, ws]);
 
-  useDeepLink(ws.openPath);
+  const linkOpening = useDeepLink(ws.openPath, linked);
   useShortcuts(ws.run);
   useEffect(() => opus.onMenuCommand(({ command }) => ws.run(command)), [opus, ws.run]);
   useWindowTitle(active);
@@ -93,8 +96,14 @@ export function Workspace({ opus, account, nativeDialogs }: WorkspaceProps) {
         />
       )}
       <main className="editor-area">
-        {activeId ? (
-          <EditorPane documents={editorDocs} activeId={activeId} onEdited={docs.edited} onReady={onReady} />
+        {activeId || linkOpening ? (
+          // While a linked document is on its way the editor is made ready, empty, for it to show in.
+          <EditorPane
+            documents={editorDocs}
+            activeId={activeId ?? ''}
+            onEdited={docs.edited}
+            onReady={onReady}
+          />
         ) : (
           <Welcome
             opus={opus}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { messageFor } from '../messages.ts';
-import { type Account, describeError, type OpusApi } from '../opus.ts';
+import { type Account, type CommandResponse, describeError, type OpusApi } from '../opus.ts';
+import type { EarlyAnswer } from './early-answer.ts';
 
 /** The event's error in the same sentences as every other error (the event keeps its kind, even in Electron). */
 const words = (error: { kind: string; message: string } | undefined) =>
@@ -11,9 +12,20 @@ export type AccountState =
   | { status: 'signedOut'; error?: string }
   | { status: 'signedIn'; account: Account | null; error?: string };
 
-/** The signed-in account, kept current by `accountChanged` (sign-in finishes in another tab). */
-export function useAccount(opus: OpusApi): AccountState {
-  const [state, setState] = useState<AccountState>({ status: 'loading' });
+type Current = CommandResponse<'getAccount'>;
+
+const stateOf = (current: Current): AccountState =>
+  current.signedIn ? { status: 'signedIn', account: current.account } : { status: 'signedOut' };
+
+/**
+ * The signed-in account, kept current by `accountChanged` (sign-in finishes in another tab). `early`
+ * is the getAccount call the page made as it started: already answered, it is the first state.
+ */
+export function useAccount(opus: OpusApi, early?: EarlyAnswer<Current>): AccountState {
+  const [state, setState] = useState<AccountState>(() => {
+    const current = early?.value();
+    return current ? stateOf(current) : { status: 'loading' };
+  });
   useEffect(() => {
     let live = true;
     const off = opus.onAccountChanged((change) => {
@@ -25,16 +37,10 @@ export function useAccount(opus: OpusApi): AccountState {
       );
     });
     // An event that arrived while this call was in flight is newer: only replace "loading".
-    opus.getAccount().then(
+    (early?.promise ?? opus.getAccount()).then(
       (current) => {
         if (!live) return;
-        setState((previous) =>
-          previous.status !== 'loading'
-            ? previous
-            : current.signedIn
-              ? { status: 'signedIn', account: current.account }
-              : { status: 'signedOut' },
-        );
+        setState((previous) => (previous.status !== 'loading' ? previous : stateOf(current)));
       },
       (error: unknown) => live && setState({ status: 'signedOut', error: describeError(error) }),
     );
@@ -42,6 +48,6 @@ export function useAccount(opus: OpusApi): AccountState {
       live = false;
       off();
     };
-  }, [opus]);
+  }, [opus, early]);
   return state;
 }

@@ -1,26 +1,28 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { DocumentSnapshot } from '../opus.ts';
+import { deepLinkPath, type LinkedOpen } from './linked-open.ts';
 
-/** The Dropbox path a page address asks to open (`?open=/Notes/todo.md`), or null when it asks none. */
-export function deepLinkPath(search: string): string | null {
-  const path = new URLSearchParams(search).get('open');
-  // Only absolute Dropbox paths: anything else (an id, a URL, an empty value) is not a document.
-  return path?.startsWith('/') ? path : null;
-}
+type OpenPath = (path: string, answer?: Promise<DocumentSnapshot>) => Promise<void>;
 
 /**
  * A link or a file association that opens a document: `?open=/path` in the page address opens that
- * Dropbox path once the workspace is there (signed in). It is taken out of the address first, so a
- * reload does not open it again; a failure shows as any open error does.
+ * Dropbox path once the workspace is there (signed in), with the answer `linked` already asked for
+ * when it names the same path. The path is taken out of the address first, so a reload does not open
+ * it again; a failure shows as any open error does. True while that open is on its way, so the
+ * workspace can ready the editor rather than show the welcome screen.
  */
-export function useDeepLink(openPath: (path: string) => Promise<void>): void {
+export function useDeepLink(openPath: OpenPath, linked: LinkedOpen | null): boolean {
   const latest = useRef(openPath);
   latest.current = openPath;
+  const [pending, setPending] = useState(() => deepLinkPath(window.location.search) !== null);
   useEffect(() => {
     const path = deepLinkPath(window.location.search);
     if (path === null) return;
     const address = new URL(window.location.href);
     address.searchParams.delete('open');
     window.history.replaceState(window.history.state, '', address);
-    void latest.current(path);
-  }, []);
+    const answer = linked?.path === path ? linked.answer() : undefined;
+    void latest.current(path, answer).finally(() => setPending(false));
+  }, [linked]);
+  return pending;
 }

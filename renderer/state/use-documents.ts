@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import {
   type DocumentSnapshot,
   describeError,
@@ -32,8 +32,11 @@ export interface DocumentsControls {
   state: DocumentsState;
   active: OpenDocument | null;
   opening: boolean;
-  /** Opens `path` in a new tab, or shows its tab when it is already open; throws what the core refused. */
-  open(path: string): Promise<void>;
+  /**
+   * Opens `path` in a new tab, or shows its tab when it is already open; throws what the core refused.
+   * `answer` is the core's answer when it was asked already (a link, at start).
+   */
+  open(path: string, answer?: Promise<DocumentSnapshot>): Promise<void>;
   /** Tabs for documents the core recovered from its journal after a crash. */
   openRestored(restored: readonly RestoredDocument[]): void;
   activate(documentId: string): void;
@@ -142,7 +145,7 @@ export function useDocuments(
   }, [opus, versionOf, sendNote]);
 
   const open = useCallback(
-    async (path: string) => {
+    async (path: string, answer?: Promise<DocumentSnapshot>) => {
       const already = latest.current.docs.find((doc) => doc.remote.pathLower === path.toLowerCase());
       if (already) {
         dispatch({ type: 'activate', documentId: already.snapshot.documentId });
@@ -151,7 +154,7 @@ export function useDocuments(
       setOpening(true);
       // A failure (binary file, not found, offline) is the caller's to show: no tab opens.
       try {
-        const snapshot = await opus.openDocument({ path });
+        const snapshot = await (answer ?? opus.openDocument({ path }));
         dispatch({ type: 'opened', snapshot, activate: true });
       } finally {
         setOpening(false);
@@ -175,7 +178,9 @@ export function useDocuments(
     (documentId: string) => {
       editVersions.current.set(documentId, versionOf(documentId) + 1);
       const wasClean = !latest.current.docs.find((d) => d.snapshot.documentId === documentId)?.dirty;
-      dispatch({ type: 'edited', documentId });
+      // A transition: the tab's dot, the title and the status bar follow the key, after it is painted,
+      // not inside the keystroke's own frame (npm run bench, editor ready).
+      startTransition(() => dispatch({ type: 'edited', documentId }));
       // A note is already on its way: it reads the text when it fires, so it carries this edit too.
       if (noteTimers.current.has(documentId)) return;
       // The first edit of a clean tab goes at once, so main knows it is dirty before any reload can

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandId } from '../commands.ts';
 import type { ConflictSides, ConflictView, Resolution } from '../components/conflict-dialog.tsx';
-import { describeError, type OpusApi } from '../opus.ts';
+import { type DocumentSnapshot, describeError, type OpusApi } from '../opus.ts';
 import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
 import type { DocumentsControls } from './use-documents.ts';
@@ -14,7 +14,8 @@ export interface WorkspaceControls {
   setNotice(notice: Notice | null): void;
   /** Runs a menu, palette or keyboard command against the active tab. */
   run(command: CommandId): void;
-  openPath(path: string): Promise<void>;
+  /** Opens `path`; `answer` is the core's answer when it was already asked (a link, at start). */
+  openPath(path: string, answer?: Promise<DocumentSnapshot>): Promise<void>;
   save(documentId: string, confirmed?: boolean): Promise<boolean>;
   saveAt(documentId: string, path: string, overwrite?: boolean): Promise<void>;
   /** Asks about unsaved changes first; closes at once when there are none. */
@@ -72,10 +73,10 @@ export function useWorkspace(
     if (result?.kind === 'conflict' && !overwrite) setDialog({ kind: 'replace', documentId, path });
   };
 
-  const openPath = async (path: string) => {
+  const openPath = async (path: string, answer?: Promise<DocumentSnapshot>) => {
     setDialog(null);
     try {
-      await docs.open(path);
+      await docs.open(path, answer);
       setNotice(null);
     } catch (error) {
       setNotice({ tone: 'error', message: describeError(error, { path, opening: true }) });

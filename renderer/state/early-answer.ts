@@ -1,0 +1,21 @@
+/**
+ * A call made before React renders: its promise, and its outcome once it has come, so the first render
+ * can use an answer that is already there instead of showing "Starting…" for one more frame.
+ */
+export interface EarlyAnswer<T> {
+  promise: Promise<T>;
+  /** The value, once the promise has fulfilled; undefined before, or if it failed. */
+  value(): T | undefined;
+}
+
+export function earlyAnswer<T>(promise: Promise<T>): EarlyAnswer<T> {
+  let fulfilled: { value: T } | undefined;
+  promise.then(
+    (value) => {
+      fulfilled = { value };
+    },
+    // Its taker handles the failure; here it must only not count as unhandled.
+    () => undefined,
+  );
+  return { promise, value: () => fulfilled?.value };
+}
