@@ -212,3 +212,51 @@ describe('the final newline is an ordinary edit', () => {
     );
   });
 });
+
+describe('UTF-8 is recognised exactly as a strict decoder would (the fast checks change speed, not answers)', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const strictOrNull = (bytes: Uint8Array) => {
+    try {
+      return strict.decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+  // Bytes near UTF-8: ASCII, valid sequences of every length, and the invalid ones a decoder must refuse
+  // (lone continuation, overlong, an encoded surrogate, beyond U+10FFFF, truncated).
+  const piece = fc.oneof(
+    fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }),
+    fc.string({ unit: 'grapheme', maxLength: 4 }).map((text) => text.replace(/\0/g, '')),
+    fc.constantFrom([0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xff]),
+  );
+  const file = fc
+    .array(piece, { maxLength: 20 })
+    .map((pieces) =>
+      Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))),
+    );
+
+  test('arbitrary near-UTF-8 bytes: UTF-8 exactly when a fatal TextDecoder reads them, with its text', () => {
+    fc.assert(
+      fc.property(file, (bytes) => {
+        fc.pre(bytes.length > 0 && bytes.indexOf(0xef) !== 0 && !(bytes[0] === 0xff && bytes[1] === 0xfe));
+        const expected = strictOrNull(bytes);
+        const decoded = decodeOrRefuse(bytes);
+        if (expected !== null) {
+          expect(decoded?.format.encoding).toBe('utf-8');
+          expect(decoded?.text).toBe(normalizeLineBreaks(expected));
+        } else {
+          expect(decoded?.format.encoding).not.toBe('utf-8');
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('an all-ASCII file takes the copying path and is the same text', () => {
+    const ascii = Buffer.from('plain ASCII notes\nwith two lines\n');
+    expect(decodeText(ascii)).toEqual({
+      text: 'plain ASCII notes\nwith two lines\n',
+      format: { encoding: 'utf-8', bom: false, lineEnding: 'lf', finalNewline: true },
+    });
+  });
+});
