@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_TEXT_FORMAT, encodeTextChunks } from '../../electron/core/documents/codec.ts';
+import { DEFAULT_TEXT_FORMAT, encodeText, encodeTextChunks } from '../../electron/core/documents/codec.ts';
 import { blockHashes, contentHash } from '../../electron/core/dropbox/content-hash.ts';
 import { median, percentile } from '../figure.ts';
 
@@ -201,9 +201,9 @@ export function repoRoot(): string {
  * bytes' content_hash. Returns the bytes and how long that took.
  */
 export async function encodeAndHash(text: string): Promise<{ bytes: Buffer; ms: number }> {
-  let bytes = Buffer.alloc(0);
+  let bytes: Buffer = Buffer.alloc(0);
   const ms = await timed(async () => {
-    bytes = Buffer.from(text, 'utf8');
+    bytes = encodeText(text, DEFAULT_TEXT_FORMAT);
     contentHash(bytes);
   });
   return { bytes, ms };
