@@ -50,6 +50,26 @@ test('after a kill -9 the next start brings the unsaved text back, and it saves'
   expect((await downloadText(opus.dropbox, FILE)).text).toBe(`${ORIGINAL}${TYPED}`);
 });
 
+test('a link to a document with unsaved text from before the crash brings that text back, in one tab', async ({
+  page,
+  context,
+}) => {
+  await typeThenKill(page, context);
+
+  const opus = await session.restart();
+  const link = new URL(opus.url);
+  link.searchParams.set('open', FILE);
+  await page.goto(link.href);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText(TYPED);
+  // The restored document itself, not a second copy opened from Dropbox beside it.
+  await expect(page.getByRole('tab')).toHaveCount(1);
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Restored · Unsaved');
+  await shot(page, 'crash-3-restored-through-a-link');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/^Saved rev /);
+  expect((await downloadText(opus.dropbox, FILE)).text).toBe(`${ORIGINAL}${TYPED}`);
+});
+
 test('a change on Dropbox while Opus was down goes straight to the conflict prompt', async ({
   page,
   context,

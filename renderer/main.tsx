@@ -5,13 +5,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/app.tsx';
 import { MissingBridge } from './components/missing-bridge.tsx';
-import { earlyCalls } from './early-calls.ts';
+import { earlyCalls, firstScreenReady } from './early-calls.ts';
 import { opus } from './opus.ts';
 import './styles/index.css';
 
 const container = document.getElementById('root');
 if (container) {
-  createRoot(container).render(
-    <StrictMode>{opus ? <App opus={opus} early={earlyCalls} /> : <MissingBridge />}</StrictMode>,
+  void firstScreenReady(earlyCalls).then(() =>
+    createRoot(container).render(
+      <StrictMode>{opus ? <App opus={opus} early={earlyCalls} /> : <MissingBridge />}</StrictMode>,
+    ),
   );
 }

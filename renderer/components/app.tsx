@@ -19,12 +19,5 @@ export function App({ opus, early = null }: { opus: OpusApi; early?: EarlyCalls 
   if (account.status === 'signedOut') {
     return <SignInScreen opus={opus} provider={info.provider} error={account.error} />;
   }
-  return (
-    <Workspace
-      opus={opus}
-      linked={early?.linked ?? null}
-      account={account.account}
-      nativeDialogs={info.nativeDialogs}
-    />
-  );
+  return <Workspace opus={opus} early={early} account={account.account} nativeDialogs={info.nativeDialogs} />;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { EarlyCalls } from '../early-calls.ts';
 import { languageForPath } from '../editor/language-for-path.ts';
 import type { Account, OpusApi } from '../opus.ts';
-import type { LinkedOpen } from '../state/linked-open.ts';
 import { useConnection } from '../state/use-connection.ts';
 import { useDeepLink } from '../state/use-deep-link.ts';
 import { useDocuments } from '../state/use-documents.ts';
@@ -21,14 +21,14 @@ import { WorkspaceDialogs } from './workspace-dialogs.tsx';
 
 interface WorkspaceProps {
   opus: OpusApi;
-  /** The document the page address named, already asked for (renderer/linked-open-now.ts). */
-  linked: LinkedOpen | null;
+  /** The calls the page made as it started (renderer/early-calls.ts). */
+  early: EarlyCalls | null;
   account: Account | null;
   nativeDialogs: boolean;
 }
 
 /** Signed in: the toolbar, the tabs, the editor and the status bar, and the dialogs they open. */
-export function Workspace({ opus, linked, account, nativeDialogs }: WorkspaceProps) {
+export function Workspace({ opus, early, account, nativeDialogs }: WorkspaceProps) {
   const editor = useRef<EditorHandle | null>(null);
   const getText = useCallback((documentId: string) => editor.current?.getText(documentId) ?? null, []);
   const onReady = useCallback((handle: EditorHandle | null) => {
@@ -44,11 +44,11 @@ export function Workspace({ opus, linked, account, nativeDialogs }: WorkspacePro
 
   // A restored document whose Dropbox copy moved: its conflict prompt opens once its tab has a model.
   const [conflictOnOpen, setConflictOnOpen] = useState<string | null>(null);
-  useRestore(opus, {
-    openRestored: docs.openRestored,
-    setNotice: ws.setNotice,
-    startConflict: setConflictOnOpen,
-  });
+  const restoring = useRestore(
+    opus,
+    { openRestored: docs.openRestored, setNotice: ws.setNotice, startConflict: setConflictOnOpen },
+    early?.restored,
+  );
   useEffect(() => {
     if (!conflictOnOpen || !docs.state.docs.some((doc) => doc.snapshot.documentId === conflictOnOpen)) return;
     setConflictOnOpen(null);
@@ -56,7 +56,7 @@ export function Workspace({ opus, linked, account, nativeDialogs }: WorkspacePro
     void ws.save(conflictOnOpen);
   }, [conflictOnOpen, docs, ws]);
 
-  const linkOpening = useDeepLink(ws.openPath, linked);
+  const linkOpening = useDeepLink(ws.openPath, early?.linked ?? null, restoring);
   useShortcuts(ws.run);
   useEffect(() => opus.onMenuCommand(({ command }) => ws.run(command)), [opus, ws.run]);
   useWindowTitle(active);

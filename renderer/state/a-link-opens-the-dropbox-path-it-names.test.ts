@@ -33,13 +33,27 @@ describe('a linked document is asked for as the page starts', () => {
     return { opus, asked };
   }
 
-  it('asks once, at once, and hands that answer over', async () => {
+  it('asks once, as soon as the crash restore has settled, and hands that answer over', async () => {
     const { opus, asked } = fakeOpus([() => Promise.resolve(snapshot)]);
-    const linked = openLinkedEarly(opus, '?open=%2Fmagnum-opus.txt');
-    expect(asked).toEqual(['/magnum-opus.txt']);
+    let restoreDone: () => void = () => undefined;
+    const restoring = new Promise<void>((resolve) => {
+      restoreDone = resolve;
+    });
+    const linked = openLinkedEarly(opus, '?open=%2Fmagnum-opus.txt', restoring);
     expect(linked?.path).toBe('/magnum-opus.txt');
+    await Promise.resolve();
+    // A journaled document must come back as the restored one, not be opened anew beside it.
+    expect(asked).toEqual([]);
+    restoreDone();
     await expect(linked?.answer()).resolves.toBe(snapshot);
-    expect(asked).toHaveLength(1);
+    expect(asked).toEqual(['/magnum-opus.txt']);
+  });
+
+  it('asks even when the restore failed', async () => {
+    const { opus, asked } = fakeOpus([() => Promise.resolve(snapshot)]);
+    const linked = openLinkedEarly(opus, '?open=/a.txt', Promise.reject(refusal('offline')));
+    await expect(linked?.answer()).resolves.toBe(snapshot);
+    expect(asked).toEqual(['/a.txt']);
   });
 
   it('asks again once signed in when the first call found nobody signed in', async () => {

@@ -15,14 +15,23 @@ export interface LinkedOpen {
 }
 
 /**
- * Asks for the document the address names at once. Called by the page's first module, while the rest
- * of the bundle (Monaco, React: about 300 ms of evaluation) is still to run, so the core downloads and
- * decodes the file meanwhile instead of after the workspace has rendered.
+ * Asks for the document the address names as soon as `after` (the crash restore) has settled. Called
+ * by the page's first module, while the rest of the bundle (Monaco, React: about 300 ms of evaluation)
+ * is still to run, so the core downloads and decodes the file meanwhile instead of after the workspace
+ * has rendered. After the restore, because a journaled document must come back as the restored one,
+ * with its unsaved text, not be opened anew beside it.
  */
-export function openLinkedEarly(opus: OpusApi, search: string): LinkedOpen | null {
+export function openLinkedEarly(
+  opus: OpusApi,
+  search: string,
+  after: Promise<unknown> = Promise.resolve(),
+): LinkedOpen | null {
   const path = deepLinkPath(search);
   if (path === null) return null;
-  const first = opus.openDocument({ path });
+  const first = after.then(
+    () => opus.openDocument({ path }),
+    () => opus.openDocument({ path }),
+  );
   // Nobody may ever take it (signed out, the link never used): its failure is not unhandled.
   first.catch(() => undefined);
   return {

@@ -1,5 +1,12 @@
-import { useEffect, useRef } from 'react';
-import { describeError, type OpusApi, type RestoredDocument } from '../opus.ts';
+import { useEffect, useRef, useState } from 'react';
+import {
+  type CommandResponse,
+  describeError,
+  errorKind,
+  type OpusApi,
+  type RestoredDocument,
+} from '../opus.ts';
+import type { EarlyAnswer } from './early-answer.ts';
 import type { Notice } from './workspace-dialog.ts';
 
 /** "Restored unsaved changes to a.txt and b.md …": one line for everything brought back. */
@@ -24,17 +31,33 @@ interface RestoreTargets {
   startConflict(documentId: string): void;
 }
 
+type Restored = CommandResponse<'getRestoredDocuments'>;
+
+/** The page's own early call, unless it was made signed out (then it is asked again). */
+function restoredNow(opus: OpusApi, early?: EarlyAnswer<Restored>): Promise<Restored> {
+  if (!early) return opus.getRestoredDocuments();
+  return early.promise.catch((error: unknown) =>
+    errorKind(error) === 'signed_out' ? opus.getRestoredDocuments() : Promise.reject(error),
+  );
+}
+
 /**
  * Once per session: the documents the core recovered from its journal reopen as tabs with their
- * unsaved text, and where Dropbox moved meanwhile, the conflict prompt opens straight away.
+ * unsaved text, and where Dropbox moved meanwhile, the conflict prompt opens straight away. `early` is
+ * the page's own call, made as it started. Resolves once that is done (or failed): a linked document
+ * opens after it, so a journaled one comes back as the restored tab, never as a second one.
  */
-export function useRestore(opus: OpusApi, targets: RestoreTargets): void {
+export function useRestore(
+  opus: OpusApi,
+  targets: RestoreTargets,
+  early?: EarlyAnswer<Restored>,
+): Promise<void> {
   const latest = useRef(targets);
   latest.current = targets;
+  const [[done, settle]] = useState(settleable);
   useEffect(() => {
     let live = true;
-    opus
-      .getRestoredDocuments()
+    restoredNow(opus, early)
       .then((restored) => {
         if (!live || restored.length === 0) return;
         latest.current.openRestored(restored);
@@ -44,9 +67,20 @@ export function useRestore(opus: OpusApi, targets: RestoreTargets): void {
       })
       .catch((error: unknown) => {
         if (live) latest.current.setNotice({ tone: 'error', message: describeError(error) });
-      });
+      })
+      .finally(settle.resolve);
     return () => {
       live = false;
     };
-  }, [opus]);
+  }, [opus, early, settle]);
+  return done;
+}
+
+/** A promise and the function that resolves it, made once per mount. */
+function settleable(): [Promise<void>, { resolve: () => void }] {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return [promise, { resolve }];
 }
