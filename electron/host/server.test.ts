@@ -120,7 +120,8 @@ test('refuses every request without the secret, or with a wrong one', async () =
 test('serves the renderer with window.opus first and a strict CSP', async () => {
   const page = await raw('/', { headers: own() });
   expect(page.status).toBe(200);
-  expect(page.body).toMatch(/<head>\n<script src="\/__opus\/bridge.js"><\/script>/);
+  // First in <head>, deferred: it still runs before the renderer's module scripts (document order).
+  expect(page.body).toMatch(/<head>\n<script defer src="\/__opus\/bridge.js"><\/script>/);
   expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
   expect(String(page.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
   const bridge = await raw('/__opus/bridge.js', { headers: own() });

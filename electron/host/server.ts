@@ -94,8 +94,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function serveIndex(res: ServerResponse): Promise<void> {
     const html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
-    // The bridge runs first, so window.opus exists before the renderer's own scripts start.
-    const page = html.replace(/<head>/i, '<head>\n<script src="/__opus/bridge.js"></script>');
+    // The bridge runs first, so window.opus exists before the renderer's own scripts start: deferred
+    // scripts and module scripts run in document order, after parsing, which `defer` no longer blocks.
+    const page = html.replace(/<head>/i, '<head>\n<script defer src="/__opus/bridge.js"></script>');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/html; charset=utf-8',
