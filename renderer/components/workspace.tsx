@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EarlyCalls } from '../early-calls.ts';
+import { type EarlyCalls, linkedAtStart } from '../early-calls.ts';
 import { languageForPath } from '../editor/language-for-path.ts';
 import type { Account, OpusApi } from '../opus.ts';
 import { useConnection } from '../state/use-connection.ts';
@@ -34,7 +34,8 @@ export function Workspace({ opus, early, account, nativeDialogs }: WorkspaceProp
   const onReady = useCallback((handle: EditorHandle | null) => {
     editor.current = handle;
   }, []);
-  const docs = useDocuments(opus, getText);
+  const [first] = useState(() => linkedAtStart(early));
+  const docs = useDocuments(opus, getText, first);
   const ws = useWorkspace(opus, docs, getText, nativeDialogs);
   const connection = useConnection(opus);
   const transfers = useTransfers(opus);

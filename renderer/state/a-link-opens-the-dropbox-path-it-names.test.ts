@@ -33,27 +33,15 @@ describe('a linked document is asked for as the page starts', () => {
     return { opus, asked };
   }
 
-  it('asks once, as soon as the crash restore has settled, and hands that answer over', async () => {
+  it('asks once, at once, and hands that answer over', async () => {
     const { opus, asked } = fakeOpus([() => Promise.resolve(snapshot)]);
-    let restoreDone: () => void = () => undefined;
-    const restoring = new Promise<void>((resolve) => {
-      restoreDone = resolve;
-    });
-    const linked = openLinkedEarly(opus, '?open=%2Fmagnum-opus.txt', restoring);
-    expect(linked?.path).toBe('/magnum-opus.txt');
-    await Promise.resolve();
-    // A journaled document must come back as the restored one, not be opened anew beside it.
-    expect(asked).toEqual([]);
-    restoreDone();
-    await expect(linked?.answer()).resolves.toBe(snapshot);
+    const linked = openLinkedEarly(opus, '?open=%2Fmagnum-opus.txt');
     expect(asked).toEqual(['/magnum-opus.txt']);
-  });
-
-  it('asks even when the restore failed', async () => {
-    const { opus, asked } = fakeOpus([() => Promise.resolve(snapshot)]);
-    const linked = openLinkedEarly(opus, '?open=/a.txt', Promise.reject(refusal('offline')));
+    expect(linked?.path).toBe('/magnum-opus.txt');
+    await linked?.settled;
+    expect(linked?.arrived()).toBe(snapshot);
     await expect(linked?.answer()).resolves.toBe(snapshot);
-    expect(asked).toEqual(['/a.txt']);
+    expect(asked).toHaveLength(1);
   });
 
   it('asks again once signed in when the first call found nobody signed in', async () => {

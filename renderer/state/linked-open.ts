@@ -12,30 +12,34 @@ export interface LinkedOpen {
   path: string;
   /** The core's answer, taken once; a call made while signed out is made again. */
   answer(): Promise<DocumentSnapshot>;
+  /** The first call's snapshot, once it has come (undefined before, or when it failed). */
+  arrived(): DocumentSnapshot | undefined;
+  /** Settles with the first call, whatever its outcome: nothing is asked again. */
+  settled: Promise<void>;
 }
 
 /**
- * Asks for the document the address names as soon as `after` (the crash restore) has settled. Called
- * by the page's first module, while the rest of the bundle (Monaco, React: about 300 ms of evaluation)
- * is still to run, so the core downloads and decodes the file meanwhile instead of after the workspace
- * has rendered. After the restore, because a journaled document must come back as the restored one,
- * with its unsaved text, not be opened anew beside it.
+ * Asks for the document the address names at once. Called by the page's first module, while the rest
+ * of the bundle (Monaco, React: about 300 ms of evaluation) is still to run, so the core downloads and
+ * decodes the file meanwhile instead of after the workspace has rendered. (The core finishes restoring
+ * its journal before any open, so a journaled document comes back as the restored one.)
  */
-export function openLinkedEarly(
-  opus: OpusApi,
-  search: string,
-  after: Promise<unknown> = Promise.resolve(),
-): LinkedOpen | null {
+export function openLinkedEarly(opus: OpusApi, search: string): LinkedOpen | null {
   const path = deepLinkPath(search);
   if (path === null) return null;
-  const first = after.then(
-    () => opus.openDocument({ path }),
-    () => opus.openDocument({ path }),
-  );
+  const first = opus.openDocument({ path });
+  let snapshot: DocumentSnapshot | undefined;
   // Nobody may ever take it (signed out, the link never used): its failure is not unhandled.
-  first.catch(() => undefined);
+  const settled = first.then(
+    (value) => {
+      snapshot = value;
+    },
+    () => undefined,
+  );
   return {
     path,
+    settled,
+    arrived: () => snapshot,
     answer: () =>
       first.catch((error: unknown) =>
         errorKind(error) === 'signed_out' ? opus.openDocument({ path }) : Promise.reject(error),

@@ -63,8 +63,12 @@ export interface DocumentsControls {
 export function useDocuments(
   opus: OpusApi,
   getText: (documentId: string) => string | null,
+  first?: DocumentSnapshot,
 ): DocumentsControls {
-  const [state, dispatch] = useReducer(documentsReducer, NO_DOCUMENTS);
+  // `first`: a document already opened for the page (a link): it is in the very first render's tab.
+  const [state, dispatch] = useReducer(documentsReducer, first, (snapshot) =>
+    snapshot ? documentsReducer(NO_DOCUMENTS, { type: 'opened', snapshot, activate: true }) : NO_DOCUMENTS,
+  );
   const [opening, setOpening] = useReducer((_: boolean, next: boolean) => next, false);
   const latest = useRef(state);
   latest.current = state;

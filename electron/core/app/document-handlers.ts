@@ -15,16 +15,22 @@ type DocumentHandlers = Pick<
   | 'resolveConflict'
 >;
 
-/** Binds the documents service to the contract, and keeps the watcher on the folders of open documents. */
+/**
+ * Binds the documents service to the contract, and keeps the watcher on the folders of open documents.
+ * An open waits for `restored` (the journal's documents back after a crash; its failure is the restore's
+ * to report), so it finds a journaled document restored rather than downloading a second copy.
+ */
 export function documentHandlers(
   documents: Documents,
   watching: { follow(pathLower: string): void; unfollow(pathLower: string): void },
   recent: Pick<RecentFiles, 'opened'>,
+  restored: () => Promise<unknown> = () => Promise.resolve(),
 ): DocumentHandlers {
   const pathOf = (documentId: string) =>
     documents.list().find((doc) => doc.id === documentId)?.remote.pathLower;
   return {
     openDocument: async ({ path }) => {
+      await restored().catch(() => undefined);
       const already = documents.list().some((doc) => doc.remote.pathLower === path.toLowerCase());
       const snapshot = await documents.open(path);
       if (!already) watching.follow(snapshot.remote.pathLower);

@@ -130,6 +130,23 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
   let accountName = 'Opus';
   let restored: Promise<RestoredDocument[]> | null = null;
 
+  /**
+   * The journal's documents, restored once per account (a failure is not kept: the next ask tries
+   * again). Every open waits for it first, so a journaled document is reopened as the restored one,
+   * with its unsaved text, whichever of the window's two calls arrives first.
+   */
+  function restoration(): Promise<RestoredDocument[]> {
+    restored ??= restoreJournal(gateway, documents, journal, log).then((list) => {
+      for (const item of list) watching.follow(item.snapshot.remote.pathLower);
+      return list;
+    });
+    const current = restored;
+    current.catch(() => {
+      if (restored === current) restored = null;
+    });
+    return current;
+  }
+
   // The last details Dropbox gave, for whoever signed in: a window that starts (or reloads) shows the
   // workspace without two more requests; the Account panel asks for fresh ones. One fetch at a time.
   let details: { accountId: string; value: Promise<AccountShape> } | null = null;
@@ -210,16 +227,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
       await account.signOut();
       return null;
     },
-    getRestoredDocuments: () => {
-      restored ??= restoreJournal(gateway, documents, journal, log).then((list) => {
-        for (const item of list) watching.follow(item.snapshot.remote.pathLower);
-        return list;
-      });
-      return restored.catch((error) => {
-        restored = null;
-        throw error;
-      });
-    },
+    getRestoredDocuments: () => restoration(),
     chooseLocalFile: async () => {
       const path = await options.dialogs?.chooseLocalFile();
       if (!path) return null;
@@ -239,7 +247,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ...fileHandlers(() => gateway, localChoices),
     ...revisionHandlers(() => gateway, documents),
     getRecentFiles: () => recentFiles.list(),
-    ...documentHandlers(documents, watching, recentFiles),
+    ...documentHandlers(documents, watching, recentFiles, restoration),
   };
 
   return {

@@ -159,3 +159,24 @@ test('text typed while a save is on its way stays journaled after the save lands
   await next.close();
   await writer.close();
 });
+
+test('an open that arrives before the restore is asked for finds the journaled document restored, not a second copy', async () => {
+  const before = await typeAndWait('/Crash/linked.txt', 'base\n', 'base\ntyped, never saved\n');
+  // The next start: a window that opens the file by a link may ask for it before it asks for the restore.
+  const next = await bench.restart();
+  const opened = await next.call('openDocument', { path: '/Crash/linked.txt' });
+  expect(opened.documentId).toBe(before.documentId);
+  const restored = await next.call('getRestoredDocuments', {});
+  const entry = restored.find((r) => r.snapshot.remote.path === '/Crash/linked.txt');
+  expect(entry).toMatchObject({
+    snapshot: { documentId: before.documentId },
+    text: 'base\ntyped, never saved\n',
+  });
+  // Still journaled, under the one document: saving it lands the typed text.
+  expect(await journaledTexts()).toContain('base\ntyped, never saved\n');
+  const saved = await next.call('saveDocument', {
+    documentId: opened.documentId,
+    text: 'base\ntyped, never saved\n',
+  });
+  expect(saved.kind).toBe('saved');
+});
