@@ -66,7 +66,8 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
     case 'opened': {
       const { documentId } = action.snapshot;
       const exists = state.docs.some((doc) => doc.snapshot.documentId === documentId);
-      if (exists) return action.activate ? { ...state, activeId: documentId } : state;
+      if (exists)
+        return action.activate && state.activeId !== documentId ? { ...state, activeId: documentId } : state;
       const restored = action.restoredText !== undefined && action.restoredText !== action.snapshot.text;
       const doc: OpenDocument = {
         // The editor shows the recovered text; the core still holds the base it was written against.
@@ -83,7 +84,9 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
       };
     }
     case 'activate':
-      return state.docs.some((doc) => doc.snapshot.documentId === action.documentId)
+      // The same state when nothing changes: React then skips the render.
+      return state.activeId !== action.documentId &&
+        state.docs.some((doc) => doc.snapshot.documentId === action.documentId)
         ? { ...state, activeId: action.documentId }
         : state;
     case 'closed':
