@@ -69,9 +69,16 @@ export async function startRemoteBench(options: RemoteBenchOptions = {}): Promis
   const token = /^access_token=(\S+)/.exec(lines[1] ?? '')?.[1] ?? '';
   if (!url || !appKey || !token) throw new Error(`localbox printed ${lines.join(' / ')}`);
 
-  const counts = async (reset: boolean): Promise<Record<string, number>> => {
-    const response = await fetch(`${url}/__localbox/requests`, { method: reset ? 'POST' : 'GET' });
-    return (await response.json()) as Record<string, number>;
+  const counts = async (reset: boolean, attempt = 1): Promise<Record<string, number>> => {
+    try {
+      const response = await fetch(`${url}/__localbox/requests`, { method: reset ? 'POST' : 'GET' });
+      return (await response.json()) as Record<string, number>;
+    } catch (error) {
+      // A kept-alive socket localbox closed while a long transfer ran (its keep-alive timeout is 5 s):
+      // the request never reached it, so asking again on a new socket counts nothing twice.
+      if (attempt >= 3 || !(error instanceof TypeError)) throw error;
+      return counts(reset, attempt + 1);
+    }
   };
   const seen = async (route: string) => ((await counts(false))[route] ?? 0) > 0;
 
