@@ -55,6 +55,17 @@ test('a ?open= link opens its document: after signing in, at once when signed in
   await page.keyboard.press('Control+S');
   await expect(state).toHaveText(/^Saved rev /);
 
+  // Signing out closes it; signing in again in the same page starts empty, not with the link's tab
+  // from the page's start.
+  const toolbar = page.getByRole('toolbar', { name: 'Document' });
+  await toolbar.getByRole('button', { name: /^Account: / }).click();
+  await page.getByRole('dialog', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
+  const again = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Sign in to localbox' }).click();
+  await (await again).locator('#allow').click();
+  await expect(page.getByRole('region', { name: 'No document open' })).toBeVisible();
+  await expect(tabs.getByRole('tab')).toHaveCount(0);
+
   // A link to nothing: the welcome screen, and a sentence naming the file.
   await page.goto(link('/Notes/gone.txt'));
   await expect(page.getByRole('alert', { name: 'Notice' })).toContainText('gone.txt');

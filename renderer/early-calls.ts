@@ -50,3 +50,16 @@ export function linkedAtStart(calls: EarlyCalls | null): DocumentSnapshot | unde
   if (!calls?.linked || calls.restored.value()?.length !== 0) return undefined;
   return calls.linked.arrived();
 }
+
+const taken = new WeakSet<EarlyCalls>();
+
+/**
+ * The start's calls for the page's first workspace only. A workspace shown again later (signed out,
+ * then in) must ask afresh: the early answers describe the page's start, and their documents were
+ * closed with the sign-out.
+ */
+export function takeEarlyCalls(calls: EarlyCalls | null): EarlyCalls | null {
+  if (!calls || taken.has(calls)) return null;
+  taken.add(calls);
+  return calls;
+}

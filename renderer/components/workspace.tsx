@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type EarlyCalls, linkedAtStart } from '../early-calls.ts';
+import { type EarlyCalls, linkedAtStart, takeEarlyCalls } from '../early-calls.ts';
 import { languageForPath } from '../editor/language-for-path.ts';
 import type { Account, OpusApi } from '../opus.ts';
 import { useConnection } from '../state/use-connection.ts';
@@ -21,14 +21,18 @@ import { WorkspaceDialogs } from './workspace-dialogs.tsx';
 
 interface WorkspaceProps {
   opus: OpusApi;
-  /** The calls the page made as it started (renderer/early-calls.ts). */
+  /** The calls the page made as it started (renderer/early-calls.ts); the first workspace takes them. */
   early: EarlyCalls | null;
   account: Account | null;
   nativeDialogs: boolean;
 }
 
 /** Signed in: the toolbar, the tabs, the editor and the status bar, and the dialogs they open. */
-export function Workspace({ opus, early, account, nativeDialogs }: WorkspaceProps) {
+export function Workspace({ opus, early: calls, account, nativeDialogs }: WorkspaceProps) {
+  // A ref, not a state initializer: React may run initializers twice, and the calls are taken once.
+  const start = useRef<{ early: EarlyCalls | null } | null>(null);
+  start.current ??= { early: takeEarlyCalls(calls) };
+  const { early } = start.current;
   const editor = useRef<EditorHandle | null>(null);
   const getText = useCallback((documentId: string) => editor.current?.getText(documentId) ?? null, []);
   const onReady = useCallback((handle: EditorHandle | null) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type EarlyCalls, takeEarlyCalls } from '../early-calls.ts';
 import type { DocumentSnapshot, OpusApi } from '../opus.ts';
 import { deepLinkPath, openLinkedEarly } from './linked-open.ts';
 
@@ -66,5 +67,14 @@ describe('a linked document is asked for as the page starts', () => {
     expect(openLinkedEarly(opus, '?open=notes.md')).toBeNull();
     expect(openLinkedEarly(opus, '')).toBeNull();
     expect(asked).toEqual([]);
+  });
+});
+
+describe("the page's start calls belong to its first workspace", () => {
+  it('are taken once: a workspace shown again after signing out and in asks afresh', () => {
+    const calls = { linked: null } as unknown as EarlyCalls;
+    expect(takeEarlyCalls(calls)).toBe(calls);
+    expect(takeEarlyCalls(calls)).toBeNull();
+    expect(takeEarlyCalls(null)).toBeNull();
   });
 });
