@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { monaco } from '../editor/monaco.ts';
+import { DOCUMENT_EDITOR_OPTIONS, monaco } from '../editor/monaco.ts';
 import { followColorScheme } from '../editor/theme.ts';
 import type { DocumentSnapshot } from '../opus.ts';
 
@@ -49,15 +49,7 @@ export function EditorPane({ documents, activeId, onEdited, onReady }: EditorPan
   // pane, rather than each a frame later (npm run bench, editor ready).
   useLayoutEffect(() => {
     if (!host.current) return;
-    const instance = monaco.editor.create(host.current, {
-      automaticLayout: true,
-      minimap: { enabled: false },
-      wordWrap: 'on',
-      fontSize: 14,
-      scrollBeyondLastLine: false,
-      ariaLabel: 'Document text',
-      model: null,
-    });
+    const instance = monaco.editor.create(host.current, { ...DOCUMENT_EDITOR_OPTIONS, model: null });
     editor.current = instance;
     const open = tabs.current;
     const stopTheme = followColorScheme(monaco);

@@ -26,4 +26,17 @@ import { registerJson } from './json-language.ts';
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 registerJson(monaco);
 
+/**
+ * The document editor's options: Opus's editor pane and the benchmark's bare Monaco page both use them,
+ * so the bare page has exactly Opus's editor features (npm run bench, editor ready and memory).
+ */
+export const DOCUMENT_EDITOR_OPTIONS = {
+  automaticLayout: true,
+  minimap: { enabled: false },
+  wordWrap: 'on',
+  fontSize: 14,
+  scrollBeyondLastLine: false,
+  ariaLabel: 'Document text',
+} as const satisfies Parameters<typeof monaco.editor.create>[1];
+
 export { monaco };

@@ -1,4 +1,5 @@
 import { type DocumentSnapshot, errorKind, type OpusApi } from '../opus.ts';
+import { earlyAnswer } from './early-answer.ts';
 
 /** The Dropbox path a page address asks to open (`?open=/Notes/todo.md`), or null when it asks none. */
 export function deepLinkPath(search: string): string | null {
@@ -27,21 +28,17 @@ export interface LinkedOpen {
 export function openLinkedEarly(opus: OpusApi, search: string): LinkedOpen | null {
   const path = deepLinkPath(search);
   if (path === null) return null;
-  const first = opus.openDocument({ path });
-  let snapshot: DocumentSnapshot | undefined;
-  // Nobody may ever take it (signed out, the link never used): its failure is not unhandled.
-  const settled = first.then(
-    (value) => {
-      snapshot = value;
-    },
-    () => undefined,
-  );
+  // Nobody may ever take it (signed out, the link never used): earlyAnswer keeps its failure handled.
+  const first = earlyAnswer(opus.openDocument({ path }));
   return {
     path,
-    settled,
-    arrived: () => snapshot,
+    settled: first.promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    arrived: first.value,
     answer: () =>
-      first.catch((error: unknown) =>
+      first.promise.catch((error: unknown) =>
         errorKind(error) === 'signed_out' ? opus.openDocument({ path }) : Promise.reject(error),
       ),
   };

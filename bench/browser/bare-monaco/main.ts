@@ -1,7 +1,7 @@
 // The benchmark's baseline: Monaco with exactly the features Opus loads (the same module), nothing else.
 // It fetches its texts with one GET each, as Opus fetches a document with one call, and shows the last.
 // `?files=N` asks for texts/doc-0.txt … texts/doc-(N-1).txt (default 1): one model per text, like tabs.
-import { monaco } from '../../../renderer/editor/monaco.ts';
+import { DOCUMENT_EDITOR_OPTIONS, monaco } from '../../../renderer/editor/monaco.ts';
 
 const count = Number(new URLSearchParams(window.location.search).get('files') ?? 1);
 const texts = Promise.all(
@@ -9,16 +9,8 @@ const texts = Promise.all(
 );
 
 const host = document.getElementById('editor') as HTMLElement;
-// The options Opus's editor pane uses.
-const editor = monaco.editor.create(host, {
-  automaticLayout: true,
-  minimap: { enabled: false },
-  wordWrap: 'on',
-  fontSize: 14,
-  scrollBeyondLastLine: false,
-  ariaLabel: 'Document text',
-  model: null,
-});
+// Exactly the options Opus's editor pane uses.
+const editor = monaco.editor.create(host, { ...DOCUMENT_EDITOR_OPTIONS, model: null });
 
 const models = (await texts).map((text) => {
   const model = monaco.editor.createModel(text, 'plaintext');
