@@ -20,6 +20,23 @@ function random(seed: number) {
   };
 }
 
+/**
+ * Kill moments between 0.5 and 3 s, one at a random point of each of TRIALS equal slices, in random order.
+ * Plain uniform draws sometimes put too few kills past the grace time to test anything (CI once had only
+ * 175 characters due over 20 trials); slices keep the moments random yet make over half of them count.
+ */
+function killMoments(next: () => number): number[] {
+  const moments = Array.from(
+    { length: TRIALS },
+    (_, slice) => 500 + Math.floor(((slice + next()) / TRIALS) * 2500),
+  );
+  for (let i = moments.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [moments[i], moments[j]] = [moments[j] as number, moments[i] as number];
+  }
+  return moments;
+}
+
 const session = opusPerTest();
 
 /** Types letters until the host is killed, `killAfterMs` after the first one; returns what was typed when. */
@@ -57,10 +74,11 @@ test(`kill -9 while typing, ${TRIALS} times at random moments: what was typed 1.
   let opus = await session.start({ [FILE]: 'Typed under fire:' });
   await signInAndOpen(page, context, opus.url, FILE);
   let onDropbox = 'Typed under fire:';
-  let due = 0;
+  let trialsWithSomethingDue = 0;
+  const moments = killMoments(next);
 
   for (let trial = 0; trial < TRIALS; trial++) {
-    const killAfterMs = 500 + Math.floor(next() * 2500);
+    const killAfterMs = moments[trial] as number;
     const { typed, killedAt } = await typeUntilKilled(page, opus, trial, killAfterMs);
     const all = typed.map((t) => t.text).join('');
     const mustHave = typed
@@ -88,8 +106,9 @@ test(`kill -9 while typing, ${TRIALS} times at random moments: what was typed 1.
     expect(all.startsWith(came), context_).toBe(true);
     expect(came.length, context_).toBeGreaterThanOrEqual(mustHave.length);
     onDropbox = text;
-    due += mustHave.length;
+    if (mustHave.length > 0) trialsWithSomethingDue++;
   }
-  // The kills were late enough, often enough, for the promise to be tested at all.
-  expect(due).toBeGreaterThan(TRIALS * 10);
+  // The kills were late enough, often enough, for the promise to be tested at all: 11 of the 20 slices
+  // start at least 125 ms past the grace time.
+  expect(trialsWithSomethingDue).toBeGreaterThanOrEqual(TRIALS / 2);
 });
