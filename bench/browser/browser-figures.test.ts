@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BenchOptions, Figure } from '../figure.ts';
 import { measureBanner } from './banner.ts';
-import { OUT } from './browser-kit.ts';
+import { serveBareMonaco } from './bare-page.ts';
+import { OUT, startOpusHost } from './browser-kit.ts';
 import { measureEditorReady } from './editor-ready.ts';
 import { measureMemory } from './memory.ts';
 
@@ -29,6 +30,25 @@ describe('the browser figures of npm run bench', () => {
       existsSync(join(OUT, 'renderer', 'index.html')),
       `${OUT}/renderer/index.html is missing: the browser figures run the built app (npm run build)`,
     ).toBe(true);
+  });
+
+  it('serve the bare page with the host opener policy, which decides the process a load runs in', async () => {
+    const opus = await startOpusHost({});
+    const bare = await serveBareMonaco(['text']);
+    try {
+      const signIn = await fetch(opus.url, { redirect: 'manual' });
+      const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+      const opusPage = await fetch(`${opus.origin}/`, { headers: { cookie } });
+      const barePage = await fetch(`${bare.origin}/`);
+      expect(opusPage.status).toBe(200);
+      expect(barePage.status).toBe(200);
+      const policy = opusPage.headers.get('cross-origin-opener-policy');
+      expect(policy).toBe('same-origin');
+      expect(barePage.headers.get('cross-origin-opener-policy')).toBe(policy);
+    } finally {
+      await bare.close();
+      await opus.stop();
+    }
   });
 
   it('measure editor ready against a bare Monaco page', { timeout: 60_000 }, async () => {

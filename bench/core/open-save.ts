@@ -1,5 +1,6 @@
 import { decodeText } from '../../electron/core/documents/codec.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
+import { openFloor, saveFloorMs, stringBytes } from './floors.ts';
 import { type RemoteBench, startRemoteBench } from './remote-bench.ts';
 import {
   asSent,
@@ -17,12 +18,23 @@ import {
 
 const RATIO = { kind: 'ratio-at-most', limit: 1.15 } as const;
 
+/** What the target leaves for everything beyond the raw transfer, next to the least that can cost. */
+function floorNote(rawMs: number, floorMs: number, what: string): string {
+  const budget = rawMs * (RATIO.limit - 1);
+  const verdict = floorMs > budget ? 'more than' : 'within';
+  return (
+    `Floor: ${what} alone takes ${floorMs.toFixed(1)} ms, ${verdict} the ${budget.toFixed(1)} ms ` +
+    `that ≤ ${RATIO.limit}× leaves beyond the raw transfer.`
+  );
+}
+
 /** Open through the core (download + decode + metadata, then close) vs a raw download of the same file. */
 async function openFigure(
   bench: RemoteBench,
   raw: RawDropbox,
   path: string,
   bytes: Uint8Array,
+  text: string,
   size: string,
   runs: number,
 ) {
@@ -48,6 +60,10 @@ async function openFigure(
   decodeMs = [];
   const { figure, baseline } = await interleaved(runs, coreOpen, rawDownload);
   const withDecode = median(baseline) + median(decodeMs);
+  const { decodeMs: fastest, freshMemoryMs } = openFloor(text);
+  const floor =
+    floorNote(median(baseline), fastest, "the fastest of Node's UTF-8 decoders") +
+    ` Filling fresh memory the size of the string (${(stringBytes(text) / 2 ** 20).toFixed(1)} MiB) takes ${freshMemoryMs.toFixed(1)} ms.`;
   return {
     name: `open ${size} through the core`,
     baseline: 'raw HTTP download of the same file',
@@ -59,7 +75,7 @@ async function openFigure(
       `${runs} pair(s), order alternating, after one warm-up pair not counted; document closed between ` +
       `runs, so every open downloads. Core ${spread(figure, 'ms')}; raw ${spread(baseline, 'ms')}. ` +
       `Decoding the same bytes to the editor's text (decodeText) alone takes ${median(decodeMs).toFixed(1)} ms: against raw ` +
-      `download + decode (${withDecode.toFixed(1)} ms) the core is ${(median(figure) / withDecode).toFixed(2)}×.`,
+      `download + decode (${withDecode.toFixed(1)} ms) the core is ${(median(figure) / withDecode).toFixed(2)}×. ${floor}`,
   } satisfies Figure;
 }
 
@@ -98,6 +114,11 @@ async function saveFigure(
   };
   const { figure, baseline } = await interleaved(runs, coreSave, rawUpload);
   const withPrepare = median(baseline) + median(prepareMs);
+  const floor = floorNote(
+    median(baseline),
+    saveFloorMs(changed(0)),
+    'encoding the text into memory already mapped and taking its content_hash',
+  );
   await bench.opus.call('closeDocument', { documentId: doc.documentId });
   return {
     name: `save ${size} through the core`,
@@ -111,7 +132,7 @@ async function saveFigure(
       `changed from the last (encode, content_hash, update(rev) with strict_conflict); the raw upload ` +
       `sends those same bytes, encoded before its clock starts. Core ${spread(figure, 'ms')}; raw ` +
       `${spread(baseline, 'ms')}. Encoding the text and hashing it alone take ${median(prepareMs).toFixed(1)} ms: ` +
-      `against raw encode + hash + upload (${withPrepare.toFixed(1)} ms) the core is ${(median(figure) / withPrepare).toFixed(2)}×.`,
+      `against raw encode + hash + upload (${withPrepare.toFixed(1)} ms) the core is ${(median(figure) / withPrepare).toFixed(2)}×. ${floor}`,
   } satisfies Figure;
 }
 
@@ -131,7 +152,7 @@ export async function measureOpenSave(options: BenchOptions): Promise<Figure[]> 
       const rawPath = `/Bench/Raw/${size.replace(' ', '-')}.txt`;
       const encoded = Buffer.from(text, 'utf8');
       await raw.upload(path, encoded);
-      const open = await openFigure(bench, raw, path, encoded, size, options.runs);
+      const open = await openFigure(bench, raw, path, encoded, text, size, options.runs);
       options.log(`${open.name}: ${open.value.toFixed(1)} ms vs ${open.baselineValue.toFixed(1)} ms`);
       const save = await saveFigure(bench, raw, path, rawPath, text, size, options.runs);
       options.log(`${save.name}: ${save.value.toFixed(1)} ms vs ${save.baselineValue.toFixed(1)} ms`);
