@@ -2,7 +2,6 @@ import { beforeAll, expect, test } from 'vitest';
 import { buildCli } from '../../localbox/test/support/process.ts';
 import type { BenchOptions, Figure } from '../figure.ts';
 import { measureConcurrentUploads } from './concurrent-uploads.ts';
-import { stringBytes } from './floors.ts';
 import { measureLargeUpload } from './large-upload.ts';
 import { measureOpenSave } from './open-save.ts';
 import { measureRequests } from './requests.ts';
@@ -47,11 +46,6 @@ test('open and save are measured next to raw HTTP of the same bytes', async () =
     expect(figure.note).toMatch(
       /Floor: .+ takes \d+\.\d ms, (more than|within) the \d+\.\d ms that ≤ 1\.15× leaves/,
     );
-});
-
-test('a string costs one byte a character while all are Latin-1, two once one is not', () => {
-  expect(stringBytes('café naïve')).toBe(10);
-  expect(stringBytes('“quoted” — café')).toBe(30);
 });
 
 test('a large save is measured as throughput next to the fewest raw session requests', async () => {

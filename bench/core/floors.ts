@@ -18,22 +18,19 @@ function medianMs(run: () => void): number {
   return median(runs);
 }
 
-/** Bytes a JS string of `text` occupies: one a character while all are Latin-1, two once any is not. */
-export const stringBytes = (text: string): number => text.length * (/[\u0100-\uffff]/.test(text) ? 2 : 1);
-
 /**
  * An open's floor: the fastest of Node's ways to make a string of UTF-8 bytes (V8's decoder behind
- * `toString` and `TextDecoder`, or ICU's transcoder and a copy). None can beat writing fresh memory of the
- * string's size, since a new string's pages fault in as they are written: that is measured too.
+ * `toString` and `TextDecoder`, or ICU's transcoder and a copy). A large string is also fresh memory,
+ * page-faulted in as it is written, unless the allocator happens to reuse freed pages: not measured
+ * apart, since the allocator's state makes it swing from 3 to 36 ms for 40 MiB between runs.
  */
-export function openFloor(text: string): { decodeMs: number; freshMemoryMs: number } {
+export function openFloorMs(text: string): number {
   const bytes = Buffer.from(text, 'utf8');
-  const decodeMs = Math.min(
+  return Math.min(
     medianMs(() => bytes.toString('utf8')),
     medianMs(() => new TextDecoder().decode(bytes)),
     medianMs(() => transcode(bytes, 'utf8', 'utf16le').toString('utf16le')),
   );
-  return { decodeMs, freshMemoryMs: medianMs(() => Buffer.alloc(stringBytes(text), 1)) };
 }
 
 /**

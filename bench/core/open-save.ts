@@ -1,6 +1,6 @@
 import { decodeText } from '../../electron/core/documents/codec.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
-import { openFloor, saveFloorMs, stringBytes } from './floors.ts';
+import { openFloorMs, saveFloorMs } from './floors.ts';
 import { type RemoteBench, startRemoteBench } from './remote-bench.ts';
 import {
   asSent,
@@ -60,10 +60,7 @@ async function openFigure(
   decodeMs = [];
   const { figure, baseline } = await interleaved(runs, coreOpen, rawDownload);
   const withDecode = median(baseline) + median(decodeMs);
-  const { decodeMs: fastest, freshMemoryMs } = openFloor(text);
-  const floor =
-    floorNote(median(baseline), fastest, "the fastest of Node's UTF-8 decoders") +
-    ` Filling fresh memory the size of the string (${(stringBytes(text) / 2 ** 20).toFixed(1)} MiB) takes ${freshMemoryMs.toFixed(1)} ms.`;
+  const floor = floorNote(median(baseline), openFloorMs(text), "the fastest of Node's UTF-8 decoders");
   return {
     name: `open ${size} through the core`,
     baseline: 'raw HTTP download of the same file',
