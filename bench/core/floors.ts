@@ -24,8 +24,8 @@ function medianMs(run: () => void): number {
  * page-faulted in as it is written, unless the allocator happens to reuse freed pages: not measured
  * apart, since the allocator's state makes it swing from 3 to 36 ms for 40 MiB between runs.
  */
-export function openFloorMs(text: string): number {
-  const bytes = Buffer.from(text, 'utf8');
+export function openFloorMs(file: Uint8Array): number {
+  const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   return Math.min(
     medianMs(() => bytes.toString('utf8')),
     medianMs(() => new TextDecoder().decode(bytes)),

@@ -34,7 +34,6 @@ async function openFigure(
   raw: RawDropbox,
   path: string,
   bytes: Uint8Array,
-  text: string,
   size: string,
   runs: number,
 ) {
@@ -60,7 +59,7 @@ async function openFigure(
   decodeMs = [];
   const { figure, baseline } = await interleaved(runs, coreOpen, rawDownload);
   const withDecode = median(baseline) + median(decodeMs);
-  const floor = floorNote(median(baseline), openFloorMs(text), "the fastest of Node's UTF-8 decoders");
+  const floor = floorNote(median(baseline), openFloorMs(bytes), "the fastest of Node's UTF-8 decoders");
   return {
     name: `open ${size} through the core`,
     baseline: 'raw HTTP download of the same file',
@@ -149,7 +148,7 @@ export async function measureOpenSave(options: BenchOptions): Promise<Figure[]> 
       const rawPath = `/Bench/Raw/${size.replace(' ', '-')}.txt`;
       const encoded = Buffer.from(text, 'utf8');
       await raw.upload(path, encoded);
-      const open = await openFigure(bench, raw, path, encoded, text, size, options.runs);
+      const open = await openFigure(bench, raw, path, encoded, size, options.runs);
       options.log(`${open.name}: ${open.value.toFixed(1)} ms vs ${open.baselineValue.toFixed(1)} ms`);
       const save = await saveFigure(bench, raw, path, rawPath, text, size, options.runs);
       options.log(`${save.name}: ${save.value.toFixed(1)} ms vs ${save.baselineValue.toFixed(1)} ms`);
