@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { FaultSettings } from '../../../localbox/index.ts';
-import { type CoreBench, eventually, startCoreBench } from './test-kit.ts';
+import { type CoreBench, eventually, saveText, startCoreBench } from './test-kit.ts';
 
 // Issue 7, "faults during save": whatever goes wrong on the way — a reset connection, 500s, a 429 with
 // Retry-After, an access token that expires mid-session, Dropbox gone for a while — a save either lands
@@ -30,7 +30,7 @@ async function saveThrough(faults: FaultSettings, { keepFaults = false } = {}) {
   const text = `base\nsaved through ${JSON.stringify(faults)}\n`;
   bench.lb.box.injectFaults(faults);
   const started = Date.now();
-  const result = await bench.opus.call('saveDocument', { documentId: doc.documentId, text });
+  const result = await saveText(bench.opus, doc.documentId, text);
   const tookMs = Date.now() - started;
   if (!keepFaults) bench.lb.box.clearFaults();
   return { folder, path, base, doc, text, result, tookMs };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { memoryStore } from '../auth/test-support/memory-store.ts';
-import { type CoreBench, type CoreHandle, startCoreBench } from './test-kit.ts';
+import { type CoreBench, type CoreHandle, saveText, startCoreBench } from './test-kit.ts';
 
 // Issue 7, "lost updates": 20 clients — the official SDK and Opus cores, mixed — save the same file
 // against the same base rev at the same moment. Exactly one may win; every other one must hear
@@ -59,7 +59,7 @@ async function sdkSave(client: Dropbox, who: string, rev: string, text: string):
 
 async function opusSave(core: CoreHandle, who: string, documentId: string, text: string): Promise<Outcome> {
   try {
-    const result = await core.call('saveDocument', { documentId, text, confirmed: true });
+    const result = await saveText(core, documentId, text, { confirmed: true });
     return {
       who,
       text,

@@ -3,6 +3,7 @@ import {
   type CoreBench,
   eventually,
   journaledTexts as journaledTextsIn,
+  saveText,
   startCoreBench,
 } from './test-kit.ts';
 
@@ -32,7 +33,7 @@ test('a save while Dropbox cannot be reached waits, journaled, and uploads when 
   const doc = await openWatched('/Offline/draft.txt', 'one\n');
   await bench.localboxDown();
   const text = 'one\ntwo, written offline\n';
-  const answer = await bench.opus.call('saveDocument', { documentId: doc.documentId, text });
+  const answer = await saveText(bench.opus, doc.documentId, text);
   expect(answer).toEqual({ kind: 'pending', reason: 'offline' });
   expect(
     await bench.opus.events.waitFor('pendingUploadChanged', (e) => e.documentId === doc.documentId),
@@ -61,7 +62,7 @@ test('a save while Dropbox cannot be reached waits, journaled, and uploads when 
   expect(revisions.map((r) => r.rev)).toEqual([uploaded.remote?.rev, doc.remote.rev]);
   await eventually(async () => !(await journaledTexts()).includes(text), 2000, 'the journal entry cleared');
   // The document is clean on the new rev: the next save lands.
-  const next = await bench.opus.call('saveDocument', { documentId: doc.documentId, text: `${text}three\n` });
+  const next = await saveText(bench.opus, doc.documentId, `${text}three\n`);
   expect(next.kind).toBe('saved');
   await bench.opus.call('closeDocument', { documentId: doc.documentId });
 });
@@ -70,7 +71,7 @@ test('a pending save meets a conflict when another computer changed the file mea
   const doc = await openWatched('/Offline/contested.txt', 'one\n');
   await bench.localboxDown();
   const mine = 'one\nmine, written offline\n';
-  expect(await bench.opus.call('saveDocument', { documentId: doc.documentId, text: mine })).toMatchObject({
+  expect(await saveText(bench.opus, doc.documentId, mine)).toMatchObject({
     kind: 'pending',
   });
   await bench.localboxUp();
@@ -87,7 +88,7 @@ test('a pending save meets a conflict when another computer changed the file mea
   });
   expect((await bench.get('/Offline/contested.txt')).toString()).toBe('one\ntheirs, written online\n');
   // The user's text is still there to resolve: the next save shows the conflict with both sides.
-  const prompt = await bench.opus.call('saveDocument', { documentId: doc.documentId, text: mine });
+  const prompt = await saveText(bench.opus, doc.documentId, mine);
   expect(prompt).toMatchObject({
     kind: 'conflict',
     conflict: { remoteText: 'one\ntheirs, written online\n', remote: { rev: theirs.rev } },
@@ -101,14 +102,14 @@ test('a save refused by server errors waits too, and saving again uploads it and
   const doc = await openWatched('/Offline/errors.txt', 'one\n');
   bench.lb.box.injectFaults({ failNext: 100 });
   const text = 'one\ntwo, during the outage\n';
-  expect(await bench.opus.call('saveDocument', { documentId: doc.documentId, text })).toEqual({
+  expect(await saveText(bench.opus, doc.documentId, text)).toEqual({
     kind: 'pending',
     reason: 'offline',
   });
   bench.lb.box.clearFaults();
   expect((await bench.get('/Offline/errors.txt')).toString()).toBe('one\n');
   bench.opus.events.clear();
-  const saved = await bench.opus.call('saveDocument', { documentId: doc.documentId, text });
+  const saved = await saveText(bench.opus, doc.documentId, text);
   expect(saved.kind).toBe('saved');
   expect(bench.opus.events.of('pendingUploadChanged')).toEqual([
     {
@@ -125,7 +126,7 @@ test('a save refused by server errors is sent again by itself once Dropbox answe
   const doc = await openWatched('/Offline/retried.txt', 'one\n');
   bench.lb.box.injectFaults({ failNext: 100 });
   const text = 'one\ntwo, sent again later\n';
-  expect(await bench.opus.call('saveDocument', { documentId: doc.documentId, text })).toMatchObject({
+  expect(await saveText(bench.opus, doc.documentId, text)).toMatchObject({
     kind: 'pending',
   });
   bench.lb.box.clearFaults();

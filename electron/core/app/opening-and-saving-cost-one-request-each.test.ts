@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { contentHash } from '../dropbox/content-hash.ts';
-import { type CoreBench, startCoreBench } from './test-kit.ts';
+import { type CoreBench, saveText, saveTextAs, startCoreBench } from './test-kit.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ test('opening a document costs one request, and saving it one more', async () =>
 
   const text = 'Chapter 1\nIt was a dark and stormy night.\n';
   bench.opus.events.clear();
-  const saved = await bench.opus.call('saveDocument', { documentId: doc.documentId, text });
+  const saved = await saveText(bench.opus, doc.documentId, text);
   await bench.watcherCaughtUp();
   expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 1 });
   // The watcher saw the new rev too: it was our own save, so no banner and no reload.
@@ -48,7 +48,7 @@ test('opening a document costs one request, and saving it one more', async () =>
 
   // Saving again what Dropbox already has costs nothing and changes nothing.
   bench.takeCounts();
-  const again = await bench.opus.call('saveDocument', { documentId: doc.documentId, text });
+  const again = await saveText(bench.opus, doc.documentId, text);
   expect(bench.takeCounts({ withoutWatcher: true })).toEqual({});
   expect(again).toEqual(saved);
   const meta = (await bench.other.filesGetMetadata({ path: '/Costs/draft.txt' })).result;
@@ -60,7 +60,7 @@ test('a document opened and saved unchanged keeps its content_hash, with no requ
   const put = await bench.put('/Costs/untouched.txt', 'same\r\nbytes\r\n');
   const doc = await bench.opus.open('/Costs/untouched.txt');
   bench.takeCounts();
-  const saved = await bench.opus.call('saveDocument', { documentId: doc.documentId, text: doc.text });
+  const saved = await saveText(bench.opus, doc.documentId, doc.text);
   expect(bench.takeCounts({ withoutWatcher: true })).toEqual({});
   expect(saved).toEqual({
     kind: 'saved',
@@ -88,10 +88,7 @@ test('a file that is not there, a bad path, or an unknown document answer with a
     ok: false,
     error: { kind: 'invalid_request' },
   });
-  expect(await bench.opus.envelope('saveDocument', { documentId: 'gone', text: 'x' })).toMatchObject({
-    ok: false,
-    error: { kind: 'not_found' },
-  });
+  await expect(saveText(bench.opus, 'gone', 'x')).rejects.toMatchObject({ kind: 'not_found' });
 });
 
 test('Save As writes a new file in one request, and the document follows it there', async () => {
@@ -99,31 +96,25 @@ test('Save As writes a new file in one request, and the document follows it ther
   await bench.put('/Costs/Elsewhere/taken.txt', 'taken\n');
   const doc = await bench.opus.open('/Costs/original.txt');
   // A path that is taken is a conflict, so the window can ask before replacing it.
-  expect(
-    await bench.opus.envelope('saveDocumentAs', {
-      documentId: doc.documentId,
-      path: '/Costs/Elsewhere/taken.txt',
-      text: 'mine\n',
-    }),
-  ).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+  await expect(
+    saveTextAs(bench.opus, doc.documentId, '/Costs/Elsewhere/taken.txt', 'mine\n'),
+  ).rejects.toMatchObject({ kind: 'conflict' });
   expect((await bench.get('/Costs/Elsewhere/taken.txt')).toString()).toBe('taken\n');
 
   bench.takeCounts();
-  const saved = await bench.opus.call('saveDocumentAs', {
-    documentId: doc.documentId,
-    path: '/Costs/Elsewhere/copy.txt',
-    text: 'original, saved as\n',
-  });
+  const saved = await saveTextAs(
+    bench.opus,
+    doc.documentId,
+    '/Costs/Elsewhere/copy.txt',
+    'original, saved as\n',
+  );
   expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 1 });
   expect(saved).toMatchObject({ kind: 'saved', remote: { path: '/Costs/Elsewhere/copy.txt' } });
   expect((await bench.get('/Costs/original.txt')).toString()).toBe('original\n');
   expect((await bench.get('/Costs/Elsewhere/copy.txt')).toString()).toBe('original, saved as\n');
 
   // Saves now go to the new file, and the watcher follows it to its folder.
-  const next = await bench.opus.call('saveDocument', {
-    documentId: doc.documentId,
-    text: 'original, saved as, again\n',
-  });
+  const next = await saveText(bench.opus, doc.documentId, 'original, saved as, again\n');
   expect(next).toMatchObject({ kind: 'saved', remote: { path: '/Costs/Elsewhere/copy.txt' } });
   await bench.routeSeen('files/list_folder/longpoll');
   bench.opus.events.clear();
@@ -135,12 +126,13 @@ test('Save As writes a new file in one request, and the document follows it ther
   expect(reloaded.snapshot.text).toBe('changed elsewhere\n');
 
   // With overwrite, replacing a taken path is the user's choice.
-  const replaced = await bench.opus.call('saveDocumentAs', {
-    documentId: doc.documentId,
-    path: '/Costs/Elsewhere/taken.txt',
-    text: 'replaced on purpose\n',
-    overwrite: true,
-  });
+  const replaced = await saveTextAs(
+    bench.opus,
+    doc.documentId,
+    '/Costs/Elsewhere/taken.txt',
+    'replaced on purpose\n',
+    { overwrite: true },
+  );
   expect(replaced.kind).toBe('saved');
   expect((await bench.get('/Costs/Elsewhere/taken.txt')).toString()).toBe('replaced on purpose\n');
   await bench.opus.call('closeDocument', { documentId: doc.documentId });

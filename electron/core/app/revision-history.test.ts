@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type CoreBench, eventually, startCoreBench } from './test-kit.ts';
+import { type CoreBench, eventually, saveText, startCoreBench, typeText } from './test-kit.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ describe('restoring a revision of the open document', () => {
     const v1 = await bench.put('/Restore/story.txt', 'once upon a time\n');
     await bench.put('/Restore/story.txt', 'once upon a time, rewritten\n');
     const doc = await bench.opus.open('/Restore/story.txt');
-    await bench.opus.call('noteEdit', { documentId: doc.documentId, text: 'typed but not saved\n' });
+    await typeText(bench.opus, doc.documentId, 'typed but not saved\n');
     await eventually(async () => (await bench.journaled(doc.documentId)) !== null);
     await bench.routeSeen('files/list_folder/longpoll');
     bench.takeCounts();
@@ -48,10 +48,7 @@ describe('restoring a revision of the open document', () => {
     expect(bench.opus.events.of('documentReloaded')).toEqual([]);
 
     bench.takeCounts();
-    const saved = await bench.opus.call('saveDocument', {
-      documentId: doc.documentId,
-      text: 'once upon a time, and again\n',
-    });
+    const saved = await saveText(bench.opus, doc.documentId, 'once upon a time, and again\n');
     expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 1 });
     expect(saved).toMatchObject({ kind: 'saved' });
     expect((await bench.get('/Restore/story.txt')).toString()).toBe('once upon a time, and again\n');
@@ -62,7 +59,7 @@ describe('restoring a revision of the open document', () => {
     const v1 = await bench.put('/Restore/contested.txt', 'base\n');
     const doc = await bench.opus.open('/Restore/contested.txt');
     await bench.put('/Restore/contested.txt', 'theirs\n');
-    const stale = await bench.opus.call('saveDocument', { documentId: doc.documentId, text: 'mine\n' });
+    const stale = await saveText(bench.opus, doc.documentId, 'mine\n');
     expect(stale.kind).toBe('conflict');
     const refused = await bench.opus.envelope('restoreRevision', {
       path: '/Restore/contested.txt',

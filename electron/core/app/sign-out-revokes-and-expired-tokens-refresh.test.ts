@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type CoreBench, startCoreBench } from './test-kit.ts';
+import { type CoreBench, saveText, startCoreBench } from './test-kit.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ test('an access token that expired is refreshed during a save, without the user 
   const doc = await bench.opus.open('/Tokens/draft.txt');
   bench.lb.box.injectFaults({ expireTokens: true });
   bench.takeCounts();
-  const saved = await bench.opus.call('saveDocument', { documentId: doc.documentId, text: 'one\ntwo\n' });
+  const saved = await saveText(bench.opus, doc.documentId, 'one\ntwo\n');
   expect(saved.kind).toBe('saved');
   // Refused once as expired, one refresh, then the same upload again.
   expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 2, '/oauth2/token': 1 });
@@ -61,7 +61,6 @@ test('signing out revokes the tokens at Dropbox; every call then answers signed_
   expect(await bench.opus.call('getAccount', {})).toEqual({ signedIn: false });
   for (const [name, request] of [
     ['openDocument', { path: '/Tokens/not-open-yet.txt' }],
-    ['saveDocument', { documentId: doc.documentId, text: 'open, edited\n' }],
     ['listFolder', { path: '' }],
   ] as const) {
     expect(await bench.opus.envelope(name, request)).toMatchObject({
@@ -69,6 +68,9 @@ test('signing out revokes the tokens at Dropbox; every call then answers signed_
       error: { kind: 'signed_out' },
     });
   }
+  await expect(saveText(bench.opus, doc.documentId, 'open, edited\n')).rejects.toMatchObject({
+    kind: 'signed_out',
+  });
   expect((await bench.get('/Tokens/open.txt')).toString()).toBe('open\n');
 
   // Signing out closed the documents opened with that account: after signing in again they are opened
@@ -76,17 +78,9 @@ test('signing out revokes the tokens at Dropbox; every call then answers signed_
   bench.opus.events.clear();
   await bench.opus.call('signIn', {});
   await bench.opus.events.waitFor('accountChanged', (e) => e.signedIn, 5000);
-  expect(
-    await bench.opus.envelope('saveDocument', { documentId: doc.documentId, text: 'x\n' }),
-  ).toMatchObject({
-    ok: false,
-    error: { kind: 'not_found' },
-  });
+  await expect(saveText(bench.opus, doc.documentId, 'x\n')).rejects.toMatchObject({ kind: 'not_found' });
   const reopened = await bench.opus.open('/Tokens/open.txt');
-  const saved = await bench.opus.call('saveDocument', {
-    documentId: reopened.documentId,
-    text: 'open, edited\n',
-  });
+  const saved = await saveText(bench.opus, reopened.documentId, 'open, edited\n');
   expect(saved.kind).toBe('saved');
   await bench.opus.call('closeDocument', { documentId: reopened.documentId });
 });

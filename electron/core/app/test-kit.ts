@@ -16,7 +16,7 @@ export { memoryStore };
 import type { Envelope } from '../contract/api.ts';
 import type { CommandName, CommandRequest, CommandResponse } from '../contract/commands.ts';
 import type { EventName, EventPayload } from '../contract/events.ts';
-import type { DocumentSnapshot } from '../contract/shapes.ts';
+import type { DocumentSnapshot, SaveResult } from '../contract/shapes.ts';
 import { entryFileName } from '../journal/journal-files.ts';
 import { createOpusCore, type OpusCore, type OpusCoreOptions } from './opus-core.ts';
 
@@ -116,6 +116,62 @@ export interface CoreHandle {
   open(path: string): Promise<DocumentSnapshot>;
   /** Closes the core (flushes the journal, stops the watcher). */
   close(): Promise<void>;
+}
+
+/*
+ * What the user does to a document's text, as the tests say it. Every test goes through these rather
+ * than through the edit and save commands themselves, so a change of how the window sends its text to
+ * main changes these bodies only. Each answers as the command does; a failure is a CallFailed.
+ */
+
+/** The editor now shows `text` (as if typed): main journals it and marks the document dirty. */
+export async function typeText(opus: CoreHandle, documentId: string, text: string): Promise<void> {
+  await opus.call('noteEdit', { documentId, text });
+}
+
+/** The editor shows `text` and the user presses Save (`confirmed`: the guard-rail question answered yes). */
+export function saveText(
+  opus: CoreHandle,
+  documentId: string,
+  text: string,
+  options: { confirmed?: boolean } = {},
+): Promise<SaveResult> {
+  return opus.call('saveDocument', { documentId, text, ...options });
+}
+
+/** The editor shows `text` and the user saves it as `path` (`overwrite`: replacing a taken path was asked). */
+export function saveTextAs(
+  opus: CoreHandle,
+  documentId: string,
+  path: string,
+  text: string,
+  options: { overwrite?: boolean } = {},
+): Promise<SaveResult> {
+  return opus.call('saveDocumentAs', { documentId, path, text, ...options });
+}
+
+/** The editor shows `text` and the user asks to merge it with Dropbox's version. */
+export function mergeText(
+  opus: CoreHandle,
+  documentId: string,
+  text: string,
+): Promise<CommandResponse<'mergeConflict'>> {
+  return opus.call('mergeConflict', { documentId, text });
+}
+
+export type Resolution = CommandRequest<'resolveConflict'>['resolution'];
+
+/**
+ * The editor shows `text` and the user answers the conflict with `resolution` (for `use_merged`, `text`
+ * is the reviewed merge).
+ */
+export function resolveWith(
+  opus: CoreHandle,
+  documentId: string,
+  resolution: Resolution,
+  text: string,
+): Promise<CommandResponse<'resolveConflict'>> {
+  return opus.call('resolveConflict', { documentId, resolution, text });
 }
 
 /** Routes the watcher makes on its own, in the background. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type CoreBench, startCoreBench } from './test-kit.ts';
+import { type CoreBench, mergeText, saveText, startCoreBench } from './test-kit.ts';
 
 // A clean document reloads silently when Dropbox's copy changes. But the window tells main about typing
 // only a moment later: a keystroke made just before the reload reaches main after it. That text is based
@@ -35,14 +35,14 @@ test('typing sent after a silent reload, based on the replaced rev, goes to the 
   const mine = `${base}four, typed just before the reload\n`;
   await bench.opus.call('noteEdit', { documentId: doc.documentId, text: mine, baseRev: doc.remote.rev });
 
-  const saved = await bench.opus.call('saveDocument', { documentId: doc.documentId, text: mine });
+  const saved = await saveText(bench.opus, doc.documentId, mine);
   expect(saved).toMatchObject({
     kind: 'conflict',
     conflict: { baseRev: doc.remote.rev, remote: { rev: changed.rev }, remoteText: theirs },
   });
   // Nothing was overwritten, and the merge keeps both computers' lines.
   expect((await bench.get('/Race/late.txt')).toString()).toBe(theirs);
-  const merged = await bench.opus.call('mergeConflict', { documentId: doc.documentId, text: mine });
+  const merged = await mergeText(bench.opus, doc.documentId, mine);
   expect(merged).toMatchObject({
     kind: 'clean',
     text: 'one, from the other computer\ntwo\nthree\nfour, typed just before the reload\n',
@@ -53,7 +53,7 @@ test('typing based on the reloaded version is simply saved on top of it', async 
   const { doc, changed } = await reloadedUnderneath('/Race/after.txt', 'alpha\n', 'alpha\nbeta\n');
   const mine = 'alpha\nbeta\ngamma\n';
   await bench.opus.call('noteEdit', { documentId: doc.documentId, text: mine, baseRev: changed.rev });
-  expect(await bench.opus.call('saveDocument', { documentId: doc.documentId, text: mine })).toMatchObject({
+  expect(await saveText(bench.opus, doc.documentId, mine)).toMatchObject({
     kind: 'saved',
   });
   expect((await bench.get('/Race/after.txt')).toString()).toBe(mine);

@@ -5,8 +5,11 @@ import {
   type CoreHandle,
   eventually,
   journaledTexts as journaledTextsIn,
+  mergeText,
   pause,
+  saveText,
   startCoreBench,
+  typeText,
 } from './test-kit.ts';
 
 let bench: CoreBench;
@@ -17,11 +20,11 @@ afterAll(() => bench.stop());
 
 const journaledTexts = () => journaledTextsIn(bench.dataDir);
 
-/** Opens `path` and types `text`: noteEdit answers once the journal has it on disk. */
+/** Opens `path` and types `text`: the edit is answered once the journal has it on disk. */
 async function typeAndWait(path: string, base: string, text: string) {
   await bench.put(path, base);
   const doc = await bench.opus.open(path);
-  await bench.opus.call('noteEdit', { documentId: doc.documentId, text });
+  await typeText(bench.opus, doc.documentId, text);
   expect(await journaledTexts()).toContain(text);
   return doc;
 }
@@ -74,10 +77,7 @@ test('after a crash the next start restores unsaved text, and goes straight to t
 
   // The moved one: the save is the conflict prompt at once, with no upload.
   bench.takeCounts();
-  const prompt = await next.call('saveDocument', {
-    documentId: moved.documentId,
-    text: 'alpha\nbeta, never saved\n',
-  });
+  const prompt = await saveText(next, moved.documentId, 'alpha\nbeta, never saved\n');
   expect(prompt).toMatchObject({
     kind: 'conflict',
     conflict: {
@@ -88,17 +88,12 @@ test('after a crash the next start restores unsaved text, and goes straight to t
   });
   expect(bench.takeCounts({ withoutWatcher: true })).toEqual({});
   // A merge of the two works from the exact base the text was typed on.
-  expect(
-    await next.call('mergeConflict', { documentId: moved.documentId, text: 'alpha\nbeta, never saved\n' }),
-  ).toMatchObject({
+  expect(await mergeText(next, moved.documentId, 'alpha\nbeta, never saved\n')).toMatchObject({
     kind: 'conflicted',
   });
 
   // The calm one saves against its base rev and leaves the journal.
-  const saved = await next.call('saveDocument', {
-    documentId: calm.documentId,
-    text: 'one\ntwo, never saved\n',
-  });
+  const saved = await saveText(next, calm.documentId, 'one\ntwo, never saved\n');
   expect(saved.kind).toBe('saved');
   expect((await bench.get('/Crash/calm.txt')).toString()).toBe('one\ntwo, never saved\n');
   await eventually(
@@ -115,7 +110,7 @@ test('after a crash the next start restores unsaved text, and goes straight to t
 
 test('text typed back to what Dropbox has leaves nothing in the journal', async () => {
   const doc = await typeAndWait('/Crash/undo.txt', 'same\n', 'same, edited\n');
-  await bench.opus.call('noteEdit', { documentId: doc.documentId, text: 'same\n' });
+  await typeText(bench.opus, doc.documentId, 'same\n');
   await eventually(
     async () => !(await journaledTexts()).includes('same, edited\n'),
     2000,
@@ -137,13 +132,10 @@ test('text typed while a save is on its way stays journaled after the save lands
   const writer = await bench.restart({ fetch: slowUploads });
   await bench.put('/Crash/typing.txt', 'one\n');
   const doc = await writer.open('/Crash/typing.txt');
-  await writer.call('noteEdit', { documentId: doc.documentId, text: 'one\ntwo\n' });
-  const saving = writer.call('saveDocument', { documentId: doc.documentId, text: 'one\ntwo\n' });
+  await typeText(writer, doc.documentId, 'one\ntwo\n');
+  const saving = saveText(writer, doc.documentId, 'one\ntwo\n');
   await pause(100);
-  await writer.call('noteEdit', {
-    documentId: doc.documentId,
-    text: 'one\ntwo\nthree, typed during the save\n',
-  });
+  await typeText(writer, doc.documentId, 'one\ntwo\nthree, typed during the save\n');
   expect((await saving).kind).toBe('saved');
   await pause(150);
   expect(await journaledTexts()).toContain('one\ntwo\nthree, typed during the save\n');
@@ -174,9 +166,6 @@ test('an open that arrives before the restore is asked for finds the journaled d
   });
   // Still journaled, under the one document: saving it lands the typed text.
   expect(await journaledTexts()).toContain('base\ntyped, never saved\n');
-  const saved = await next.call('saveDocument', {
-    documentId: opened.documentId,
-    text: 'base\ntyped, never saved\n',
-  });
+  const saved = await saveText(next, opened.documentId, 'base\ntyped, never saved\n');
   expect(saved.kind).toBe('saved');
 });

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type CoreBench, startCoreBench } from '../app/test-kit.ts';
+import { type CoreBench, saveText, startCoreBench } from '../app/test-kit.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {
@@ -94,20 +94,14 @@ describe('a file opened, edited on one line and saved keeps its encoding, BOM an
         encoding: expect.stringMatching(fixture.format.encoding),
       });
 
-      const saved = await bench.opus.call('saveDocument', {
-        documentId: doc.documentId,
-        text: fixture.edited,
-      });
+      const saved = await saveText(bench.opus, doc.documentId, fixture.edited);
       expect(saved.kind).toBe('saved');
       const expected = fixture.encode(fixture.editedStored);
       expect((await bench.get(path)).equals(expected)).toBe(true);
 
       // And once more unchanged: nothing moves, the content_hash stays.
       if (saved.kind !== 'saved') return;
-      const again = await bench.opus.call('saveDocument', {
-        documentId: doc.documentId,
-        text: fixture.edited,
-      });
+      const again = await saveText(bench.opus, doc.documentId, fixture.edited);
       expect(again).toEqual(saved);
       await bench.opus.call('closeDocument', { documentId: doc.documentId });
     });
@@ -120,11 +114,9 @@ test('a character the file’s legacy encoding cannot hold is refused, not writt
   await bench.put(path, original);
   const doc = await bench.opus.open(path);
   bench.takeCounts();
-  const answer = await bench.opus.envelope('saveDocument', {
-    documentId: doc.documentId,
-    text: 'Déjà vu 日本\n',
+  await expect(saveText(bench.opus, doc.documentId, 'Déjà vu 日本\n')).rejects.toMatchObject({
+    kind: 'unsupported_encoding',
   });
-  expect(answer).toMatchObject({ ok: false, error: { kind: 'unsupported_encoding' } });
   expect(bench.takeCounts({ withoutWatcher: true })).toEqual({});
   expect((await bench.get(path)).equals(original)).toBe(true);
   await bench.opus.call('closeDocument', { documentId: doc.documentId });
@@ -149,15 +141,11 @@ describe('guard rails', () => {
     await bench.put('/Guard/empty.txt', 'something worth keeping\n');
     const doc = await bench.opus.open('/Guard/empty.txt');
     bench.takeCounts();
-    const asked = await bench.opus.call('saveDocument', { documentId: doc.documentId, text: '' });
+    const asked = await saveText(bench.opus, doc.documentId, '');
     expect(asked).toEqual({ kind: 'needs_confirmation', reason: 'empty', removedRatio: 1 });
     expect(bench.takeCounts({ withoutWatcher: true })).toEqual({});
     expect((await bench.get('/Guard/empty.txt')).toString()).toBe('something worth keeping\n');
-    const saved = await bench.opus.call('saveDocument', {
-      documentId: doc.documentId,
-      text: '',
-      confirmed: true,
-    });
+    const saved = await saveText(bench.opus, doc.documentId, '', { confirmed: true });
     expect(saved).toMatchObject({ kind: 'saved', remote: { size: 0 } });
     expect((await bench.get('/Guard/empty.txt')).length).toBe(0);
   });
@@ -166,16 +154,12 @@ describe('guard rails', () => {
     await bench.put('/Guard/most.txt', long);
     const doc = await bench.opus.open('/Guard/most.txt');
     const kept = long.split('\n').slice(0, 3).join('\n');
-    const asked = await bench.opus.call('saveDocument', { documentId: doc.documentId, text: kept });
+    const asked = await saveText(bench.opus, doc.documentId, kept);
     expect(asked).toMatchObject({ kind: 'needs_confirmation', reason: 'most_removed' });
     if (asked.kind !== 'needs_confirmation') return;
     expect(asked.removedRatio).toBeGreaterThan(0.8);
     expect((await bench.get('/Guard/most.txt')).toString()).toBe(long);
-    const saved = await bench.opus.call('saveDocument', {
-      documentId: doc.documentId,
-      text: kept,
-      confirmed: true,
-    });
+    const saved = await saveText(bench.opus, doc.documentId, kept, { confirmed: true });
     expect(saved.kind).toBe('saved');
     expect((await bench.get('/Guard/most.txt')).toString()).toBe(kept);
   });
@@ -184,8 +168,6 @@ describe('guard rails', () => {
     await bench.put('/Guard/little.txt', long);
     const doc = await bench.opus.open('/Guard/little.txt');
     const trimmed = long.split('\n').slice(0, 17).join('\n');
-    expect((await bench.opus.call('saveDocument', { documentId: doc.documentId, text: trimmed })).kind).toBe(
-      'saved',
-    );
+    expect((await saveText(bench.opus, doc.documentId, trimmed)).kind).toBe('saved');
   });
 });

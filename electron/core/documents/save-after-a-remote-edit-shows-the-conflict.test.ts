@@ -1,7 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type CoreBench, pause, startCoreBench } from '../app/test-kit.ts';
+import {
+  type CoreBench,
+  mergeText,
+  pause,
+  resolveWith,
+  saveText,
+  startCoreBench,
+  typeText,
+} from '../app/test-kit.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {
@@ -24,8 +32,8 @@ async function openThenChangedElsewhere(path: string, theirs: string | null, bas
 
 /** What the window does: the typed text is noted (and journaled), then saved. */
 async function typeAndSave(documentId: string, text: string) {
-  await bench.opus.call('noteEdit', { documentId, text });
-  return bench.opus.call('saveDocument', { documentId, text });
+  await typeText(bench.opus, documentId, text);
+  return saveText(bench.opus, documentId, text);
 }
 
 /** After the journal's debounce: what it keeps for the document (null once nothing is unsaved). */
@@ -39,7 +47,7 @@ describe('a save against a rev Dropbox has moved past', () => {
     const theirs = 'one\ntwo\nthree (theirs)\nfour\nfive\nsix\n';
     const { documentId, created, changed } = await openThenChangedElsewhere('/Stale/plain.txt', theirs);
     const mine = 'one (mine)\ntwo\nthree\nfour\nfive\nsix (mine)\n';
-    const answer = await bench.opus.call('saveDocument', { documentId, text: mine });
+    const answer = await saveText(bench.opus, documentId, mine);
     expect(answer).toEqual({
       kind: 'conflict',
       conflict: {
@@ -60,11 +68,7 @@ describe('a save against a rev Dropbox has moved past', () => {
 
     // While the conflict is open, saving again shows it again and uploads nothing.
     bench.takeCounts();
-    const again = await bench.opus.call('saveDocument', {
-      documentId,
-      text: `${mine}more\n`,
-      confirmed: true,
-    });
+    const again = await saveText(bench.opus, documentId, `${mine}more\n`, { confirmed: true });
     expect(again.kind).toBe('conflict');
     expect(bench.takeCounts({ withoutWatcher: true })).toEqual({});
     expect((await bench.get('/Stale/plain.txt')).toString()).toBe(theirs);
@@ -73,7 +77,7 @@ describe('a save against a rev Dropbox has moved past', () => {
   test('is no conflict when Dropbox already has exactly my text: its rev is adopted silently', async () => {
     const same = 'one\ntwo\nthree and the same edit\nfour\nfive\nsix\n';
     const { documentId, changed } = await openThenChangedElsewhere('/Stale/same.txt', same);
-    const answer = await bench.opus.call('saveDocument', { documentId, text: same });
+    const answer = await saveText(bench.opus, documentId, same);
     expect(answer).toEqual({ kind: 'saved', remote: expect.objectContaining({ rev: changed?.rev }) });
     expect(
       bench.opus.events
@@ -81,7 +85,7 @@ describe('a save against a rev Dropbox has moved past', () => {
         .filter((e) => e.documentId === documentId && e.change !== 'modified'),
     ).toEqual([]);
     // The next save goes against that rev and lands.
-    const next = await bench.opus.call('saveDocument', { documentId, text: `${same}seven\n` });
+    const next = await saveText(bench.opus, documentId, `${same}seven\n`);
     expect(next.kind).toBe('saved');
     expect((await bench.get('/Stale/same.txt')).toString()).toBe(`${same}seven\n`);
   });
@@ -89,19 +93,15 @@ describe('a save against a rev Dropbox has moved past', () => {
   test('on a file deleted meanwhile is a conflict with no Dropbox version; Keep mine recreates it', async () => {
     const { documentId } = await openThenChangedElsewhere('/Stale/deleted.txt', null);
     const mine = `${BASE}seven\n`;
-    const answer = await bench.opus.call('saveDocument', { documentId, text: mine });
+    const answer = await saveText(bench.opus, documentId, mine);
     expect(answer).toMatchObject({
       kind: 'conflict',
       conflict: { remote: null, remoteText: null, myChanges: 1 },
     });
-    const kept = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'keep_mine',
-      text: mine,
-    });
+    const kept = await resolveWith(bench.opus, documentId, 'keep_mine', mine);
     expect(kept).toMatchObject({ kind: 'saved', remote: { path: '/Stale/deleted.txt' } });
     expect((await bench.get('/Stale/deleted.txt')).toString()).toBe(mine);
-    const next = await bench.opus.call('saveDocument', { documentId, text: `${mine}eight\n` });
+    const next = await saveText(bench.opus, documentId, `${mine}eight\n`);
     expect(next.kind).toBe('saved');
   });
 });
@@ -115,11 +115,7 @@ describe('resolving the conflict', () => {
     expect(conflict.kind).toBe('conflict');
     expect(await journaledSoon(documentId)).toBe(mine);
     bench.takeCounts();
-    const kept = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'keep_mine',
-      text: mine,
-    });
+    const kept = await resolveWith(bench.opus, documentId, 'keep_mine', mine);
     expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 1 });
     expect(kept).toMatchObject({ kind: 'saved' });
     if (kept.kind !== 'saved') return;
@@ -136,25 +132,17 @@ describe('resolving the conflict', () => {
     const mine = `mine\n${BASE}`;
     await typeAndSave(documentId, mine);
     const newest = await bench.put('/Resolve/moved-again.txt', `${BASE}theirs 2\n`);
-    const kept = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'keep_mine',
-      text: mine,
-    });
+    const kept = await resolveWith(bench.opus, documentId, 'keep_mine', mine);
     expect(kept).toEqual({ kind: 'conflict', remote: expect.objectContaining({ rev: newest.rev }) });
     expect((await bench.get('/Resolve/moved-again.txt')).toString()).toBe(`${BASE}theirs 2\n`);
     expect(await journaledSoon(documentId)).toBe(mine);
     // The prompt now shows the newest version; keeping mine against it lands.
-    const shown = await bench.opus.call('saveDocument', { documentId, text: mine });
+    const shown = await saveText(bench.opus, documentId, mine);
     expect(shown).toMatchObject({
       kind: 'conflict',
       conflict: { remote: { rev: newest.rev }, remoteText: `${BASE}theirs 2\n` },
     });
-    const second = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'keep_mine',
-      text: mine,
-    });
+    const second = await resolveWith(bench.opus, documentId, 'keep_mine', mine);
     expect(second.kind).toBe('saved');
     expect((await bench.get('/Resolve/moved-again.txt')).toString()).toBe(mine);
   });
@@ -165,11 +153,7 @@ describe('resolving the conflict', () => {
     const mine = `precious words of mine\n${BASE}`;
     await typeAndSave(documentId, mine);
     bench.takeCounts();
-    const taken = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'take_theirs',
-      text: mine,
-    });
+    const taken = await resolveWith(bench.opus, documentId, 'take_theirs', mine);
     expect(bench.takeCounts({ withoutWatcher: true })).toEqual({});
     expect(taken).toEqual({
       kind: 'reloaded',
@@ -186,7 +170,7 @@ describe('resolving the conflict', () => {
     expect(await readFile(join(history, kept[0] as string), 'utf8')).toBe(mine);
     expect(await journaledSoon(documentId)).toBeNull();
     // The document is clean and on theirs: the next save goes against their rev.
-    const next = await bench.opus.call('saveDocument', { documentId, text: `${theirs}more\n` });
+    const next = await saveText(bench.opus, documentId, `${theirs}more\n`);
     expect(next.kind).toBe('saved');
   });
 
@@ -196,11 +180,7 @@ describe('resolving the conflict', () => {
     const mine = `my version\n${BASE}`;
     await typeAndSave(documentId, mine);
     bench.takeCounts();
-    const copied = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'save_copy',
-      text: mine,
-    });
+    const copied = await resolveWith(bench.opus, documentId, 'save_copy', mine);
     const counts = bench.takeCounts({ withoutWatcher: true });
     // Committed from the refused upload Dropbox kept: no second upload of the bytes.
     expect(counts['files/upload_session/finish']).toBe(1);
@@ -226,15 +206,11 @@ describe('resolving the conflict', () => {
 
   test('a copy of text edited after the prompt holds the edited text, not the refused bytes', async () => {
     const { documentId } = await openThenChangedElsewhere('/Resolve/edited-after.txt', `${BASE}theirs\n`);
-    await bench.opus.call('saveDocument', { documentId, text: `mine A\n${BASE}` });
+    await saveText(bench.opus, documentId, `mine A\n${BASE}`);
     // Same length, other words: the bytes Dropbox kept are not what the user wants copied any more.
     const edited = `mine B\n${BASE}`;
     bench.takeCounts();
-    const copied = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'save_copy',
-      text: edited,
-    });
+    const copied = await resolveWith(bench.opus, documentId, 'save_copy', edited);
     if (copied.kind !== 'copied') throw new Error(`expected a copy, got ${copied.kind}`);
     expect((await bench.get(copied.copy.path)).toString()).toBe(edited);
     expect(bench.takeCounts({ withoutWatcher: true })['files/upload']).toBe(1);
@@ -247,12 +223,8 @@ describe('resolving the conflict', () => {
       .join('-');
     const { documentId } = await openThenChangedElsewhere('/Resolve/twice.md', `${BASE}theirs\n`);
     await bench.put(`/Resolve/twice (Ada's conflicted copy ${day}).md`, 'an earlier copy\n');
-    await bench.opus.call('saveDocument', { documentId, text: `mine\n${BASE}` });
-    const copied = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'save_copy',
-      text: `mine\n${BASE}`,
-    });
+    await saveText(bench.opus, documentId, `mine\n${BASE}`);
+    const copied = await resolveWith(bench.opus, documentId, 'save_copy', `mine\n${BASE}`);
     expect(copied).toMatchObject({ copy: { path: `/Resolve/twice (Ada's conflicted copy ${day} 2).md` } });
     expect((await bench.get(`/Resolve/twice (Ada's conflicted copy ${day}).md`)).toString()).toBe(
       'an earlier copy\n',
@@ -265,16 +237,12 @@ describe('merging', () => {
     const theirs = 'one\ntwo\nthree\nfour\nfive\nsix (theirs)\n';
     const { documentId, changed } = await openThenChangedElsewhere('/Merge/clean.txt', theirs);
     const mine = 'one (mine)\ntwo\nthree\nfour\nfive\nsix\n';
-    expect((await bench.opus.call('saveDocument', { documentId, text: mine })).kind).toBe('conflict');
-    const merged = await bench.opus.call('mergeConflict', { documentId, text: mine });
+    expect((await saveText(bench.opus, documentId, mine)).kind).toBe('conflict');
+    const merged = await mergeText(bench.opus, documentId, mine);
     const expected = 'one (mine)\ntwo\nthree\nfour\nfive\nsix (theirs)\n';
     expect(merged).toEqual({ kind: 'clean', text: expected, remoteRev: changed?.rev });
     bench.takeCounts();
-    const saved = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'use_merged',
-      text: expected,
-    });
+    const saved = await resolveWith(bench.opus, documentId, 'use_merged', expected);
     expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 1 });
     expect(saved.kind).toBe('saved');
     expect((await bench.get('/Merge/clean.txt')).toString()).toBe(expected);
@@ -287,7 +255,7 @@ describe('merging', () => {
     const { documentId, changed } = await openThenChangedElsewhere('/Merge/overlap.txt', theirs);
     const mine = 'one\ntwo\nthree (mine)\nfour\nfive\nsix\n';
     await typeAndSave(documentId, mine);
-    const merged = await bench.opus.call('mergeConflict', { documentId, text: mine });
+    const merged = await mergeText(bench.opus, documentId, mine);
     expect(merged).toEqual({
       kind: 'conflicted',
       remoteRev: changed?.rev,
@@ -320,11 +288,7 @@ describe('merging', () => {
       ok: false,
       error: { kind: 'invalid_request' },
     });
-    const saved = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'use_merged',
-      text: chosen,
-    });
+    const saved = await resolveWith(bench.opus, documentId, 'use_merged', chosen);
     expect(saved.kind).toBe('saved');
     expect((await bench.get('/Merge/overlap.txt')).toString()).toBe(chosen);
     // The merge is saved: nothing unsaved is left to offer after a crash, not even my side of it.
@@ -335,8 +299,8 @@ describe('merging', () => {
     const theirs = 'one\ntwo (fixed)\nthree\nfour\nfive\nsix\n';
     const { documentId, changed } = await openThenChangedElsewhere('/Merge/same-edit.txt', theirs);
     const mine = 'one\ntwo (fixed)\nthree\nfour\nfive\nsix\nseven\n';
-    await bench.opus.call('saveDocument', { documentId, text: mine });
-    const merged = await bench.opus.call('mergeConflict', { documentId, text: mine });
+    await saveText(bench.opus, documentId, mine);
+    const merged = await mergeText(bench.opus, documentId, mine);
     expect(merged).toEqual({ kind: 'clean', text: mine, remoteRev: changed?.rev });
   });
 
@@ -344,15 +308,11 @@ describe('merging', () => {
     const theirs = 'one\ntwo\nthree\nfour\nfive\nsix (theirs)\n';
     const { documentId, changed } = await openThenChangedElsewhere('/Merge/banner.txt', theirs);
     const mine = 'one (mine)\ntwo\nthree\nfour\nfive\nsix\n';
-    await bench.opus.call('noteEdit', { documentId, text: mine });
-    const merged = await bench.opus.call('mergeConflict', { documentId, text: mine });
+    await typeText(bench.opus, documentId, mine);
+    const merged = await mergeText(bench.opus, documentId, mine);
     expect(merged).toMatchObject({ kind: 'clean', remoteRev: changed?.rev });
     if (merged.kind !== 'clean') return;
-    const saved = await bench.opus.call('resolveConflict', {
-      documentId,
-      resolution: 'use_merged',
-      text: merged.text,
-    });
+    const saved = await resolveWith(bench.opus, documentId, 'use_merged', merged.text);
     expect(saved.kind).toBe('saved');
     expect((await bench.get('/Merge/banner.txt')).toString()).toBe(
       'one (mine)\ntwo\nthree\nfour\nfive\nsix (theirs)\n',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type CoreBench, pause, startCoreBench } from '../app/test-kit.ts';
+import { type CoreBench, pause, saveText, startCoreBench, typeText } from '../app/test-kit.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ async function openWatched(path: string, text = 'one\ntwo\nthree\n') {
 describe('another computer changes an open document', () => {
   test('a document with unsaved edits gets a banner within 2 s, with the new rev', async () => {
     const doc = await openWatched('/Live/dirty.txt');
-    await bench.opus.call('noteEdit', { documentId: doc.documentId, text: 'one\ntwo (mine)\nthree\n' });
+    await typeText(bench.opus, doc.documentId, 'one\ntwo (mine)\nthree\n');
     const started = Date.now();
     const theirs = await bench.put('/Live/dirty.txt', 'one\ntwo\nthree (theirs)\n');
     const banner = await bench.opus.events.waitFor(
@@ -37,10 +37,7 @@ describe('another computer changes an open document', () => {
     });
     expect(bench.opus.events.of('documentReloaded')).toEqual([]);
     // My text is untouched: the next save is the conflict prompt, with their text.
-    const save = await bench.opus.call('saveDocument', {
-      documentId: doc.documentId,
-      text: 'one\ntwo (mine)\nthree\n',
-    });
+    const save = await saveText(bench.opus, doc.documentId, 'one\ntwo (mine)\nthree\n');
     expect(save).toMatchObject({ kind: 'conflict', conflict: { remoteText: 'one\ntwo\nthree (theirs)\n' } });
   });
 
@@ -58,16 +55,13 @@ describe('another computer changes an open document', () => {
     });
     expect(bench.opus.events.of('remoteChanged')).toEqual([]);
     // Saving now goes against their rev.
-    const saved = await bench.opus.call('saveDocument', {
-      documentId: doc.documentId,
-      text: 'zero\none\ntwo\nthree\nfour (theirs)\n',
-    });
+    const saved = await saveText(bench.opus, doc.documentId, 'zero\none\ntwo\nthree\nfour (theirs)\n');
     expect(saved.kind).toBe('saved');
   });
 
   test('a write of the very same bytes shows nothing', async () => {
     const doc = await openWatched('/Live/noop.txt');
-    await bench.opus.call('noteEdit', { documentId: doc.documentId, text: 'dirty\n' });
+    await typeText(bench.opus, doc.documentId, 'dirty\n');
     const same = await bench.put('/Live/noop.txt', 'one\ntwo\nthree\n');
     expect(same.rev).toBe(doc.remote.rev);
     // Something else in the folder changes, so the watcher certainly looked.
@@ -78,17 +72,14 @@ describe('another computer changes an open document', () => {
 
   test('a new rev with the same content shows nothing, and the rev is adopted', async () => {
     const doc = await openWatched('/Live/same-content.txt');
-    await bench.opus.call('noteEdit', { documentId: doc.documentId, text: 'one\ntwo\nthree\nfour\n' });
+    await typeText(bench.opus, doc.documentId, 'one\ntwo\nthree\nfour\n');
     // Restoring the current rev makes a new rev of the same bytes.
     const restored = (await bench.other.filesRestore({ path: '/Live/same-content.txt', rev: doc.remote.rev }))
       .result;
     expect(restored.rev).not.toBe(doc.remote.rev);
     await bench.watcherCaughtUp();
     expect(bench.opus.events.names()).toEqual([]);
-    const saved = await bench.opus.call('saveDocument', {
-      documentId: doc.documentId,
-      text: 'one\ntwo\nthree\nfour\n',
-    });
+    const saved = await saveText(bench.opus, doc.documentId, 'one\ntwo\nthree\nfour\n');
     expect(saved.kind).toBe('saved');
   });
 
@@ -116,10 +107,7 @@ describe('another computer changes an open document', () => {
       change: 'moved',
       remote: expect.objectContaining({ path: '/Live/after.txt', id: doc.remote.id }),
     });
-    const saved = await bench.opus.call('saveDocument', {
-      documentId: doc.documentId,
-      text: 'one\ntwo\nthree\nfour\n',
-    });
+    const saved = await saveText(bench.opus, doc.documentId, 'one\ntwo\nthree\nfour\n');
     expect(saved).toMatchObject({ kind: 'saved', remote: { path: '/Live/after.txt' } });
     expect((await bench.get('/Live/after.txt')).toString()).toBe('one\ntwo\nthree\nfour\n');
   });
@@ -135,7 +123,7 @@ describe('another computer changes an open document', () => {
       (e) => e.documentId === doc.documentId && e.change === 'moved',
       2000,
     );
-    await bench.opus.call('noteEdit', { documentId: doc.documentId, text: 'mine\n' });
+    await typeText(bench.opus, doc.documentId, 'mine\n');
     bench.opus.events.clear();
     await pause(100);
     const theirs = await bench.put('/Live/Elsewhere/wanderer.txt', 'theirs, in the new folder\n');
@@ -174,7 +162,7 @@ describe('the watcher', () => {
       'files/list_folder/longpoll': 1,
     });
     // One change wakes the folder's one loop: one continue, one new longpoll, both documents told.
-    await bench.opus.call('noteEdit', { documentId: a.documentId, text: 'a, mine\n' });
+    await typeText(bench.opus, a.documentId, 'a, mine\n');
     bench.opus.events.clear();
     await bench.put('/Pair/a.txt', 'a, theirs\n');
     await bench.put('/Pair/b.txt', 'b, theirs\n');
@@ -210,8 +198,8 @@ describe('the watcher', () => {
     await bench.routeSeen('files/list_folder/longpoll');
     bench.takeCounts();
     slow.events.clear();
-    await slow.call('noteEdit', { documentId: doc.documentId, text: 'one\ntwo\n' });
-    const saved = await slow.call('saveDocument', { documentId: doc.documentId, text: 'one\ntwo\n' });
+    await typeText(slow, doc.documentId, 'one\ntwo\n');
+    const saved = await saveText(slow, doc.documentId, 'one\ntwo\n');
     expect(saved.kind).toBe('saved');
     await bench.watcherCaughtUp();
     expect(bench.takeCounts()['files/list_folder/continue']).toBeGreaterThan(0);
