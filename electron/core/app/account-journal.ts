@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { JournalPort } from '../documents/context.ts';
-import { Journal, type JournalOptions } from '../journal/journal.ts';
+import type { Text } from '@codemirror/state';
+import type { TextEdit } from '../contract/shapes.ts';
+import { Journal, type JournalHeader, type JournalOptions } from '../journal/journal.ts';
 
 /**
  * One journal folder per account: unsaved text journaled while Ada was signed in is only ever restored
  * for Ada, never offered for saving into whoever signs in next.
  */
-export class AccountJournal implements JournalPort {
+export class AccountJournal {
   private current: Journal | null = null;
 
   constructor(
@@ -21,16 +22,13 @@ export class AccountJournal implements JournalPort {
 
   /** Flushes what the previous account had pending, then writes under the new one (null: nobody). */
   async switchTo(accountKey: string | null): Promise<void> {
-    await this.current?.flush();
+    await this.current?.close();
     this.current = accountKey ? new Journal(join(this.root, accountKey), this.options) : null;
   }
 
-  schedule(entry: Parameters<JournalPort['schedule']>[0]): void {
-    this.current?.schedule(entry);
-  }
-
-  writeNow(entry: Parameters<JournalPort['writeNow']>[0]): Promise<void> {
-    return this.current?.writeNow(entry) ?? Promise.resolve();
+  /** With nobody signed in nothing is written: there is no account to restore it for. */
+  record(header: JournalHeader, text: Text, edits: readonly TextEdit[] | null): Promise<void> {
+    return this.current?.record(header, text, edits) ?? Promise.resolve();
   }
 
   clear(documentId: string): Promise<void> {

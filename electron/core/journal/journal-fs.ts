@@ -1,7 +1,8 @@
 import * as fs from 'node:fs/promises';
 
 export interface JournalFileHandle {
-  writeFile(data: string): Promise<void>;
+  /** Writes `data` (as UTF-8) after what the file already holds. */
+  write(data: string): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -11,6 +12,8 @@ export interface JournalFs {
   makeFolder(path: string): Promise<void>;
   /** Creates the file; fails if it exists. */
   create(path: string): Promise<JournalFileHandle>;
+  /** Opens the file for appending, creating it (empty) if it does not exist. */
+  append(path: string): Promise<JournalFileHandle>;
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
   list(folder: string): Promise<string[]>;
@@ -21,19 +24,20 @@ export interface JournalFs {
 
 const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
 
+// O_APPEND (or a fresh file) makes every write land at the end, so one handle serves both.
+const wrap = (handle: fs.FileHandle): JournalFileHandle => ({
+  write: (data) => handle.writeFile(data, 'utf8'),
+  sync: () => handle.sync(),
+  close: () => handle.close(),
+});
+
 export const nodeJournalFs: JournalFs = {
   // Unsaved text is private: only this user may read the journal.
   makeFolder: async (path) => {
     await fs.mkdir(path, { recursive: true, mode: 0o700 });
   },
-  create: async (path) => {
-    const handle = await fs.open(path, 'wx', 0o600);
-    return {
-      writeFile: (data) => handle.writeFile(data, 'utf8'),
-      sync: () => handle.sync(),
-      close: () => handle.close(),
-    };
-  },
+  create: async (path) => wrap(await fs.open(path, 'wx', 0o600)),
+  append: async (path) => wrap(await fs.open(path, 'a', 0o600)),
   rename: (from, to) => fs.rename(from, to),
   remove: (path) => fs.unlink(path),
   list: (folder) => fs.readdir(folder),

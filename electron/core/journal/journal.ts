@@ -1,129 +1,240 @@
-import { join } from 'node:path';
+import type { Text } from '@codemirror/state';
+import type { TextEdit } from '../contract/shapes.ts';
 import { OpusError } from '../errors.ts';
-import { writeAtomically } from './atomic-write.ts';
-import { type JournalEntry, JournalEntrySchema, serializeEntry } from './journal-entry.ts';
+import { type CompactionRule, DEFAULT_COMPACTION, foldsNow, foldsWhenIdle } from './compaction.ts';
+import { DocumentLog, type JournalPlace, removeDocument } from './document-log.ts';
+import { headerOf, type JournalHeader, JournalHeaderSchema, sameHeader } from './journal-entry.ts';
 import { journalError } from './journal-errors.ts';
-import { entryFileName } from './journal-files.ts';
 import { type JournalFs, nodeJournalFs } from './journal-fs.ts';
 import { readJournal } from './read-journal.ts';
+import { applyEdits } from './text-edits.ts';
 
-export type { JournalEntry } from './journal-entry.ts';
+export type { JournalEntry, JournalHeader } from './journal-entry.ts';
 
 export interface JournalOptions {
-  /** Quiet time after the last `schedule` of a document before it is written (VS Code's hot exit: ~1 s). */
-  debounceMs?: number;
   fs?: JournalFs;
   /**
-   * A scheduled write or a clear failed (disk full, no permission…): neither has a caller waiting to be
-   * told, and callers fire `clear` and forget it, so it must never reject.
+   * An fsync or a compaction failed (disk full, no permission…), or a clear: none has a caller waiting
+   * to be told, and callers fire `clear` and forget it, so it must never reject.
    */
   onError?: (error: OpusError, documentId: string) => void;
   now?: () => Date;
+  /** A record is fsynced within this time; one fsync per document per period at most (default 1 s). */
+  syncDelayMs?: number;
+  compaction?: Partial<CompactionRule>;
 }
 
+type Timer = ReturnType<typeof setTimeout>;
+
 /**
- * Crash recovery for unsaved text: one file per document in `folder`, written atomically through a
- * per-document queue, so writes of one document never interleave and the last one wins.
+ * Crash recovery for unsaved text. Per document, a snapshot of the whole text and an append-only log of
+ * the edits since, so a keystroke costs the bytes of its edit however large the document; the log is
+ * folded into a new snapshot once it grows (see `compaction.ts`). All writes of one document go through
+ * one queue, so they never interleave and a compaction never races a record.
  */
 export class Journal {
-  readonly #fs: JournalFs;
-  readonly #debounceMs: number;
+  readonly #place: JournalPlace;
   readonly #onError: (error: OpusError, documentId: string) => void;
   readonly #now: () => Date;
-  readonly #pending = new Map<string, { entry: JournalEntry; timer: ReturnType<typeof setTimeout> }>();
+  readonly #syncDelayMs: number;
+  readonly #rule: CompactionRule;
+  readonly #docs = new Map<string, DocumentLog>();
+  /** After a failed compaction, the log size at which to try again, so a full disk is not hammered. */
+  readonly #foldAfter = new Map<string, number>();
+  readonly #syncTimers = new Map<string, Timer>();
+  readonly #idleTimers = new Map<string, Timer>();
   readonly #queues = new Map<string, Promise<void>>();
-  readonly #inFlight = new Set<string>();
   #recovery: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly folder: string,
     options: JournalOptions = {},
   ) {
-    this.#fs = options.fs ?? nodeJournalFs;
-    this.#debounceMs = options.debounceMs ?? 1000;
+    this.#place = { fs: options.fs ?? nodeJournalFs, folder, inFlight: new Set() };
     this.#onError = options.onError ?? (() => undefined);
     this.#now = options.now ?? (() => new Date());
+    this.#syncDelayMs = options.syncDelayMs ?? 1000;
+    this.#rule = { ...DEFAULT_COMPACTION, ...options.compaction };
   }
 
-  /** Writes `entry` now (replacing any scheduled write of the same document). Rejects with an `OpusError`. */
-  write(entry: JournalEntry): Promise<void> {
-    const checked = JournalEntrySchema.safeParse(entry);
+  /**
+   * The document's unsaved text is now `text`, reached from the text last recorded by applying `edits`
+   * in order (null: not derivable by edits, as after a reload). Resolves once the kernel has it, so a
+   * killed process loses nothing; the fsync follows within `syncDelayMs`. Rejects with an `OpusError`.
+   */
+  record(header: JournalHeader, text: Text, edits: readonly TextEdit[] | null): Promise<void> {
+    const checked = JournalHeaderSchema.safeParse(header);
     if (!checked.success) {
       // Written as is, it would be set aside as corrupt on the next start: refuse it now, loudly.
       return Promise.reject(
-        new OpusError('invalid_request', `Journal entry refused: ${checked.error.message}`),
+        new OpusError('invalid_request', `Journal record refused: ${checked.error.message}`),
       );
     }
-    this.#cancel(entry.documentId);
-    return this.#enqueue(entry.documentId, async () => {
+    // A copy: the caller's object may change before the queue reaches this record.
+    const fixed = headerOf(header);
+    return this.#enqueue(fixed.documentId, async () => {
       try {
-        await this.#fs.makeFolder(this.folder);
-        await writeAtomically(
-          this.#fs,
-          this.folder,
-          entryFileName(entry.documentId),
-          serializeEntry(entry),
-          this.#inFlight,
-        );
+        await this.#write(fixed, text, edits);
       } catch (error) {
-        throw journalError(error, entry.path, this.folder);
+        throw journalError(error, fixed.path, this.folder);
       }
     });
   }
 
-  /** Writes `entry` now, replacing a write still scheduled for the document (its text is older). */
-  writeNow(entry: JournalEntry): Promise<void> {
-    this.#cancel(entry.documentId);
-    return this.write(entry);
+  /** Forgets a document's journal (after a successful save). Never rejects: see `onError`. */
+  clear(documentId: string): Promise<void> {
+    this.#stopTimers(documentId);
+    const path = this.#docs.get(documentId)?.header.path ?? `document ${documentId}`;
+    const removal = this.#enqueue(documentId, async () => {
+      const doc = this.#docs.get(documentId);
+      this.#docs.delete(documentId);
+      this.#foldAfter.delete(documentId);
+      await doc?.close();
+      await removeDocument(this.#place, documentId);
+    });
+    // A journal that could not be removed only means a stale copy offered again on next start.
+    return removal.catch((error: unknown) => {
+      this.#onError(journalError(error, path, this.folder, 'remove'), documentId);
+    });
   }
 
-  /** Writes `entry` once the document has been quiet for the debounce time; only the latest text is kept. */
-  schedule(entry: JournalEntry): void {
-    this.#cancel(entry.documentId);
-    const timer = setTimeout(() => {
-      this.#pending.delete(entry.documentId);
-      this.write(entry).catch((error: OpusError) => this.#onError(error, entry.documentId));
-    }, this.#debounceMs);
-    this.#pending.set(entry.documentId, { entry, timer });
-  }
-
-  /** Writes every scheduled entry now and waits for all writes (on quit). Rejects with the first failure. */
+  /** Fsyncs every record not yet fsynced and waits for all writes (on quit). Rejects with the first failure. */
   async flush(): Promise<void> {
-    const scheduled = [...this.#pending.values()].map(({ entry }) => this.write(entry));
-    const results = await Promise.allSettled([...scheduled, ...this.#queues.values()]);
+    const syncs = [...this.#syncTimers.keys()].map((documentId) => {
+      clearTimeout(this.#syncTimers.get(documentId));
+      this.#syncTimers.delete(documentId);
+      return this.#sync(documentId);
+    });
+    const results = await Promise.allSettled([...syncs, ...this.#queues.values()]);
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
   }
 
-  /**
-   * Forgets a document's journal (after a successful save), including a write still scheduled. Never
-   * rejects: a journal that could not be removed only means a stale copy offered again on next start.
-   */
-  clear(documentId: string): Promise<void> {
-    this.#cancel(documentId);
-    const removal = this.#enqueue(documentId, () =>
-      this.#fs.remove(join(this.folder, entryFileName(documentId))),
-    );
-    return removal.catch((error: unknown) => {
-      if ((error as { code?: unknown } | null)?.code === 'ENOENT') return;
-      this.#onError(journalError(error, `document ${documentId}`, this.folder, 'remove'), documentId);
-    });
+  /** Flushes, then lets go of open files and timers (the account is switching). */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      for (const documentId of this.#docs.keys()) {
+        this.#stopTimers(documentId);
+        void this.#enqueue(documentId, async () => {
+          await this.#docs.get(documentId)?.close();
+          this.#docs.delete(documentId);
+        });
+      }
+      await Promise.allSettled([...this.#queues.values()]);
+    }
   }
 
   /** Everything journaled, for recovery on start. Never throws; files that do not parse are set aside. */
-  readAll(): Promise<JournalEntry[]> {
+  readAll() {
     const settled = Promise.allSettled([...this.#queues.values()]);
-    const read = settled.then(() => readJournal(this.#fs, this.folder, this.#inFlight, this.#now));
+    const read = settled.then(() =>
+      readJournal(this.#place.fs, this.folder, this.#place.inFlight, this.#now),
+    );
     // Writes queued meanwhile wait, so a corrupt file is never moved aside just after being replaced.
     this.#recovery = read.catch(() => undefined);
     return read.catch(() => []);
   }
 
-  #cancel(documentId: string): void {
-    const pending = this.#pending.get(documentId);
-    if (!pending) return;
-    clearTimeout(pending.timer);
-    this.#pending.delete(documentId);
+  async #write(header: JournalHeader, text: Text, edits: readonly TextEdit[] | null): Promise<void> {
+    const { documentId } = header;
+    const doc = this.#docs.get(documentId);
+    if (!doc) {
+      this.#docs.set(documentId, await DocumentLog.start(this.#place, header, text, this.#now()));
+      return this.#afterWrite(documentId);
+    }
+    const sameText = text === doc.text || text.eq(doc.text);
+    const headerChanged = !sameHeader(header, doc.header);
+    if (sameText && !headerChanged) return;
+    // Edits are trusted only if they lead from the recorded text to `text` (cheap: a `Text` made by
+    // `replace` shares every untouched subtree, and `eq` skips shared subtrees), so a replay is exact.
+    const fits = sameText || (edits !== null && applyEdits(doc.text, edits)?.eq(text) === true);
+    if (doc.intact && fits) {
+      await doc.append(
+        {
+          edits: sameText ? [] : (edits ?? []),
+          header: headerChanged ? header : null,
+          savedAt: this.#now().getTime(),
+          length: text.length,
+        },
+        header,
+        text,
+      );
+    } else {
+      await doc.snapshot(header, text, this.#now());
+    }
+    this.#afterWrite(documentId);
+  }
+
+  #afterWrite(documentId: string): void {
+    const doc = this.#docs.get(documentId);
+    if (!doc) return;
+    if (doc.unsynced && !this.#syncTimers.has(documentId)) {
+      this.#syncTimers.set(
+        documentId,
+        this.#timer(() => {
+          this.#syncTimers.delete(documentId);
+          this.#sync(documentId).catch((error: OpusError) => this.#onError(error, documentId));
+        }, this.#syncDelayMs),
+      );
+    }
+    clearTimeout(this.#idleTimers.get(documentId));
+    this.#idleTimers.set(
+      documentId,
+      this.#timer(() => {
+        this.#idleTimers.delete(documentId);
+        this.#fold(documentId, 'idle');
+      }, this.#rule.idleMs),
+    );
+    if (this.#worthFolding(doc, 'now')) this.#fold(documentId, 'now');
+  }
+
+  #worthFolding(doc: DocumentLog, when: 'now' | 'idle'): boolean {
+    if (!doc.intact) return true;
+    if (doc.logBytes < (this.#foldAfter.get(doc.header.documentId) ?? 0)) return false;
+    const folds = when === 'now' ? foldsNow : foldsWhenIdle;
+    return folds(this.#rule, doc.logBytes, doc.snapshotBytes);
+  }
+
+  /** Folds the log into a new snapshot, in the queue; a failure has nobody waiting, so it goes to onError. */
+  #fold(documentId: string, when: 'now' | 'idle'): void {
+    void this.#enqueue(documentId, async () => {
+      const doc = this.#docs.get(documentId);
+      if (!doc || !this.#worthFolding(doc, when)) return;
+      try {
+        await doc.snapshot(doc.header, doc.text, this.#now());
+        this.#foldAfter.delete(documentId);
+      } catch (error) {
+        this.#foldAfter.set(documentId, doc.logBytes * 2);
+        this.#onError(journalError(error, doc.header.path, this.folder), documentId);
+      }
+    });
+  }
+
+  #sync(documentId: string): Promise<void> {
+    return this.#enqueue(documentId, async () => {
+      const doc = this.#docs.get(documentId);
+      try {
+        await doc?.sync();
+      } catch (error) {
+        throw journalError(error, doc?.header.path ?? `document ${documentId}`, this.folder);
+      }
+    });
+  }
+
+  // Unref'd: a pending fsync or compaction never keeps a process alive that is otherwise done.
+  #timer(run: () => void, ms: number): Timer {
+    const timer = setTimeout(run, ms);
+    timer.unref?.();
+    return timer;
+  }
+
+  #stopTimers(documentId: string): void {
+    clearTimeout(this.#syncTimers.get(documentId));
+    clearTimeout(this.#idleTimers.get(documentId));
+    this.#syncTimers.delete(documentId);
+    this.#idleTimers.delete(documentId);
   }
 
   #enqueue(documentId: string, work: () => Promise<void>): Promise<void> {

@@ -1,0 +1,91 @@
+/*
+ * The process `journal-kill.test.ts` kills with SIGKILL: it records a seeded, endless sequence of texts
+ * and prints `<step> <fingerprint>` after each record resolves. The test regenerates the same sequence
+ * to know which texts the journal may restore. Run as `node <bundle> <folder> <seed> <mode>`.
+ */
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { Text } from '@codemirror/state';
+import type { TextEdit } from '../contract/shapes.ts';
+import { Journal } from './journal.ts';
+import type { JournalHeader } from './journal-entry.ts';
+import { applyEdits, textOf } from './text-edits.ts';
+
+/** `type`: a typist's edits under the default rule; `compact`: a snapshot every few records, and reloads. */
+export type KillMode = 'type' | 'compact';
+
+export const killHeader: JournalHeader = {
+  documentId: 'killed',
+  path: '/Killed mid-sentence.txt',
+  baseRev: '0150000000a',
+  baseContentHash: null,
+  format: { encoding: 'utf-8', bom: false, lineEnding: 'lf', finalNewline: true },
+};
+
+export const killCompaction = { type: {}, compact: { minLogBytes: 2048, logToSnapshot: 0, idleMs: 30 } };
+
+export const fingerprint = (text: Text): string =>
+  `${createHash('sha256').update(text.toString()).digest('hex').slice(0, 12)}:${text.length}`;
+
+/** A small seeded generator (mulberry32), so the test can replay the child's choices. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = ['a', 'word ', '\n', 'é', '😀', '𝄞 ', 'Lorem ipsum dolor sit amet. ', '\n\n'];
+
+/** The texts the child records, each with the edits from the one before (null: a reload). */
+export function* killSteps(
+  seed: number,
+  mode: KillMode,
+): Generator<{ text: Text; edits: TextEdit[] | null }> {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  let text = textOf(
+    Array.from({ length: 800 }, (_, line) => `${line}: ${pick(PIECES)}`.repeat(4)).join('\n'),
+  );
+  yield { text, edits: null };
+  for (let step = 1; ; step++) {
+    if (mode === 'compact' && step % 40 === 0) {
+      text = textOf(`reloaded at ${step}\n${text.sliceString(0, Math.floor(next() * text.length))}`);
+      yield { text, edits: null };
+      continue;
+    }
+    const edits: TextEdit[] = [];
+    for (let count = 1 + Math.floor(next() * 3); count > 0; count--) {
+      const at = Math.floor(next() * (text.length + 1));
+      const remove = next() < 0.3 ? Math.min(text.length - at, Math.floor(next() * 20)) : 0;
+      const insert = next() < 0.2 ? '' : pick(PIECES);
+      edits.push({ at, remove, insert });
+      text = applyEdits(text, [{ at, remove, insert }]) ?? text;
+    }
+    yield { text, edits };
+  }
+}
+
+async function main([folder, seed, mode]: string[]): Promise<void> {
+  if (!folder || !seed || (mode !== 'type' && mode !== 'compact'))
+    throw new Error('usage: <folder> <seed> <mode>');
+  const journal = new Journal(folder, { compaction: killCompaction[mode], syncDelayMs: 20 });
+  let step = 0;
+  for (const { text, edits } of killSteps(Number(seed), mode)) {
+    await journal.record(killHeader, text, edits);
+    // Synchronous on a pipe: once printed, the parent knows this text reached the journal.
+    process.stdout.write(`${step} ${fingerprint(text)}\n`);
+    step++;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
