@@ -11,7 +11,7 @@ export interface Figure {
   value: number;
   /** The baseline's median, in the same unit; null when there is none. */
   baselineValue: number | null;
-  unit: 'ms' | 'MiB/s' | 'requests' | 'MiB' | 'errors';
+  unit: 'ms' | 'MiB/s' | 'requests' | 'MiB' | 'KiB' | 'errors';
   /** How the figure is judged: the ratio value/baseline (or baseline/value for throughput), or the value. */
   target: Target;
   /** Anything a reader needs: the run count, p50/p99, which of the runs was discarded. */
@@ -22,6 +22,8 @@ export type Target =
   | { kind: 'ratio-at-most'; limit: number }
   | { kind: 'throughput-ratio-at-least'; limit: number }
   | { kind: 'value-at-most'; limit: number }
+  /** value/baseline at most `limit`, or the value at most `floor` ("no long task the bare page lacks"). */
+  | { kind: 'ratio-at-most-or-under'; limit: number; floor: number }
   | { kind: 'exactly'; value: number };
 
 export interface BenchOptions {
@@ -59,6 +61,11 @@ export function judge(figure: Figure): { ratio: number | null; pass: boolean } {
     }
     case 'value-at-most':
       return { ratio: null, pass: value <= target.limit };
+    case 'ratio-at-most-or-under':
+      return {
+        ratio: baselineValue ? value / baselineValue : null,
+        pass: value <= Math.max(target.floor, target.limit * (baselineValue ?? 0)),
+      };
     case 'exactly':
       return { ratio: null, pass: value === target.value };
   }

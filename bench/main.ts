@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { measureBanner } from './browser/banner.ts';
 import { measureEditorReady } from './browser/editor-ready.ts';
 import { measureMemory } from './browser/memory.ts';
+import { measureTyping } from './browser/typing.ts';
 import { measureConcurrentUploads } from './core/concurrent-uploads.ts';
 import { measureLargeUpload } from './core/large-upload.ts';
 import { measureOpenSave } from './core/open-save.ts';
@@ -22,6 +23,7 @@ export const GROUPS: readonly { name: string; measure(options: BenchOptions): Pr
   { name: 'large-upload', measure: measureLargeUpload },
   { name: 'concurrent-uploads', measure: measureConcurrentUploads },
   { name: 'memory', measure: measureMemory },
+  { name: 'typing', measure: measureTyping },
 ];
 
 function chromiumVersion(): string | null {

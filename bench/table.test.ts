@@ -48,6 +48,19 @@ test('figures are judged against their targets the way the issue states them', (
   ).toBe(false);
 });
 
+test('a figure judged by a ratio or a floor passes under either, and fails over both', () => {
+  const target = { kind: 'ratio-at-most-or-under', limit: 1.2, floor: 50 } as const;
+  const longest = (value: number, baselineValue: number) => judge(figure({ value, baselineValue, target }));
+  expect(longest(0, 0)).toEqual({ ratio: null, pass: true });
+  expect(longest(48, 0).pass).toBe(true);
+  expect(longest(60, 30).pass).toBe(false);
+  expect(longest(150, 130).pass).toBe(true);
+  expect(longest(1434, 77)).toEqual({ ratio: 1434 / 77, pass: false });
+  expect(resultsTable([figure({ value: 51, baselineValue: 0, target })])).toContain(
+    '| — | ≤ max(50 ms, 1.2× baseline) | **missed** |',
+  );
+});
+
 test('medians and percentiles of a handful of runs', () => {
   expect(median([5, 1, 3])).toBe(3);
   expect(median([4, 1, 3, 2])).toBe(2.5);

@@ -13,6 +13,8 @@ const targetText = (figure: Figure): string => {
       return `≥ ${target.limit}× throughput`;
     case 'value-at-most':
       return `≤ ${target.limit} ${figure.unit}`;
+    case 'ratio-at-most-or-under':
+      return `≤ max(${target.floor} ${figure.unit}, ${target.limit}× baseline)`;
     case 'exactly':
       return `exactly ${target.value}`;
   }

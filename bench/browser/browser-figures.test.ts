@@ -7,6 +7,7 @@ import { serveBareMonaco } from './bare-page.ts';
 import { OUT, startOpusHost } from './browser-kit.ts';
 import { measureEditorReady } from './editor-ready.ts';
 import { measureMemory } from './memory.ts';
+import { measureTyping } from './typing.ts';
 
 const SMOKE: BenchOptions = { runs: 1, smoke: true, log: () => {} };
 
@@ -61,5 +62,18 @@ describe('the browser figures of npm run bench', () => {
 
   it('measure renderer memory against a bare Monaco page', { timeout: 60_000 }, async () => {
     expectWellFormed(await measureMemory(SMOKE));
+  });
+
+  it('measure typing against a bare Monaco page: paint, long tasks, bytes per key', {
+    timeout: 90_000,
+  }, async () => {
+    const figures = await measureTyping(SMOKE);
+    const named = (start: string) => figures.filter((figure) => figure.name.startsWith(start));
+    // No task over 50 ms is a longest task of 0 on a small document, so that row may well be 0.
+    expectWellFormed([...named('keystroke → paint'), ...named('bytes ')]);
+    expect(named('bytes ')).toHaveLength(2);
+    for (const figure of named('longest main-thread task')) {
+      expect(figure.value >= 0 && (figure.baselineValue ?? -1) >= 0, figure.name).toBe(true);
+    }
   });
 });

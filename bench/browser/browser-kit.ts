@@ -56,6 +56,8 @@ export interface OpusHost {
   url: string;
   /** The official SDK on the host's embedded localbox: another computer. */
   dropbox: Dropbox;
+  /** The host's data folder (its journal is in journal/). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startOpusHost(files: Record<string, string>): Promise<Opus
     origin: new URL(url).origin,
     url,
     dropbox: localboxClient(localboxUrl, token),
+    dataDir,
     stop: async () => {
       await host.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,72 @@
+import { appendFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { JournalWrites } from './journal-writes.ts';
+
+let folder = '';
+let now = 0;
+let writes: JournalWrites;
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'journal-writes-'));
+  now = 0;
+  writes = new JournalWrites(folder, () => now, null);
+});
+
+afterEach(async () => {
+  await writes.stop();
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** What the journal does today: a temp file in the same folder, renamed over the entry. */
+async function replaceAtomically(name: string, bytes: number) {
+  await writeFile(join(folder, `${name}.tmp`), 'x'.repeat(bytes));
+  await rename(join(folder, `${name}.tmp`), join(folder, name));
+}
+
+test('a file rewritten whole counts its full size at every write, though the folder barely grows', async () => {
+  await replaceAtomically('entry.json', 1000);
+  await writes.start();
+  now = 10;
+  await replaceAtomically('entry.json', 1001);
+  await writes.sample();
+  now = 20;
+  await writes.sample();
+  now = 30;
+  await replaceAtomically('entry.json', 1002);
+  expect(await writes.stop()).toEqual([
+    { at: 10, bytes: 1001 },
+    { at: 30, bytes: 1002 },
+  ]);
+});
+
+test('a log appended to counts what it grew by, one write per run of samples that saw it grow', async () => {
+  await writeFile(join(folder, 'log'), 'x'.repeat(5000));
+  await writes.start();
+  now = 10;
+  await appendFile(join(folder, 'log'), 'y'.repeat(40));
+  await writes.sample();
+  now = 15;
+  await appendFile(join(folder, 'log'), 'y'.repeat(2));
+  await writes.sample();
+  now = 20;
+  await writes.sample();
+  now = 30;
+  await appendFile(join(folder, 'log'), 'y'.repeat(60));
+  expect(await writes.stop()).toEqual([
+    { at: 10, bytes: 42 },
+    { at: 30, bytes: 60 },
+  ]);
+});
+
+test('files in subfolders count (the journal keeps one folder per account), and a missing folder is no error', async () => {
+  const missing = new JournalWrites(join(folder, 'not-yet'), () => now, null);
+  await missing.start();
+  expect(await missing.stop()).toEqual([]);
+  await writes.start();
+  now = 10;
+  await mkdir(join(folder, 'account'), { recursive: true });
+  await writeFile(join(folder, 'account', 'entry.json'), 'z'.repeat(300));
+  expect(await writes.stop()).toEqual([{ at: 10, bytes: 300 }]);
+});

@@ -1,0 +1,111 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Sent } from './bytes-per-key.ts';
+
+/** Often enough to see each file of a write once complete: the journal writes at most a few per second. */
+const SAMPLE_EVERY_MS = 10;
+
+/**
+ * The bytes written into a folder (the journal), counted from outside the process by watching its files:
+ * a sum of bytes written, not the change in the folder's size. A file is known by its generation (device,
+ * inode, birth time), which a rename keeps and a new file does not, even on a reused inode number, so:
+ * - a file rewritten whole (a temp file written, then renamed over the old one) counts its full size each
+ *   time, though the folder's size barely changes;
+ * - a log that is appended to counts what it grew by;
+ * - a file truncated and rewritten in place counts its new size, as seen.
+ * Growth is grouped into writes: consecutive samples that grew, timed by the first one.
+ */
+export class JournalWrites {
+  readonly #folder: string;
+  readonly #clock: () => number;
+  readonly #everyMs: number | null;
+  /** The largest size seen of each file generation. */
+  readonly #sizes = new Map<string, number>();
+  readonly #writes: Sent[] = [];
+  #open: Sent | null = null;
+  #lastGrowth = Number.NEGATIVE_INFINITY;
+  #running: Promise<void> | null = null;
+  #stopping = false;
+  #sampling: Promise<void> = Promise.resolve();
+
+  /** `everyMs` null: no sampling of its own, only `sample()` when the caller says (tests). */
+  constructor(folder: string, clock: () => number, everyMs: number | null = SAMPLE_EVERY_MS) {
+    this.#folder = folder;
+    this.#clock = clock;
+    this.#everyMs = everyMs;
+  }
+
+  /** Takes what is there now as already written, then samples until `stop`. */
+  async start(): Promise<void> {
+    for (const [generation, size] of await this.#files()) this.#sizes.set(generation, size);
+    this.#stopping = false;
+    this.#lastGrowth = Number.NEGATIVE_INFINITY;
+    if (this.#everyMs !== null) this.#running = this.#loop(this.#everyMs);
+  }
+
+  /** When a sample last saw the folder grow (-Infinity: not since `start`): the journal is quiet since. */
+  get lastGrowthAt(): number {
+    return this.#lastGrowth;
+  }
+
+  /** Samples once more and answers the writes seen since `start`. */
+  async stop(): Promise<Sent[]> {
+    this.#stopping = true;
+    await this.#running;
+    await this.sample();
+    this.#close();
+    return this.#writes.splice(0);
+  }
+
+  /** One look at the folder (one at a time, so no growth is counted twice); public for tests. */
+  sample(): Promise<void> {
+    this.#sampling = this.#sampling.then(() => this.#sample());
+    return this.#sampling;
+  }
+
+  async #sample(): Promise<void> {
+    const at = this.#clock();
+    let grown = 0;
+    for (const [generation, size] of await this.#files()) {
+      const seen = this.#sizes.get(generation) ?? 0;
+      if (size > seen) grown += size - seen;
+      else if (size < seen) grown += size;
+      if (size !== seen) this.#sizes.set(generation, size);
+    }
+    if (grown === 0) return this.#close();
+    this.#lastGrowth = at;
+    if (this.#open) this.#open.bytes += grown;
+    else this.#open = { at, bytes: grown };
+  }
+
+  #close(): void {
+    if (this.#open) this.#writes.push(this.#open);
+    this.#open = null;
+  }
+
+  async #loop(everyMs: number): Promise<void> {
+    while (!this.#stopping) {
+      await this.sample();
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  }
+
+  /** Every file under the folder by generation; files that vanish between listing and stat are skipped. */
+  async #files(): Promise<Map<string, number>> {
+    const files = new Map<string, number>();
+    let names: string[];
+    try {
+      names = await readdir(this.#folder, { recursive: true });
+    } catch {
+      return files;
+    }
+    await Promise.all(
+      names.map(async (name) => {
+        const info = await stat(join(this.#folder, name), { bigint: true }).catch(() => null);
+        if (!info?.isFile()) return;
+        files.set(`${info.dev}:${info.ino}:${info.birthtimeNs}`, Number(info.size));
+      }),
+    );
+    return files;
+  }
+}
