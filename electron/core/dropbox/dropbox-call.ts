@@ -28,15 +28,30 @@ export interface CallOptions<T> {
  * `expired_access_token` means Dropbox's clock disagrees with ours, or the token was expired early: the
  * provider refreshes once for every caller that saw the same token, and the request goes again once.
  */
-async function attemptWithToken<T>(context: CallContext, run: (client: Dropbox) => Promise<T>): Promise<T> {
+async function attemptWithToken<T>(
+  context: CallContext,
+  run: (accessToken: string) => Promise<T>,
+): Promise<T> {
   const token = await context.tokens.accessToken();
   try {
-    return await run(context.clients.withToken(token));
+    return await run(token);
   } catch (error) {
     if (!isExpiredToken(error)) throw error;
     const fresh = await context.tokens.refreshAfterExpiry(token);
-    return run(context.clients.withToken(fresh));
+    return run(fresh);
   }
+}
+
+function retried<T>(context: CallContext, attempt: () => Promise<T>, options: CallOptions<T>): Promise<T> {
+  const policy = options.attempts ? { ...context.policy, attempts: options.attempts } : context.policy;
+  return retrying(attempt, {
+    policy,
+    sleep: context.sleep,
+    random: context.random,
+    signal: options.signal,
+    maxRetryAfterSeconds: context.maxRetryAfterSeconds,
+    onRetry: options.onRetry,
+  });
 }
 
 /**
@@ -48,18 +63,22 @@ export function callDropbox<T>(
   run: (client: Dropbox) => Promise<T>,
   options: CallOptions<T> = {},
 ): Promise<T> {
-  const policy = options.attempts ? { ...context.policy, attempts: options.attempts } : context.policy;
-  return retrying(
-    () => (options.anonymous ? run(context.clients.anonymous()) : attemptWithToken(context, run)),
-    {
-      policy,
-      sleep: context.sleep,
-      random: context.random,
-      signal: options.signal,
-      maxRetryAfterSeconds: context.maxRetryAfterSeconds,
-      onRetry: options.onRetry,
-    },
-  );
+  const attempt = options.anonymous
+    ? () => run(context.clients.anonymous())
+    : () => attemptWithToken(context, (token) => run(context.clients.withToken(token)));
+  return retried(context, attempt, options);
+}
+
+/**
+ * The same token handling and retries for a request the SDK cannot make for us (a download read as it
+ * arrives): `run` gets the access token and must throw what the SDK would (an HttpFailure for non-2xx).
+ */
+export function callWithToken<T>(
+  context: CallContext,
+  run: (accessToken: string) => Promise<T>,
+  options: Omit<CallOptions<T>, 'anonymous'> = {},
+): Promise<T> {
+  return retried(context, () => attemptWithToken(context, run), options);
 }
 
 /** Runs `work` and lets only OpusErrors (or the caller's own abort) out. */

@@ -2,7 +2,8 @@ import type { users } from 'dropbox';
 import type { TokenProvider } from '../auth/token-provider.ts';
 import { CONTENT_HASH_BLOCK } from './content-hash.ts';
 import { downloadedBytes } from './download-body.ts';
-import { type CallContext, callDropbox, mapped } from './dropbox-call.ts';
+import { downloadInto } from './download-stream.ts';
+import { type CallContext, callDropbox, callWithToken, mapped } from './dropbox-call.ts';
 import type { DropboxEndpoints } from './endpoints.ts';
 import { tagChain } from './error-mapping.ts';
 import type { FolderPage, Gateway } from './gateway.ts';
@@ -86,6 +87,12 @@ export function createGateway(options: GatewayOptions): Gateway {
           const { result } = await client.filesDownload({ path }, { signal });
           return { file: toRemoteFile(result), bytes: await downloadedBytes(result) };
         }, signal),
+      ),
+    downloadInto: (path, sinkFor, signal) =>
+      mapped(() =>
+        callWithToken(context, (token) => downloadInto(context.clients.fetch, token, path, sinkFor, signal), {
+          signal,
+        }),
       ),
     upload: (path, bytes, uploadOptions) => mapped(() => upload(uploads, path, bytes, uploadOptions)),
     commitKeptUpload: (sessionId, size, path) =>

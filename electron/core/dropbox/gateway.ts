@@ -21,6 +21,14 @@ export interface FolderPage {
 
 export type Revision = RemoteFile;
 
+/** Takes a download's body a chunk at a time, as it arrives. A throw from `write` stops the transfer. */
+export interface BodySink<T> {
+  /** The next bytes of the body; the sink may keep them (they are not reused). */
+  write(chunk: Uint8Array): void;
+  /** The body is complete: the answer made of it. */
+  end(): T;
+}
+
 export interface AccountInfo {
   accountId: string;
   displayName: string;
@@ -39,6 +47,17 @@ export interface AccountInfo {
 export interface Gateway {
   /** One request: bytes and metadata (`files/download`). `path` may also be "id:…" or "rev:…". */
   download(path: string, signal?: AbortSignal): Promise<{ file: RemoteFile; bytes: Buffer }>;
+  /**
+   * One request, as `download`, but the body is handed to a sink as it arrives, so work on the bytes
+   * overlaps their transfer. `sinkFor` is called once per attempt, with the file's metadata, before any
+   * byte: a retry after a connection lost mid-body starts with a fresh sink. What the sink throws ends
+   * the download as it is (an OpusError stays itself; it is not retried).
+   */
+  downloadInto<T>(
+    path: string,
+    sinkFor: (file: RemoteFile) => BodySink<T>,
+    signal?: AbortSignal,
+  ): Promise<{ file: RemoteFile; value: T }>;
   /**
    * One request up to the session threshold (`files/upload`), otherwise start/append…/finish (one per
    * chunk). A write the mode refuses (a stale `update` rev; under strictConflict also a file deleted

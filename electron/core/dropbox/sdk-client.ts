@@ -18,6 +18,8 @@ export interface SdkClients {
   withToken(accessToken: string): Dropbox;
   /** For `noauth` routes (longpoll): no Authorization header at all. */
   anonymous(): Dropbox;
+  /** The fetch the SDK's requests go through (to the configured origin), for requests we make ourselves. */
+  fetch: typeof fetch;
 }
 
 interface WithAuth {
@@ -34,5 +36,6 @@ export function createSdkClients(endpoints: DropboxEndpoints, fetchImpl: typeof 
       return view;
     },
     anonymous: () => base,
+    fetch: routedFetch,
   };
 }
