@@ -1,7 +1,7 @@
 import { binaryFile } from './codec-encoding.ts';
 
 // Like git's "is it binary?" sniff, the ratio is judged on a prefix; a NUL anywhere still refuses.
-const SAMPLE_CHARS = 64 * 1024;
+export const SAMPLE_CHARS = 64 * 1024;
 const MAX_CONTROL_RATIO = 0.1;
 
 /** C0/C1 control characters that real text does not contain (tab, line breaks, form feed and ESC do). */
@@ -11,16 +11,26 @@ function isStrayControl(code: number): boolean {
   return code === 0x7f || (code >= 0x80 && code <= 0x9f);
 }
 
+/** Stray control characters among the first `limit` characters of `raw`. */
+export function countStrayControls(raw: string, limit: number): number {
+  const end = Math.min(raw.length, limit);
+  let controls = 0;
+  for (let index = 0; index < end; index++) {
+    if (isStrayControl(raw.charCodeAt(index))) controls++;
+  }
+  return controls;
+}
+
+/** Whether `controls` stray controls among the first `sampled` characters make a text look binary. */
+export const tooManyControls = (controls: number, sampled: number): boolean =>
+  sampled > 0 && controls / sampled > MAX_CONTROL_RATIO;
+
 /**
  * Refuses decoded characters that are not text: a NUL character, or many control characters (what a PNG
  * or a ZIP looks like once forced through a single-byte charset).
  */
 export function refuseBinary(raw: string, nulFree = false): void {
   if (!nulFree && raw.includes('\u0000')) throw binaryFile();
-  const end = Math.min(raw.length, SAMPLE_CHARS);
-  let controls = 0;
-  for (let index = 0; index < end; index++) {
-    if (isStrayControl(raw.charCodeAt(index))) controls++;
-  }
-  if (end > 0 && controls / end > MAX_CONTROL_RATIO) throw binaryFile();
+  const sampled = Math.min(raw.length, SAMPLE_CHARS);
+  if (tooManyControls(countStrayControls(raw, sampled), sampled)) throw binaryFile();
 }

@@ -13,13 +13,13 @@ export interface ReadEncoding {
   nulFree?: boolean;
 }
 
-const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
-const UTF16LE_BOM = Uint8Array.of(0xff, 0xfe);
-const UTF16BE_BOM = Uint8Array.of(0xfe, 0xff);
+export const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+export const UTF16LE_BOM = Uint8Array.of(0xff, 0xfe);
+export const UTF16BE_BOM = Uint8Array.of(0xfe, 0xff);
 
 // Detection looks at a prefix only: chardet and the NUL census are slow on a 150 MiB file, and the first
 // 64 KiB decide as well as the whole. Round-trip checks still run on every byte.
-const SAMPLE_BYTES = 64 * 1024;
+export const SAMPLE_BYTES = 64 * 1024;
 
 // chardet answers 100 only when the bytes parse as its multi-byte charset (Shift_JIS, GB18030…): then a
 // failed round trip means real bytes we would corrupt, not a wrong guess worth a second try.
@@ -29,7 +29,7 @@ const CERTAIN = 100;
 // which maps every byte to a character and back, so a file that is not binary always opens losslessly.
 const FALLBACKS = ['windows-1252', 'iso-8859-1'];
 
-const startsWith = (bytes: Uint8Array, prefix: Uint8Array): boolean =>
+export const startsWith = (bytes: Uint8Array, prefix: Uint8Array): boolean =>
   bytes.length >= prefix.length && prefix.every((byte, index) => bytes[index] === byte);
 
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -53,7 +53,7 @@ function utf8OrNull(body: Uint8Array): string | null {
   return isUtf8(bytes) ? bytes.toString('utf8') : null;
 }
 
-function decodeUtf16(body: Uint8Array, bigEndian: boolean): string {
+export function decodeUtf16(body: Uint8Array, bigEndian: boolean): string {
   // Node decodes code unit by code unit, so even unpaired surrogates survive the round trip.
   if (!bigEndian) return asBuffer(body).toString('utf16le');
   return Buffer.from(body).swap16().toString('utf16le');
@@ -63,7 +63,7 @@ function decodeUtf16(body: Uint8Array, bigEndian: boolean): string {
  * Plain-Latin text in UTF-16 has a zero high byte in almost every code unit: one column of the byte pairs
  * is full of NULs and the other nearly free of them. Anything less clear-cut is not trusted as UTF-16.
  */
-function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length % 2 !== 0) return null;
   const end = Math.min(bytes.length, SAMPLE_BYTES);
   let evenNuls = 0;
