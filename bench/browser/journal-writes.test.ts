@@ -2,7 +2,7 @@ import { appendFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { JournalWrites } from './journal-writes.ts';
+import { JournalWrites, JournalWritesThread, sharedClock } from './journal-writes.ts';
 
 let folder = '';
 let now = 0;
@@ -69,4 +69,18 @@ test('files in subfolders count (the journal keeps one folder per account), and 
   await mkdir(join(folder, 'account'), { recursive: true });
   await writeFile(join(folder, 'account', 'entry.json'), 'z'.repeat(300));
   expect(await writes.stop()).toEqual([{ at: 10, bytes: 300 }]);
+});
+
+test('on a thread of its own, it samples by itself and answers the same writes', async () => {
+  const thread = new JournalWritesThread(folder);
+  try {
+    await thread.start();
+    await replaceAtomically('entry.json', 2000);
+    while (thread.lastGrowthAt === Number.NEGATIVE_INFINITY) await new Promise((r) => setTimeout(r, 5));
+    const written = await thread.stop();
+    expect(written.map((write) => write.bytes)).toEqual([2000]);
+    expect(Math.abs((written[0]?.at ?? 0) - sharedClock())).toBeLessThan(5000);
+  } finally {
+    await thread.close();
+  }
 });

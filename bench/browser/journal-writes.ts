@@ -1,6 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Sent } from './bytes-per-key.ts';
+
+/** Milliseconds on a clock every thread of the bench shares (each thread's `now()` has its own origin). */
+export const sharedClock = () => performance.timeOrigin + performance.now();
 
 /** Often enough to see each file of a write once complete: the journal writes at most a few per second. */
 const SAMPLE_EVERY_MS = 10;
@@ -27,12 +31,19 @@ export class JournalWrites {
   #running: Promise<void> | null = null;
   #stopping = false;
   #sampling: Promise<void> = Promise.resolve();
+  readonly #onGrowth: (at: number) => void;
 
   /** `everyMs` null: no sampling of its own, only `sample()` when the caller says (tests). */
-  constructor(folder: string, clock: () => number, everyMs: number | null = SAMPLE_EVERY_MS) {
+  constructor(
+    folder: string,
+    clock: () => number,
+    everyMs: number | null = SAMPLE_EVERY_MS,
+    onGrowth: (at: number) => void = () => {},
+  ) {
     this.#folder = folder;
     this.#clock = clock;
     this.#everyMs = everyMs;
+    this.#onGrowth = onGrowth;
   }
 
   /** Takes what is there now as already written, then samples until `stop`. */
@@ -74,6 +85,7 @@ export class JournalWrites {
     }
     if (grown === 0) return this.#close();
     this.#lastGrowth = at;
+    this.#onGrowth(at);
     if (this.#open) this.#open.bytes += grown;
     else this.#open = { at, bytes: grown };
   }
@@ -107,5 +119,57 @@ export class JournalWrites {
       }),
     );
     return files;
+  }
+}
+
+type FromThread = { grew: number } | { started: true } | { writes: Sent[] };
+
+/**
+ * JournalWrites on a worker thread of its own (journal-writes-thread.mjs), on `sharedClock`. The bench's
+ * main thread, where Playwright decodes every request the page makes, stalls for a second and more while
+ * the page posts 20 MiB (measured: event loop delay up to 1.4 s), long enough to miss a journal file
+ * written and replaced meanwhile; the thread keeps sampling.
+ */
+export class JournalWritesThread {
+  readonly #worker: Worker;
+  readonly #replies: { resolve(message: FromThread): void; reject(error: Error): void }[] = [];
+  #lastGrowth = Number.NEGATIVE_INFINITY;
+
+  constructor(folder: string) {
+    this.#worker = new Worker(new URL('./journal-writes-thread.mjs', import.meta.url), {
+      workerData: { folder },
+    });
+    this.#worker.on('message', (message: FromThread) => {
+      if ('grew' in message) this.#lastGrowth = message.grew;
+      else this.#replies.shift()?.resolve(message);
+    });
+    this.#worker.on('error', (error) => {
+      for (const reply of this.#replies.splice(0)) reply.reject(error);
+    });
+  }
+
+  get lastGrowthAt(): number {
+    return this.#lastGrowth;
+  }
+
+  async start(): Promise<void> {
+    this.#lastGrowth = Number.NEGATIVE_INFINITY;
+    await this.#ask('start');
+  }
+
+  async stop(): Promise<Sent[]> {
+    const reply = await this.#ask('stop');
+    return 'writes' in reply ? reply.writes : [];
+  }
+
+  async close(): Promise<void> {
+    await this.#worker.terminate();
+  }
+
+  #ask(order: 'start' | 'stop'): Promise<FromThread> {
+    return new Promise((resolve, reject) => {
+      this.#replies.push({ resolve, reject });
+      this.#worker.postMessage(order);
+    });
   }
 }

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from '@playwright/test';
 import { type BenchOptions, type Figure, median, percentile } from '../figure.ts';
 import { serveBareMonaco } from './bare-page.ts';
@@ -8,14 +7,13 @@ import {
   launchChromium,
   markerOf,
   ms,
-  type OpusHost,
   signedInContext,
   startOpusHost,
   VIEWPORT,
   whenEditorShows,
 } from './browser-kit.ts';
 import { bytesPerKey, type Sent } from './bytes-per-key.ts';
-import { JournalWrites } from './journal-writes.ts';
+import { JournalWritesThread, sharedClock } from './journal-writes.ts';
 import {
   installProbe,
   type ProbeReading,
@@ -34,8 +32,8 @@ const SETTLE_CAP_MS = 60_000;
 /** A first burst per page, not counted: it compiles the typing paths and makes the document dirty. */
 const WARM_UP_KEYS = 15;
 
-/** Node's clock: the keys, the requests and the journal's samples are all timed on it. */
-const clock = () => performance.now();
+/** The keys, the requests and the journal's samples (on a thread of their own) are all timed on it. */
+const clock = sharedClock;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One page being typed into. */
@@ -82,9 +80,8 @@ async function readyAtEnd(typist: Typist, url: string, marker: string): Promise<
  * Types `text` on schedule and waits until the page and the host are quiet again, watching the probe,
  * the requests and the journal folder (watched for either page, so both share its small cost).
  */
-async function burst(typist: Typist, text: string, journalFolder: string): Promise<Burst> {
+async function burst(typist: Typist, text: string, journal: JournalWritesThread): Promise<Burst> {
   await resetProbe(typist.page);
-  const journal = new JournalWrites(journalFolder, clock);
   await journal.start();
   const from = clock();
   const keyTimes = await typeOnSchedule(typist.cdp, text, PER_SECOND, clock);
@@ -118,35 +115,39 @@ const SIZES: readonly Size[] = [
 ];
 const SMOKE_SIZES: readonly Size[] = [{ label: '64 KiB', bytes: 64 * 1024, path: '/typing-64k.txt' }];
 
-/** Both pages on one document, bursts interleaved (the order alternating each run). */
+/**
+ * Both pages on one document, bursts interleaved (the order alternating each run). A host of its own
+ * per document: the journal folder then holds this document's files alone (an idle document's log
+ * folded into its snapshot would otherwise be counted against this one's keys).
+ */
 async function measureSize(
   browser: Browser,
-  opusContext: BrowserContext,
-  opus: OpusHost,
   size: Size,
   index: number,
   options: BenchOptions,
   keys: number,
 ): Promise<{ opus: Burst[]; bare: Burst[] }> {
   const text = benchText(size.bytes, index);
+  const opus = await startOpusHost({ [size.path]: text });
   const bare = await serveBareMonaco([text]);
   const bareContext = await browser.newContext({ viewport: VIEWPORT });
-  const journalFolder = join(opus.dataDir, 'journal');
+  const journal = new JournalWritesThread(join(opus.dataDir, 'journal'));
   try {
+    const opusContext = await signedInContext(browser, opus);
     const opusTypist = await typist(opusContext, `${opus.origin}/api/`);
     const bareTypist = await typist(bareContext, null);
     await readyAtEnd(opusTypist, `${opus.origin}/?open=${size.path}`, markerOf(index));
     await readyAtEnd(bareTypist, `${bare.origin}/`, markerOf(index));
     if (!options.smoke) {
-      await burst(opusTypist, typingText(WARM_UP_KEYS), journalFolder);
-      await burst(bareTypist, typingText(WARM_UP_KEYS), journalFolder);
+      await burst(opusTypist, typingText(WARM_UP_KEYS), journal);
+      await burst(bareTypist, typingText(WARM_UP_KEYS), journal);
     }
     const runs = { opus: [] as Burst[], bare: [] as Burst[] };
     const typed = typingText(keys);
     for (let run = 0; run < options.runs; run++) {
       const order = run % 2 === 0 ? (['opus', 'bare'] as const) : (['bare', 'opus'] as const);
       for (const side of order) {
-        runs[side].push(await burst(side === 'opus' ? opusTypist : bareTypist, typed, journalFolder));
+        runs[side].push(await burst(side === 'opus' ? opusTypist : bareTypist, typed, journal));
       }
       const last = (side: 'opus' | 'bare') => runs[side][run] as Burst;
       options.log(
@@ -158,14 +159,20 @@ async function measureSize(
     }
     // Without beforeunload: the document is dirty, and nobody is there to answer.
     await opusTypist.page.close({ runBeforeUnload: false });
+    await opusContext.close();
     return runs;
   } finally {
+    await journal.close();
     await bareContext.close();
     await bare.close();
+    await opus.stop();
   }
 }
 
 const p98 = (burst: Burst) => percentile(burst.reading.keyToPaint, 98);
+/** How late the bench sent its latest key (its own thread busy): such a key's wait is not measured. */
+const lateness = ({ keyTimes }: Burst) =>
+  Math.max(0, ...keyTimes.map((at, i) => at - ((keyTimes[0] ?? at) + (i * 1000) / PER_SECOND)));
 const longest = (burst: Burst) => Math.max(0, ...burst.reading.longTasks);
 const toMainPerKey = (burst: Burst) => median(bytesPerKey(burst.keyTimes, burst.toMain));
 const toJournalPerKey = (burst: Burst) => median(bytesPerKey(burst.keyTimes, burst.toJournal));
@@ -205,7 +212,8 @@ function figuresOf(size: Size, keys: number, runs: { opus: Burst[]; bare: Burst[
         `${burstText}. From the keydown's timestamp (when the browser took the key, so a key waiting behind ` +
         `a long task counts its wait) to a message posted from the next frame's requestAnimationFrame (the ` +
         `frame rendered); p98 per burst, then the median burst. Opus per burst: ${list(opus, p98, round)} ms; ` +
-        `bare: ${list(bare, p98, round)} ms.`,
+        `bare: ${list(bare, p98, round)} ms. The latest key left the bench late by (Opus) ` +
+        `${list(opus, lateness, round)} ms, (bare) ${list(bare, lateness, round)} ms.`,
     },
     {
       name: `longest main-thread task while typing, ${size.label} document`,
@@ -259,20 +267,14 @@ function figuresOf(size: Size, keys: number, runs: { opus: Burst[]; bare: Burst[
 export async function measureTyping(options: BenchOptions): Promise<Figure[]> {
   const sizes = options.smoke ? SMOKE_SIZES : SIZES;
   const keys = options.smoke ? 12 : 100;
-  const opus = await startOpusHost(
-    Object.fromEntries(sizes.map((size, index) => [size.path, benchText(size.bytes, index)])),
-  );
   const browser = await launchChromium();
   try {
-    const opusContext = await signedInContext(browser, opus);
     const figures: Figure[] = [];
     for (const [index, size] of sizes.entries()) {
-      const runs = await measureSize(browser, opusContext, opus, size, index, options, keys);
-      figures.push(...figuresOf(size, keys, runs));
+      figures.push(...figuresOf(size, keys, await measureSize(browser, size, index, options, keys)));
     }
     return figures;
   } finally {
     await browser.close();
-    await opus.stop();
   }
 }
