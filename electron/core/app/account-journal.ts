@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Text } from '@codemirror/state';
 import type { TextEdit } from '../contract/shapes.ts';
+import type { JournalPort } from '../documents/context.ts';
 import { Journal, type JournalHeader, type JournalOptions } from '../journal/journal.ts';
 
 /**
  * One journal folder per account: unsaved text journaled while Ada was signed in is only ever restored
  * for Ada, never offered for saving into whoever signs in next.
  */
-export class AccountJournal {
+export class AccountJournal implements JournalPort {
   private current: Journal | null = null;
 
   constructor(

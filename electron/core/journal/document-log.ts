@@ -175,10 +175,13 @@ export class DocumentLog {
   }
 }
 
-/** Removes every file of `documentId`; the snapshot first, so a crash midway leaves no log to replay. */
+/**
+ * Removes every file of `documentId`. The snapshot goes before its logs, so a crash midway leaves either
+ * the whole journal or logs with nothing to replay onto, which recovery deletes.
+ */
 export async function removeDocument(place: JournalPlace, documentId: string): Promise<void> {
-  await removeIfThere(place, snapshotFileName(documentId));
   await removeIfThere(place, entryFileName(documentId));
+  await removeIfThere(place, snapshotFileName(documentId));
   for (const seq of await logsOnDisk(place, documentId))
     await removeIfThere(place, logFileName(documentId, seq));
 }

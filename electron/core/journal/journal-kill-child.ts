@@ -11,7 +11,7 @@ import { Journal } from './journal.ts';
 import type { JournalHeader } from './journal-entry.ts';
 import { applyEdits, textOf } from './text-edits.ts';
 
-/** `type`: a typist's edits under the default rule; `compact`: a snapshot every few records, and reloads. */
+/** `type`: a typist's edits under the default rule; `compact`: every third record a reload, folds between. */
 export type KillMode = 'type' | 'compact';
 
 export const killHeader: JournalHeader = {
@@ -22,7 +22,8 @@ export const killHeader: JournalHeader = {
   format: { encoding: 'utf-8', bom: false, lineEnding: 'lf', finalNewline: true },
 };
 
-export const killCompaction = { type: {}, compact: { minLogBytes: 2048, logToSnapshot: 0, idleMs: 30 } };
+// `compact` folds every few records, so that most kills land in the middle of writing a snapshot.
+export const killCompaction = { type: {}, compact: { minLogBytes: 256, logToSnapshot: 0, idleMs: 30 } };
 
 export const fingerprint = (text: Text): string =>
   `${createHash('sha256').update(text.toString()).digest('hex').slice(0, 12)}:${text.length}`;
@@ -48,13 +49,16 @@ export function* killSteps(
 ): Generator<{ text: Text; edits: TextEdit[] | null }> {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  // `compact` keeps a larger text, so that writing a snapshot takes most of the child's time.
+  const lines = mode === 'compact' ? 2400 : 800;
   let text = textOf(
-    Array.from({ length: 800 }, (_, line) => `${line}: ${pick(PIECES)}`.repeat(4)).join('\n'),
+    Array.from({ length: lines }, (_, line) => `${line}: ${pick(PIECES)}`.repeat(4)).join('\n'),
   );
   yield { text, edits: null };
   for (let step = 1; ; step++) {
-    if (mode === 'compact' && step % 40 === 0) {
-      text = textOf(`reloaded at ${step}\n${text.sliceString(0, Math.floor(next() * text.length))}`);
+    if (mode === 'compact' && step % 3 === 0) {
+      // A reload: the whole text again, not derivable by edits, so a snapshot.
+      text = textOf(text.toString().replace(/^[^\n]*/, `reloaded at ${step}`));
       yield { text, edits: null };
       continue;
     }

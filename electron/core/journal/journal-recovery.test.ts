@@ -6,7 +6,7 @@ import { Journal } from './journal.ts';
 import { serializeEntry } from './journal-entry.ts';
 import { entryFileName, logFileName, snapshotFileName } from './journal-files.ts';
 import { checksummedLine, serializeRecord } from './journal-record.ts';
-import { edit, entry, header, now, tempFolder, textOf } from './journal-test-kit.ts';
+import { edit, entry, fsWithWrite, header, now, tempFolder, textOf } from './journal-test-kit.ts';
 
 let folder: string;
 let remove: () => Promise<void>;
@@ -46,8 +46,9 @@ describe('restore is the snapshot with its log replayed, up to the first record 
   test('a flipped byte drops its record and every record after it', async () => {
     const texts = await typeInto(new Journal(folder), 'abcd');
     const log = Buffer.from(await readFile(logPath()));
-    const secondLine = log.indexOf('\n') + 1;
-    log[secondLine + 30] = (log[secondLine + 30] ?? 0) ^ 0x04;
+    // The letter typed in the second record: 'b' becomes 'f', still valid JSON of the same length.
+    const typed = log.indexOf('"b"', log.indexOf('\n')) + 1;
+    log[typed] = (log[typed] ?? 0) ^ 0x04;
     await writeFile(logPath(), log);
     expect(await restoredText()).toEqual([texts[1]]);
   });
@@ -110,8 +111,8 @@ describe('upgrading from version 1 (one whole-text file per document)', () => {
     await writeFile(join(folder, entryFileName('doc-1')), serializeEntry(entry('doc-1', 'old')));
     const journal = new Journal(folder);
     await journal.record(header('doc-1'), textOf('old and new'), null);
-    expect(await restoredText()).toEqual(['old and new']);
     expect(await readdir(folder)).toEqual([snapshotFileName('doc-1')]);
+    expect(await restoredText()).toEqual(['old and new']);
   });
 
   test('a version 1 file left beside a snapshot (a crash in between) is deleted', async () => {
@@ -192,6 +193,17 @@ test('entries come back oldest first, by their last record', async () => {
   clock = new Date('2026-11-27T13:00:00.000Z');
   await journal.record(header('early'), ...edit(textOf('a'), 1, 0, '!'));
   expect((await journal.readAll()).map((e) => e.documentId)).toEqual(['late', 'early']);
+});
+
+test('readAll waits for the records still queued', async () => {
+  const slow = fsWithWrite(async (_path, data, real) => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await real.write(data);
+  });
+  const journal = new Journal(folder, { fs: slow });
+  void journal.record(header('doc-1'), textOf('ab'), null);
+  void journal.record(header('doc-1'), ...edit(textOf('ab'), 2, 0, 'c'));
+  expect((await journal.readAll()).map((e) => e.text)).toEqual(['abc']);
 });
 
 test('a record queued during recovery lands after it, so recovery never sets aside a fresh snapshot', async () => {
