@@ -90,6 +90,26 @@ describe('a save against a rev Dropbox has moved past', () => {
     expect((await bench.get('/Stale/same.txt')).toString()).toBe(`${same}seven\n`);
   });
 
+  test('is a conflict when Dropbox has other bytes of the very same length; Keep mine then writes mine exactly', async () => {
+    // Only the content_hash tells these apart: same length, other bytes.
+    const theirs = 'theirs\n';
+    const mine = 'mine!!\n';
+    expect(Buffer.byteLength(mine)).toBe(Buffer.byteLength(theirs));
+    const path = '/Stale/same-length.txt';
+    const { documentId, changed } = await openThenChangedElsewhere(path, theirs, 'draft\n');
+    const answer = await saveText(bench.opus, documentId, mine);
+    expect(answer).toMatchObject({
+      kind: 'conflict',
+      conflict: { remote: { rev: changed?.rev }, remoteText: theirs, myChanges: 1 },
+    });
+    expect((await bench.get(path)).equals(Buffer.from(theirs))).toBe(true);
+    const kept = await resolveWith(bench.opus, documentId, 'keep_mine', mine);
+    expect(kept).toMatchObject({ kind: 'saved', remote: { path } });
+    expect((await bench.get(path)).equals(Buffer.from(mine))).toBe(true);
+    const revisions = (await bench.other.filesListRevisions({ path })).result.entries;
+    expect(revisions[1]?.rev).toBe(changed?.rev);
+  });
+
   test('on a file deleted meanwhile is a conflict with no Dropbox version; Keep mine recreates it', async () => {
     const { documentId } = await openThenChangedElsewhere('/Stale/deleted.txt', null);
     const mine = `${BASE}seven\n`;

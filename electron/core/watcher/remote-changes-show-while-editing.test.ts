@@ -59,6 +59,42 @@ describe('another computer changes an open document', () => {
     expect(saved.kind).toBe('saved');
   });
 
+  test('an edit elsewhere that keeps the length (my cat → my dog) still gets the banner, and the save conflicts', async () => {
+    const path = '/Live/same-length.txt';
+    const doc = await openWatched(path, 'my cat\n');
+    await typeText(bench.opus, doc.documentId, 'my cat, and mine\n');
+    const theirs = await bench.put(path, 'my dog\n');
+    expect(theirs.size).toBe(doc.remote.size);
+    const banner = await bench.opus.events.waitFor(
+      'remoteChanged',
+      (e) => e.documentId === doc.documentId,
+      2000,
+    );
+    expect(banner).toEqual({
+      documentId: doc.documentId,
+      change: 'modified',
+      remote: expect.objectContaining({ rev: theirs.rev, contentHash: theirs.content_hash }),
+    });
+    const save = await saveText(bench.opus, doc.documentId, 'my cat, and mine\n');
+    expect(save).toMatchObject({
+      kind: 'conflict',
+      conflict: { baseRev: doc.remote.rev, remote: { rev: theirs.rev }, remoteText: 'my dog\n' },
+    });
+    expect((await bench.get(path)).toString()).toBe('my dog\n');
+  });
+
+  test('an edit elsewhere that keeps the length reloads a document without unsaved edits', async () => {
+    const path = '/Live/same-length-clean.txt';
+    const doc = await openWatched(path, 'my cat\n');
+    const theirs = await bench.put(path, 'my dog\n');
+    const reloaded = await bench.opus.events.waitFor(
+      'documentReloaded',
+      (e) => e.snapshot.documentId === doc.documentId,
+      2000,
+    );
+    expect(reloaded.snapshot).toMatchObject({ text: 'my dog\n', remote: { rev: theirs.rev } });
+  });
+
   test('a write of the very same bytes shows nothing', async () => {
     const doc = await openWatched('/Live/noop.txt');
     await typeText(bench.opus, doc.documentId, 'dirty\n');
@@ -110,6 +146,38 @@ describe('another computer changes an open document', () => {
     const saved = await saveText(bench.opus, doc.documentId, 'one\ntwo\nthree\nfour\n');
     expect(saved).toMatchObject({ kind: 'saved', remote: { path: '/Live/after.txt' } });
     expect((await bench.get('/Live/after.txt')).toString()).toBe('one\ntwo\nthree\nfour\n');
+  });
+
+  test('a file edited elsewhere and then moved, while I have unsaved edits: my save conflicts, their edit stays', async () => {
+    const doc = await openWatched('/Live/Edited/draft.txt', 'one\ntwo\nthree\n');
+    const mine = 'one\ntwo (mine)\nthree\n';
+    await typeText(bench.opus, doc.documentId, mine);
+    const theirs = 'one\ntwo\nthree (theirs)\n';
+    await bench.put('/Live/Edited/draft.txt', theirs);
+    const moved = (
+      await bench.other.filesMoveV2({
+        from_path: '/Live/Edited/draft.txt',
+        to_path: '/Live/Edited/renamed.txt',
+      })
+    ).result.metadata as { rev: string };
+    await bench.opus.events.waitFor(
+      'remoteChanged',
+      (e) => e.documentId === doc.documentId && e.change === 'moved',
+      2000,
+    );
+    const save = await saveText(bench.opus, doc.documentId, mine);
+    expect(save).toMatchObject({
+      kind: 'conflict',
+      conflict: {
+        baseRev: doc.remote.rev,
+        remote: { rev: moved.rev, path: '/Live/Edited/renamed.txt' },
+        remoteText: theirs,
+      },
+    });
+    expect((await bench.get('/Live/Edited/renamed.txt')).toString()).toBe(theirs);
+    // Their edit is still the newest revision: nothing of mine was written over it.
+    const revisions = (await bench.other.filesListRevisions({ path: '/Live/Edited/renamed.txt' })).result;
+    expect(revisions.entries[0]?.rev).toBe(moved.rev);
   });
 
   test('a file moved to another folder is still watched there', async () => {
