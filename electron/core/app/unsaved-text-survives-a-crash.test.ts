@@ -1,3 +1,10 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RestoredDocument } from '../contract/shapes.ts';
 import {
@@ -5,12 +12,15 @@ import {
   type CoreHandle,
   eventually,
   journaledTexts as journaledTextsIn,
+  memoryStore,
   mergeText,
   pause,
   saveText,
   startCoreBench,
+  testCipher,
   typeText,
 } from './test-kit.ts';
+import type { KilledAfterTypingOrders } from './test-support/killed-after-typing.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {
@@ -169,3 +179,80 @@ test('an open that arrives before the restore is asked for finds the journaled d
   const saved = await saveText(next, opened.documentId, 'base\ntyped, never saved\n');
   expect(saved.kind).toBe('saved');
 });
+
+/** Runs test-support/killed-after-typing.ts in a process of its own, until it dies. */
+async function killedAfterTyping(orders: KilledAfterTypingOrders) {
+  // Node 20 cannot run TypeScript itself: the bench's loader has esbuild strip the types on load.
+  const loader = new URL('../../../bench/ts-loader.mjs', import.meta.url).href;
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(loader)});`;
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      `data:text/javascript,${encodeURIComponent(register)}`,
+      fileURLToPath(new URL('./test-support/killed-after-typing.ts', import.meta.url)),
+      JSON.stringify(orders),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const [, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+  return { signal, stderr, documentId: /^typed (\S+)$/m.exec(stdout)?.[1] };
+}
+
+test('a core in its own process, SIGKILLed the moment an edit was answered: the next start restores exactly that text', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'opus-killed-'));
+  const key = randomBytes(32);
+  const store = memoryStore();
+  const cipher = testCipher(key);
+  try {
+    // Signed in once before, as on any later start: the child signs in from this vault.
+    const before = bench.createCore({ dataDir, store, cipher });
+    await before.call('signIn', {});
+    await before.events.waitFor('accountChanged', (e) => e.signedIn && e.account !== undefined, 10_000);
+    await before.close();
+    const path = '/Crash/Killed/diary.txt';
+    const base = 'Dear diary,\n';
+    const created = await bench.put(path, base);
+    const texts = [
+      'Dear diary,\ntoday',
+      'Dear diary,\ntoday I wrote',
+      'Dear diary,\ntoday I wrote — naïve ✓ 😀 —\nand then the power went out\n',
+    ];
+
+    const child = await killedAfterTyping({
+      origin: bench.lb.box.url,
+      appKey: bench.lb.box.appKey,
+      dataDir,
+      store: [...store.values],
+      key: key.toString('base64'),
+      path,
+      texts,
+    });
+    expect(child.signal, child.stderr).toBe('SIGKILL');
+    expect(child.documentId, child.stderr).toBeDefined();
+
+    const next = await bench.restart({ dataDir, store, cipher });
+    expect(await next.call('getRestoredDocuments', {})).toEqual([
+      {
+        snapshot: expect.objectContaining({
+          documentId: child.documentId,
+          text: base,
+          remote: expect.objectContaining({ path, rev: created.rev }),
+        }),
+        text: texts.at(-1),
+        remoteMoved: false,
+      },
+    ]);
+    await next.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 60_000);
