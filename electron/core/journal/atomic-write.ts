@@ -5,9 +5,8 @@ import type { JournalFs } from './journal-fs.ts';
 /**
  * Replaces `folder/name` with `data` so that a crash at any moment leaves either the old file or the new
  * one, never a torn mix: write a temp file in the same folder, fsync it, rename it over. When this
- * rejects, the old file is untouched. The rename is durable only once the caller fsyncs the folder
- * (`writeAtomically` does both). `inFlight` holds the temp file's name meanwhile, so recovery never
- * deletes a temp file still in use.
+ * rejects, the old file is untouched; the rename is durable only once the caller fsyncs the folder.
+ * `inFlight` holds the temp file's name meanwhile, so recovery never deletes a temp file still in use.
  */
 export async function replaceFile(
   fs: JournalFs,
@@ -34,15 +33,4 @@ export async function replaceFile(
   } finally {
     inFlight.delete(temp);
   }
-}
-
-export async function writeAtomically(
-  fs: JournalFs,
-  folder: string,
-  name: string,
-  data: string,
-  inFlight: Set<string>,
-): Promise<void> {
-  await replaceFile(fs, folder, name, data, inFlight);
-  await fs.syncFolder(folder);
 }

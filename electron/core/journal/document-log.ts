@@ -52,13 +52,17 @@ export class DocumentLog {
   #folderUnsynced = false;
   #logBytes = 0;
   #snapshotBytes = 0;
+  /** The sequence number of the snapshot on disk, and of the log that goes with it. */
+  #seq: number;
 
   private constructor(
     private readonly place: JournalPlace,
     public header: JournalHeader,
     public text: Text,
-    private seq: number,
-  ) {}
+    seq: number,
+  ) {
+    this.#seq = seq;
+  }
 
   /**
    * The document's first snapshot in this process. Its sequence number is above every log on disk, so
@@ -108,7 +112,7 @@ export class DocumentLog {
    */
   async snapshot(header: JournalHeader, text: Text, now: Date): Promise<void> {
     const { documentId } = header;
-    const seq = this.seq + 1;
+    const seq = this.#seq + 1;
     const data = serializeSnapshot({
       seq,
       entry: { ...headerOf(header), text: text.toString(), savedAt: now.toISOString() },
@@ -120,9 +124,11 @@ export class DocumentLog {
       data,
       this.place.inFlight,
     );
-    const oldSeq = this.seq;
+    const oldSeq = this.#seq;
     await this.close();
-    Object.assign(this, { seq, header, text });
+    this.#seq = seq;
+    this.header = header;
+    this.text = text;
     this.#logBytes = 0;
     this.#snapshotBytes = Buffer.byteLength(data);
     this.#intact = false;
@@ -139,7 +145,7 @@ export class DocumentLog {
     const line = serializeRecord(record);
     if (!this.#handle) {
       this.#handle = await this.place.fs.append(
-        join(this.place.folder, logFileName(header.documentId, this.seq)),
+        join(this.place.folder, logFileName(header.documentId, this.#seq)),
       );
       this.#folderUnsynced = true;
     }

@@ -19,7 +19,7 @@ export const checksummedLine = (json: string): string =>
   `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
 
 /** The JSON value of one line (without its "\n"), or undefined when the checksum or the JSON fails. */
-export function parseChecksummedLine(line: string): unknown {
+function parseChecksummedLine(line: string): unknown {
   if (line.length < 10 || line[8] !== ' ') return undefined;
   const json = line.slice(9);
   if (line.slice(0, 8) !== crc32(json).toString(16).padStart(8, '0')) return undefined;

@@ -179,6 +179,10 @@ describe('fsync follows the write', () => {
     expect(syncs()).toBe(before + 1);
     await journal.flush();
     expect(syncs()).toBe(before + 1);
+    // A record still queued when the quit comes is written, then fsynced, before flush resolves.
+    void journal.record(header('a'), ...edit(textOf('a1'), 2, 0, '2'));
+    await journal.flush();
+    expect(syncs()).toBe(before + 2);
   });
 });
 

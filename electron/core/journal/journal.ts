@@ -3,7 +3,13 @@ import type { TextEdit } from '../contract/shapes.ts';
 import { OpusError } from '../errors.ts';
 import { type CompactionRule, DEFAULT_COMPACTION, foldsNow, foldsWhenIdle } from './compaction.ts';
 import { DocumentLog, type JournalPlace, removeDocument } from './document-log.ts';
-import { headerOf, type JournalHeader, JournalHeaderSchema, sameHeader } from './journal-entry.ts';
+import {
+  headerOf,
+  type JournalEntry,
+  type JournalHeader,
+  JournalHeaderSchema,
+  sameHeader,
+} from './journal-entry.ts';
 import { journalError } from './journal-errors.ts';
 import { type JournalFs, nodeJournalFs } from './journal-fs.ts';
 import { readJournal } from './read-journal.ts';
@@ -100,6 +106,8 @@ export class Journal {
 
   /** Fsyncs every record not yet fsynced and waits for all writes (on quit). Rejects with the first failure. */
   async flush(): Promise<void> {
+    // Records still queued land first, so what they leave unsynced is fsynced here too.
+    await Promise.allSettled([...this.#queues.values()]);
     const syncs = [...this.#syncTimers.keys()].map((documentId) => {
       clearTimeout(this.#syncTimers.get(documentId));
       this.#syncTimers.delete(documentId);
@@ -127,7 +135,7 @@ export class Journal {
   }
 
   /** Everything journaled, for recovery on start. Never throws; files that do not parse are set aside. */
-  readAll() {
+  readAll(): Promise<JournalEntry[]> {
     const settled = Promise.allSettled([...this.#queues.values()]);
     const read = settled.then(() =>
       readJournal(this.#place.fs, this.folder, this.#place.inFlight, this.#now),
