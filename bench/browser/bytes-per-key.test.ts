@@ -28,15 +28,15 @@ test('a call with no key before it is carried into the next send that has keys',
   expect(bytesPerKey([10, 20], sends)).toEqual([140, 80]);
 });
 
-test('bytes after the last send with keys are spread over every key, so nothing sent goes uncounted', () => {
+test('bytes after the last send with keys are charged to its keys, as a compaction mid-burst would be', () => {
   const sends = [
     { at: 5, bytes: 10 },
-    { at: 15, bytes: 10 },
-    { at: 20, bytes: 100 },
+    { at: 25, bytes: 20 },
+    { at: 30, bytes: 100 },
   ];
-  const costs = bytesPerKey([0, 10], sends);
-  expect(costs).toEqual([60, 60]);
-  expect(costs.reduce((a, b) => a + b)).toBe(120);
+  const costs = bytesPerKey([0, 10, 20], sends);
+  expect(costs).toEqual([10, 60, 60]);
+  expect(costs.reduce((a, b) => a + b)).toBe(130);
 });
 
 test('keys after which nothing was sent cost nothing', () => {

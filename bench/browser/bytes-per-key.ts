@@ -7,11 +7,12 @@ export interface Sent {
 /**
  * What each key cost in bytes, so a median can be taken: each send is charged to the keys typed since
  * the previous send that carried keys (the keys it can carry), split evenly. A send with no key before
- * it (a call unrelated to typing) is carried into the next send that has keys; bytes sent after the last
- * key's send (trailing work, a compaction) are spread over every key. A key after which nothing was sent
- * costs 0: what was never sent is not counted. Totals are kept: the answers add up to every byte sent.
- * Today's whole-text note every second charges each of its ~15 keys a fifteenth of the document; a
- * journal that appends each edit charges each key its own record.
+ * it (a call unrelated to typing, a compaction right after a write) is carried into the next send that
+ * has keys; one after the last such send (a compaction once the typing stopped) is charged to that send's
+ * keys, as one in the middle of a burst would be. A key after which nothing was sent costs 0: what was
+ * never sent is not counted. Totals are kept: the answers add up to every byte sent. Today's whole-text
+ * note every second charges each of its ~15 keys a fifteenth of the document; a journal that appends
+ * each edit charges each key its own record.
  */
 export function bytesPerKey(keyTimes: readonly number[], sends: readonly Sent[]): number[] {
   const keys = [...keyTimes].sort((a, b) => a - b);
@@ -19,6 +20,7 @@ export function bytesPerKey(keyTimes: readonly number[], sends: readonly Sent[])
   const costs = keys.map(() => 0);
   let next = 0;
   let pendingFrom = 0;
+  let lastGroup = { from: 0, to: 0 };
   let carried = 0;
   for (const send of ordered) {
     while (next < keys.length && (keys[next] as number) <= send.at) next++;
@@ -26,11 +28,11 @@ export function bytesPerKey(keyTimes: readonly number[], sends: readonly Sent[])
     const pending = next - pendingFrom;
     if (pending === 0) continue;
     for (let key = pendingFrom; key < next; key++) costs[key] = carried / pending;
+    lastGroup = { from: pendingFrom, to: next };
     pendingFrom = next;
     carried = 0;
   }
-  if (carried > 0 && keys.length > 0) {
-    for (let key = 0; key < keys.length; key++) (costs[key] as number) += carried / keys.length;
-  }
+  const { from, to } = lastGroup;
+  for (let key = from; key < to; key++) (costs[key] as number) += carried / (to - from);
   return costs;
 }

@@ -41,22 +41,36 @@ test('a file rewritten whole counts its full size at every write, though the fol
   ]);
 });
 
-test('a log appended to counts what it grew by, one write per run of samples that saw it grow', async () => {
+test('a log appended to counts what it grew by; growth with pauses under 50 ms is one write', async () => {
   await writeFile(join(folder, 'log'), 'x'.repeat(5000));
   await writes.start();
   now = 10;
   await appendFile(join(folder, 'log'), 'y'.repeat(40));
   await writes.sample();
-  now = 15;
+  now = 40;
   await appendFile(join(folder, 'log'), 'y'.repeat(2));
   await writes.sample();
-  now = 20;
-  await writes.sample();
-  now = 30;
+  now = 107;
   await appendFile(join(folder, 'log'), 'y'.repeat(60));
+  await writes.sample();
+  now = 174;
+  await appendFile(join(folder, 'log'), 'y'.repeat(61));
   expect(await writes.stop()).toEqual([
     { at: 10, bytes: 42 },
-    { at: 30, bytes: 60 },
+    { at: 107, bytes: 60 },
+    { at: 174, bytes: 61 },
+  ]);
+});
+
+test('two files growing at once are two writes', async () => {
+  await writes.start();
+  now = 10;
+  await writeFile(join(folder, 'snapshot'), 'x'.repeat(700));
+  await writeFile(join(folder, 'log'), 'y'.repeat(30));
+  const written = await writes.stop();
+  expect(written.sort((a, b) => a.bytes - b.bytes)).toEqual([
+    { at: 10, bytes: 30 },
+    { at: 10, bytes: 700 },
   ]);
 });
 

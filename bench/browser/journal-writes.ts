@@ -8,6 +8,12 @@ export const sharedClock = () => performance.timeOrigin + performance.now();
 
 /** Often enough to see each file of a write once complete: the journal writes at most a few per second. */
 const SAMPLE_EVERY_MS = 10;
+/**
+ * Growth of one file this soon after its last growth continues the same write: a 20 MiB file is written
+ * in chunks, with pauses of 30 ms seen between them on a busy machine; appends for keys typed at 15 a
+ * second come about 67 ms apart.
+ */
+const SAME_WRITE_MS = 50;
 
 /**
  * The bytes written into a folder (the journal), counted from outside the process by watching its files:
@@ -17,7 +23,7 @@ const SAMPLE_EVERY_MS = 10;
  *   time, though the folder's size barely changes;
  * - a log that is appended to counts what it grew by;
  * - a file truncated and rewritten in place counts its new size, as seen.
- * Growth is grouped into writes: consecutive samples that grew, timed by the first one.
+ * Growth is grouped into writes: one file's growth with pauses under SAME_WRITE_MS, timed by its first.
  */
 export class JournalWrites {
   readonly #folder: string;
@@ -26,7 +32,8 @@ export class JournalWrites {
   /** The largest size seen of each file generation. */
   readonly #sizes = new Map<string, number>();
   readonly #writes: Sent[] = [];
-  #open: Sent | null = null;
+  /** The write each file generation is in, and when it last grew. */
+  readonly #open = new Map<string, { write: Sent; lastAt: number }>();
   #lastGrowth = Number.NEGATIVE_INFINITY;
   #running: Promise<void> | null = null;
   #stopping = false;
@@ -64,8 +71,8 @@ export class JournalWrites {
     this.#stopping = true;
     await this.#running;
     await this.sample();
-    this.#close();
-    return this.#writes.splice(0);
+    this.#close(Number.POSITIVE_INFINITY);
+    return this.#writes.splice(0).sort((a, b) => a.at - b.at);
   }
 
   /** One look at the folder (one at a time, so no growth is counted twice); public for tests. */
@@ -76,23 +83,29 @@ export class JournalWrites {
 
   async #sample(): Promise<void> {
     const at = this.#clock();
-    let grown = 0;
+    this.#close(at - SAME_WRITE_MS);
     for (const [generation, size] of await this.#files()) {
       const seen = this.#sizes.get(generation) ?? 0;
-      if (size > seen) grown += size - seen;
-      else if (size < seen) grown += size;
-      if (size !== seen) this.#sizes.set(generation, size);
+      if (size === seen) continue;
+      this.#sizes.set(generation, size);
+      const grown = size > seen ? size - seen : size;
+      const open = this.#open.get(generation);
+      if (open) {
+        open.write.bytes += grown;
+        open.lastAt = at;
+      } else this.#open.set(generation, { write: { at, bytes: grown }, lastAt: at });
+      this.#lastGrowth = at;
+      this.#onGrowth(at);
     }
-    if (grown === 0) return this.#close();
-    this.#lastGrowth = at;
-    this.#onGrowth(at);
-    if (this.#open) this.#open.bytes += grown;
-    else this.#open = { at, bytes: grown };
   }
 
-  #close(): void {
-    if (this.#open) this.#writes.push(this.#open);
-    this.#open = null;
+  /** Ends the writes of files that have not grown since `before`. */
+  #close(before: number): void {
+    for (const [generation, { write, lastAt }] of this.#open) {
+      if (lastAt >= before) continue;
+      this.#writes.push(write);
+      this.#open.delete(generation);
+    }
   }
 
   async #loop(everyMs: number): Promise<void> {

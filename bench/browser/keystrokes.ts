@@ -72,6 +72,8 @@ export async function typeOnSchedule(
 export interface ProbeReading {
   /** Per key: from the keydown's timestamp (when the browser took the key) to after the next paint. */
   keyToPaint: number[];
+  /** Per key: when the page handled its keydown, on the wall clock (`sharedClock`'s, give or take 1 ms). */
+  handledAt: number[];
   /** Every task over 50 ms (the Long Tasks API), in ms. */
   longTasks: number[];
 }
@@ -87,8 +89,8 @@ interface ProbePage {
   PerformanceObserver: new (
     callback: (list: { getEntries(): { duration: number }[] }) => void,
   ) => { observe(options: { type: string }): void };
-  performance: { now(): number };
-  opusTypingProbe?: { keys: { start: number; painted: number }[]; tasks: number[] };
+  performance: { now(): number; timeOrigin: number };
+  opusTypingProbe?: { keys: { start: number; handled: number; painted: number }[]; tasks: number[] };
 }
 
 /**
@@ -116,7 +118,7 @@ export async function installProbe(page: Page): Promise<void> {
     window.addEventListener(
       'keydown',
       ({ timeStamp }) => {
-        probe.keys.push({ start: timeStamp, painted: 0 });
+        probe.keys.push({ start: timeStamp, handled: window.performance.now(), painted: 0 });
         afterNextPaint();
       },
       true,
@@ -138,13 +140,37 @@ export async function resetProbe(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until the page has handled `keys` keys since the reset; answers when it handled the last one, on
+ * the wall clock: a request the page starts after that can carry every key.
+ */
+export async function whenKeysHandled(page: Page, keys: number, timeoutMs: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    (keys) => {
+      const { opusTypingProbe: probe, performance } = globalThis as unknown as ProbePage;
+      const last = probe?.keys[keys - 1];
+      return last ? performance.timeOrigin + last.handled : 0;
+    },
+    keys,
+    { polling: 100, timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
 /** What the probe saw since the reset; throws unless every one of `keys` keys arrived and was painted. */
 export async function readProbe(page: Page, keys: number): Promise<ProbeReading> {
-  const probe = await page.evaluate(() => (globalThis as unknown as ProbePage).opusTypingProbe);
+  const { probe, timeOrigin } = await page.evaluate(() => {
+    const { opusTypingProbe: probe, performance } = globalThis as unknown as ProbePage;
+    return { probe, timeOrigin: performance.timeOrigin };
+  });
   if (!probe) throw new Error('the typing probe is not installed');
   const painted = probe.keys.filter((key) => key.painted > 0).length;
   if (probe.keys.length !== keys || painted !== keys) {
     throw new Error(`the page took ${probe.keys.length} of ${keys} keys and painted ${painted}`);
   }
-  return { keyToPaint: probe.keys.map((key) => key.painted - key.start), longTasks: probe.tasks };
+  return {
+    keyToPaint: probe.keys.map((key) => key.painted - key.start),
+    handledAt: probe.keys.map((key) => timeOrigin + key.handled),
+    longTasks: probe.tasks,
+  };
 }

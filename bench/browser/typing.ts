@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from '@playwright/test';
-import { type BenchOptions, type Figure, median, percentile } from '../figure.ts';
+import type { BenchOptions, Figure } from '../figure.ts';
 import { serveBareMonaco } from './bare-page.ts';
 import {
   benchText,
@@ -12,56 +12,61 @@ import {
   VIEWPORT,
   whenEditorShows,
 } from './browser-kit.ts';
-import { bytesPerKey, type Sent } from './bytes-per-key.ts';
+import type { Sent } from './bytes-per-key.ts';
 import { JournalWritesThread, sharedClock } from './journal-writes.ts';
 import {
   installProbe,
-  type ProbeReading,
   readProbe,
   resetProbe,
   typeOnSchedule,
   typingText,
+  whenKeysHandled,
 } from './keystrokes.ts';
+import { type Burst, describeRun, PER_SECOND, typingFigures, WARM_UP_KEYS } from './typing-figures.ts';
 
-const PER_SECOND = 15;
 /** After the last key: Opus notes the text at most a second after a key, then main journals it. */
 const SETTLE_MS = 1500;
-/** …and until nothing was sent or written for this long (a 20 MiB note takes its time). */
+/** …and until the journal has not grown for this long. */
 const QUIET_MS = 500;
 const SETTLE_CAP_MS = 60_000;
-/** A first burst per page, not counted: it compiles the typing paths and makes the document dirty. */
-const WARM_UP_KEYS = 15;
 
 /** The keys, the requests and the journal's samples (on a thread of their own) are all timed on it. */
 const clock = sharedClock;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One page being typed into. */
+/** One page being typed into, and what it sent. */
 interface Typist {
   page: Page;
   cdp: CDPSession;
-  /** The request bodies the page sent to the host's /api/ (Opus; none for the bare page). */
+  /** Whether the page talks to main (Opus): then a burst is over once main has heard of its last key. */
+  talksToMain: boolean;
+  /**
+   * The bodies the page posted to the host's /api/ (Opus; none for the bare page), timed by the browser
+   * when it started each request: Playwright hands the bench a 20 MiB request a second and more late.
+   */
   sends: Sent[];
   inFlight: Set<Request>;
 }
 
-/** What one burst cost. */
-interface Burst {
-  reading: ProbeReading;
-  keyTimes: number[];
-  toMain: Sent[];
-  toJournal: Sent[];
-}
-
 async function typist(context: BrowserContext, apiPrefix: string | null): Promise<Typist> {
   const page = await context.newPage();
-  const typist: Typist = { page, cdp: await context.newCDPSession(page), sends: [], inFlight: new Set() };
+  const typist: Typist = {
+    page,
+    cdp: await context.newCDPSession(page),
+    talksToMain: !!apiPrefix,
+    sends: [],
+    inFlight: new Set(),
+  };
+  const isCall = (request: Request) =>
+    !!apiPrefix && request.method() === 'POST' && request.url().startsWith(apiPrefix);
   page.on('request', (request) => {
-    if (!apiPrefix || request.method() !== 'POST' || !request.url().startsWith(apiPrefix)) return;
-    typist.inFlight.add(request);
-    typist.sends.push({ at: clock(), bytes: request.postDataBuffer()?.length ?? 0 });
+    if (isCall(request)) typist.inFlight.add(request);
   });
-  const done = (request: Request) => typist.inFlight.delete(request);
+  const done = (request: Request) => {
+    if (!isCall(request)) return;
+    typist.inFlight.delete(request);
+    typist.sends.push({ at: request.timing().startTime, bytes: request.postDataBuffer()?.length ?? 0 });
+  };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
   return typist;
@@ -77,30 +82,42 @@ async function readyAtEnd(typist: Typist, url: string, marker: string): Promise<
 }
 
 /**
- * Types `text` on schedule and waits until the page and the host are quiet again, watching the probe,
- * the requests and the journal folder (watched for either page, so both share its small cost).
+ * Types `text` on schedule, then waits until the page has taken every key, main has heard of the last
+ * one (Opus: a request started after the page handled it has finished), and the journal is quiet, so the
+ * next burst (often the other page's) starts on an idle machine.
  */
 async function burst(typist: Typist, text: string, journal: JournalWritesThread): Promise<Burst> {
   await resetProbe(typist.page);
-  await journal.start();
   const from = clock();
-  const keyTimes = await typeOnSchedule(typist.cdp, text, PER_SECOND, clock);
-  const lastKey = keyTimes.at(-1) ?? from;
+  const sentAt = await typeOnSchedule(typist.cdp, text, PER_SECOND, clock);
+  const lastKey = sentAt.at(-1) ?? from;
+  const lastHandled = await whenKeysHandled(typist.page, text.length, SETTLE_CAP_MS);
+  // The page's clock and the browser's request times may differ by a millisecond.
+  const heard = () => !typist.talksToMain || typist.sends.some((send) => send.at >= lastHandled - 2);
   for (;;) {
     const now = clock();
-    const lastSend = typist.sends.at(-1)?.at ?? Number.NEGATIVE_INFINITY;
-    const quietSince = Math.max(lastSend, journal.lastGrowthAt);
-    if (now - lastKey >= SETTLE_MS && typist.inFlight.size === 0 && now - quietSince >= QUIET_MS) break;
-    if (now - lastKey > SETTLE_CAP_MS) throw new Error(`still busy ${ms(SETTLE_CAP_MS)} after the last key`);
+    const quiet = now - journal.lastGrowthAt >= QUIET_MS && typist.inFlight.size === 0;
+    if (now - lastKey >= SETTLE_MS && heard() && quiet) break;
+    if (now - lastKey > SETTLE_CAP_MS) {
+      throw new Error(`${heard() ? 'still busy' : 'main not told of the last key'} ${ms(SETTLE_CAP_MS)} on`);
+    }
     await sleep(50);
   }
-  const toJournal = await journal.stop();
-  return {
-    reading: await readProbe(typist.page, text.length),
-    keyTimes,
-    toMain: typist.sends.filter((send) => send.at >= from),
-    toJournal,
-  };
+  return { reading: await readProbe(typist.page, text.length), sentAt, from, toMain: [], toJournal: [] };
+}
+
+/**
+ * What Opus sent to main and wrote to the journal, charged to the burst that was typed before it: a
+ * burst's share runs from its first key to the next Opus burst's (the bare page's bursts between cause
+ * none), so a note or a write that comes after the settle still counts, against the keys that caused it.
+ */
+function chargeBursts(bursts: Burst[], sends: Sent[], writes: Sent[]): void {
+  for (const [index, burst] of bursts.entries()) {
+    const until = bursts[index + 1]?.from ?? Number.POSITIVE_INFINITY;
+    const within = (sent: Sent) => sent.at >= burst.from && sent.at < until;
+    burst.toMain = sends.filter(within);
+    burst.toJournal = writes.filter(within);
+  }
 }
 
 interface Size {
@@ -118,15 +135,10 @@ const SMOKE_SIZES: readonly Size[] = [{ label: '64 KiB', bytes: 64 * 1024, path:
 /**
  * Both pages on one document, bursts interleaved (the order alternating each run). A host of its own
  * per document: the journal folder then holds this document's files alone (an idle document's log
- * folded into its snapshot would otherwise be counted against this one's keys).
+ * folded into its snapshot would otherwise be counted against this one's keys). The journal is
+ * watched throughout, during either page's bursts, so both share the small cost of watching it.
  */
-async function measureSize(
-  browser: Browser,
-  size: Size,
-  index: number,
-  options: BenchOptions,
-  keys: number,
-): Promise<{ opus: Burst[]; bare: Burst[] }> {
+async function measureSize(browser: Browser, size: Size, index: number, options: BenchOptions, keys: number) {
   const text = benchText(size.bytes, index);
   const opus = await startOpusHost({ [size.path]: text });
   const bare = await serveBareMonaco([text]);
@@ -138,124 +150,33 @@ async function measureSize(
     const bareTypist = await typist(bareContext, null);
     await readyAtEnd(opusTypist, `${opus.origin}/?open=${size.path}`, markerOf(index));
     await readyAtEnd(bareTypist, `${bare.origin}/`, markerOf(index));
+    await journal.start();
+    const opusBursts: Burst[] = [];
+    const bareBursts: Burst[] = [];
     if (!options.smoke) {
-      await burst(opusTypist, typingText(WARM_UP_KEYS), journal);
-      await burst(bareTypist, typingText(WARM_UP_KEYS), journal);
+      opusBursts.push(await burst(opusTypist, typingText(WARM_UP_KEYS), journal));
+      bareBursts.push(await burst(bareTypist, typingText(WARM_UP_KEYS), journal));
     }
-    const runs = { opus: [] as Burst[], bare: [] as Burst[] };
     const typed = typingText(keys);
     for (let run = 0; run < options.runs; run++) {
-      const order = run % 2 === 0 ? (['opus', 'bare'] as const) : (['bare', 'opus'] as const);
-      for (const side of order) {
-        runs[side].push(await burst(side === 'opus' ? opusTypist : bareTypist, typed, journal));
+      const order = run % 2 === 0 ? [opusTypist, bareTypist] : [bareTypist, opusTypist];
+      for (const typist of order) {
+        (typist === opusTypist ? opusBursts : bareBursts).push(await burst(typist, typed, journal));
       }
-      const last = (side: 'opus' | 'bare') => runs[side][run] as Burst;
-      options.log(
-        `typing ${size.label} run ${run + 1}: key → paint p98 opus ${ms(p98(last('opus')))}, ` +
-          `bare ${ms(p98(last('bare')))}; longest task opus ${ms(longest(last('opus')))}, ` +
-          `bare ${ms(longest(last('bare')))}; per key to main ${kib(toMainPerKey(last('opus')))} KiB, ` +
-          `to the journal ${kib(toJournalPerKey(last('opus')))} KiB`,
-      );
+      options.log(`typing ${size.label} run ${run + 1}: ${describeRun(opusBursts, bareBursts)}`);
     }
+    chargeBursts(opusBursts, opusTypist.sends, await journal.stop());
     // Without beforeunload: the document is dirty, and nobody is there to answer.
     await opusTypist.page.close({ runBeforeUnload: false });
     await opusContext.close();
-    return runs;
+    const counted = (bursts: Burst[]) => (options.smoke ? bursts : bursts.slice(1));
+    return { opus: counted(opusBursts), bare: counted(bareBursts) };
   } finally {
     await journal.close();
     await bareContext.close();
     await bare.close();
     await opus.stop();
   }
-}
-
-const p98 = (burst: Burst) => percentile(burst.reading.keyToPaint, 98);
-/** How late the bench sent its latest key (its own thread busy): such a key's wait is not measured. */
-const lateness = ({ keyTimes }: Burst) =>
-  Math.max(0, ...keyTimes.map((at, i) => at - ((keyTimes[0] ?? at) + (i * 1000) / PER_SECOND)));
-const longest = (burst: Burst) => Math.max(0, ...burst.reading.longTasks);
-const toMainPerKey = (burst: Burst) => median(bytesPerKey(burst.keyTimes, burst.toMain));
-const toJournalPerKey = (burst: Burst) => median(bytesPerKey(burst.keyTimes, burst.toJournal));
-const kib = (bytes: number) => (bytes / 1024).toFixed(bytes >= 1024 * 100 ? 0 : 2);
-const list = (bursts: Burst[], of: (burst: Burst) => number, format: (value: number) => string) =>
-  bursts.map((burst) => format(of(burst))).join(', ');
-const total = (sends: Sent[]) => sends.reduce((sum, send) => sum + send.bytes, 0);
-
-function figuresOf(size: Size, keys: number, runs: { opus: Burst[]; bare: Burst[] }): Figure[] {
-  const { opus, bare } = runs;
-  const count = opus.length;
-  const burstText =
-    `${count} burst(s) each, interleaved, order alternating, after a ${WARM_UP_KEYS}-key warm-up each ` +
-    `(none in the smoke run); a burst is ${keys} keys at ${PER_SECOND}/s (prose, an Enter about every 30 keys) ` +
-    `at the end of the document (Ctrl+End), each key sent on schedule through CDP without waiting for the page`;
-  const round = (value: number) => `${Math.round(value)}`;
-  const bytesNote = (sends: (burst: Burst) => Sent[], what: string) => {
-    const perKey = (burst: Burst) => median(bytesPerKey(burst.keyTimes, sends(burst)));
-    const mib = (burst: Burst) => `${(total(sends(burst)) / 2 ** 20).toFixed(1)} MiB`;
-    return (
-      `${burstText}. ${what} Per key, each send is charged to the keys typed since the previous send, ` +
-      `split evenly (bytes after the last key's send spread over all keys); the median key per burst, then ` +
-      `the median burst. Per burst, KiB per key: ${list(opus, perKey, kib)}; sends: ` +
-      `${list(opus, (burst) => sends(burst).length, round)}; in all: ${opus.map(mib).join(', ')} ` +
-      `(a mean of ${list(opus, (burst) => total(sends(burst)) / keys, kib)} KiB per key).`
-    );
-  };
-  return [
-    {
-      name: `keystroke → paint p98, typing at the end of a ${size.label} document`,
-      baseline: 'bare Monaco page, same options, same text',
-      value: median(opus.map(p98)),
-      baselineValue: median(bare.map(p98)),
-      unit: 'ms',
-      target: { kind: 'ratio-at-most', limit: 1.2 },
-      note:
-        `${burstText}. From the keydown's timestamp (when the browser took the key, so a key waiting behind ` +
-        `a long task counts its wait) to a message posted from the next frame's requestAnimationFrame (the ` +
-        `frame rendered); p98 per burst, then the median burst. Opus per burst: ${list(opus, p98, round)} ms; ` +
-        `bare: ${list(bare, p98, round)} ms. The latest key left the bench late by (Opus) ` +
-        `${list(opus, lateness, round)} ms, (bare) ${list(bare, lateness, round)} ms.`,
-    },
-    {
-      name: `longest main-thread task while typing, ${size.label} document`,
-      baseline: 'bare Monaco page, same bursts',
-      value: median(opus.map(longest)),
-      baselineValue: median(bare.map(longest)),
-      unit: 'ms',
-      target: { kind: 'ratio-at-most-or-under', limit: 1.2, floor: 50 },
-      note:
-        `${burstText}. The Long Tasks API (tasks over 50 ms; 0 means none) from the first key until the page ` +
-        `and the host were quiet (${SETTLE_MS} ms after the last key at least); the longest per burst, then the ` +
-        `median burst. Opus per burst: ${list(opus, longest, round)} ms (tasks over 50 ms: ` +
-        `${list(opus, (b) => b.reading.longTasks.length, round)}); bare: ${list(bare, longest, round)} ms ` +
-        `(${list(bare, (b) => b.reading.longTasks.length, round)}).`,
-    },
-    {
-      name: `bytes sent to main per keystroke, ${size.label} document`,
-      baseline: null,
-      value: median(opus.map(toMainPerKey)) / 1024,
-      baselineValue: null,
-      unit: 'KiB',
-      target: { kind: 'value-at-most', limit: 1 },
-      note: bytesNote(
-        (b) => b.toMain,
-        "Counted: the body of every POST the page made to the host's /api/ (Playwright's request.postDataBuffer).",
-      ),
-    },
-    {
-      name: `bytes written to the journal per keystroke, ${size.label} document`,
-      baseline: null,
-      value: median(opus.map(toJournalPerKey)) / 1024,
-      baselineValue: null,
-      unit: 'KiB',
-      target: { kind: 'value-at-most', limit: 1 },
-      note: bytesNote(
-        (b) => b.toJournal,
-        `Counted: bytes written under the host's data folder journal/, its files sampled every 10 ms by ` +
-          `generation (inode and birth time), so a file rewritten whole counts its full size each time and a ` +
-          `log appended to counts its growth.`,
-      ),
-    },
-  ];
 }
 
 /**
@@ -271,7 +192,8 @@ export async function measureTyping(options: BenchOptions): Promise<Figure[]> {
   try {
     const figures: Figure[] = [];
     for (const [index, size] of sizes.entries()) {
-      figures.push(...figuresOf(size, keys, await measureSize(browser, size, index, options, keys)));
+      const runs = await measureSize(browser, size, index, options, keys);
+      figures.push(...typingFigures(size.label, keys, runs));
     }
     return figures;
   } finally {
