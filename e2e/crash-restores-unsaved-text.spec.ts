@@ -1,4 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { editsCarrying } from './support/edits-sent.ts';
 import { downloadText } from './support/localbox-client.ts';
 import { opusPerTest, shot, signInAndOpen, whileOpusIsDown } from './support/opus-session.ts';
 
@@ -17,11 +18,8 @@ async function typeThenKill(page: Page, context: BrowserContext): Promise<void> 
   await signInAndOpen(page, context, running.url, FILE);
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
-  // The first keystroke is noted at once; wait for the note that carries all of the typed text.
-  const noted = page.waitForResponse(
-    (response) =>
-      response.url().endsWith('/api/call/noteEdit') && (response.request().postData() ?? '').includes(TYPED),
-  );
+  // The first keystroke is sent at once; wait for the edit that completes the typed text in main.
+  const noted = editsCarrying(page, TYPED);
   await page.keyboard.type(TYPED);
   await noted;
   const exited = new Promise((resolve) => running.host.child.once('exit', resolve));

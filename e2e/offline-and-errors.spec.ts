@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { editSent } from './support/edits-sent.ts';
 import { downloadText } from './support/localbox-client.ts';
 import { opusPerTest, type RunningOpus, shot, signInAndOpen } from './support/opus-session.ts';
 
@@ -27,7 +28,7 @@ async function faults(settings: Record<string, number>) {
 async function typeAtEnd(page: Page, text: string) {
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
-  const noted = page.waitForResponse((response) => response.url().endsWith('/api/call/noteEdit'));
+  const noted = editSent(page);
   await page.keyboard.type(text);
   await noted;
 }

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { editSent } from './support/edits-sent.ts';
 import { downloadText } from './support/localbox-client.ts';
 import { opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
 
@@ -12,7 +13,7 @@ const start = () => session.start({ [FILE]: ORIGINAL });
 async function typeAtEnd(page: Page, text: string) {
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
-  const noted = page.waitForResponse((response) => response.url().endsWith('/api/call/noteEdit'));
+  const noted = editSent(page);
   await page.keyboard.type(text);
   await noted;
 }
@@ -129,7 +130,7 @@ test('Merge: separate edits merge cleanly from the banner; overlapping ones are 
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Shift+Home');
-  const noted = page.waitForResponse((response) => response.url().endsWith('/api/call/noteEdit'));
+  const noted = editSent(page);
   await page.keyboard.type('My ending.');
   await noted;
   await dropbox.filesUpload({

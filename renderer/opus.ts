@@ -52,4 +52,5 @@ export type {
   RemoteFileShape as RemoteFile,
   RestoredDocument,
   SaveResult,
+  TextEdit,
 } from '../electron/core/contract/shapes.ts';

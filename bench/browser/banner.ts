@@ -59,9 +59,9 @@ export async function measureBanner(options: BenchOptions): Promise<Figure[]> {
     const page = await context.newPage();
     await page.goto(`${opus.origin}/?open=${PATH}`, { waitUntil: 'commit' });
     await whenEditorShows(page, markerOf(0));
-    // Unsaved changes as the core knows them: it hears of typing only through the journal's note, a
-    // second after the last key; a remote change arriving before that reloads the clean-looking file.
-    const noted = page.waitForResponse(/\/api\/call\/noteEdit$/, { timeout: STEP_TIMEOUT_MS });
+    // Unsaved changes as the core knows them: it hears of typing only through the edits the page sends,
+    // a moment after the key; a remote change arriving before that reloads the clean-looking file.
+    const noted = page.waitForResponse(/\/api\/call\/editDocument$/, { timeout: STEP_TIMEOUT_MS });
     await typeAndSee(page, markerOf(0));
     await noted;
     const banner = page.getByRole('alert', { name: 'Dropbox change' });

@@ -1,4 +1,4 @@
-import { WATCHER_ROUTES } from '../../electron/core/app/test-kit.ts';
+import { typeText, WATCHER_ROUTES } from '../../electron/core/app/test-kit.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { startRemoteBench } from './remote-bench.ts';
 import {
@@ -55,8 +55,11 @@ export async function measureLargeUpload(options: BenchOptions): Promise<Figure[
       const bytes = Buffer.byteLength(next);
       await bench.takeCounts();
       let kind = '';
+      // The text is in main before Save is pressed (the editor sends its edits as they are made).
+      await typeText(bench.opus, doc.documentId, next);
+      const { rev: baseRev, version } = bench.opus.editorOf(doc.documentId);
       const ms = await timed(async () => {
-        kind = (await bench.opus.call('saveDocument', { documentId: doc.documentId, text: next })).kind;
+        kind = (await bench.opus.call('saveDocument', { documentId: doc.documentId, version, baseRev })).kind;
       });
       if (kind !== 'saved') throw new Error(`bench: the save answered ${kind}`);
       coreShape = await bench.peekCounts();

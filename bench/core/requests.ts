@@ -1,4 +1,9 @@
-import { type CoreBench, startCoreBench, WATCHER_ROUTES } from '../../electron/core/app/test-kit.ts';
+import {
+  type CoreBench,
+  saveText,
+  startCoreBench,
+  WATCHER_ROUTES,
+} from '../../electron/core/app/test-kit.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { KiB, realisticText, sizeName } from './support.ts';
 
@@ -35,10 +40,7 @@ async function countOnce(bench: CoreBench, text: string, run: number): Promise<{
   const doc = await bench.opus.open(PATH);
   await bench.routeSeen('files/list_folder/longpoll', 5000);
   const open = tally(bench.takeCounts());
-  const saved = await bench.opus.call('saveDocument', {
-    documentId: doc.documentId,
-    text: `Draft ${run}\n${text}`,
-  });
+  const saved = await saveText(bench.opus, doc.documentId, `Draft ${run}\n${text}`);
   if (saved.kind !== 'saved') throw new Error(`bench: the save answered ${saved.kind}`);
   await bench.watcherCaughtUp(5000);
   const save = tally(bench.takeCounts());

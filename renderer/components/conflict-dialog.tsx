@@ -36,6 +36,8 @@ interface ConflictDialogProps {
   initialView: ConflictView;
   language: string;
   getText(): string;
+  /** Every edit made so far is in main: main merges and saves its copy, which is the editor's text. */
+  flush(): Promise<number>;
   onResolved(resolution: Resolution, text: string): void;
   onClose(): void;
 }
@@ -44,7 +46,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A stale save, or the banner's Merge/Compare: both sides named, and every way out of the conflict. */
 export function ConflictDialog(props: ConflictDialogProps) {
-  const { opus, sides, initialView, language, getText, onResolved, onClose } = props;
+  const { opus, sides, initialView, language, getText, flush, onResolved, onClose } = props;
   const [view, setView] = useState<View>({ kind: 'busy', what: 'Loading…' });
   const [error, setError] = useState<string | null>(null);
 
@@ -70,7 +72,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
 
   const merge = () =>
     attempt('Merging…', async () => {
-      const result = await opus.mergeConflict({ documentId: sides.documentId, text: getText() });
+      const result = await opus.mergeConflict({ documentId: sides.documentId, version: await flush() });
       if (result.kind === 'clean') setView({ kind: 'review', merged: result.text });
       else setView({ kind: 'hunks', hunks: result.hunks, choices: {} });
     });
@@ -81,10 +83,17 @@ export function ConflictDialog(props: ConflictDialogProps) {
       setView({ kind: 'review', merged: text });
     });
 
-  const resolve = (resolution: ResolutionKind, text = getText()) =>
+  /** `merged`: the reviewed merge (use_merged); every other choice acts on the editor's text. */
+  const resolve = (resolution: ResolutionKind, merged?: string) =>
     attempt('Saving…', async () => {
-      const result = await opus.resolveConflict({ documentId: sides.documentId, resolution, text });
-      onResolved(result, text);
+      const version = await flush();
+      const result = await opus.resolveConflict({
+        documentId: sides.documentId,
+        resolution,
+        version,
+        ...(merged === undefined ? {} : { text: merged }),
+      });
+      onResolved(result, merged ?? getText());
     });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first view is chosen once, on open

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { DOCUMENT_EDITOR_OPTIONS, monaco } from '../editor/monaco.ts';
 import { followColorScheme } from '../editor/theme.ts';
 import type { DocumentSnapshot } from '../opus.ts';
+import type { EditLoop } from '../state/edit-loop.ts';
 
 type Editor = ReturnType<typeof monaco.editor.create>;
 type Model = ReturnType<typeof monaco.editor.createModel>;
@@ -22,7 +23,8 @@ export interface EditorDocument {
 interface EditorPaneProps {
   documents: readonly EditorDocument[];
   activeId: string;
-  onEdited(documentId: string): void;
+  /** Carries every change of a tab's text to main, as edits. */
+  loop: EditLoop;
   onReady(handle: EditorHandle | null): void;
 }
 
@@ -36,14 +38,12 @@ interface Tab {
  * One Monaco editor and one model per tab: switching tabs swaps models, so each tab keeps its own undo
  * stack, cursor and scroll position, and a background tab's text is there to save or journal.
  */
-export function EditorPane({ documents, activeId, onEdited, onReady }: EditorPaneProps) {
+export function EditorPane({ documents, activeId, loop, onReady }: EditorPaneProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
   const tabs = useRef(new Map<string, Tab>());
-  const edited = useRef(onEdited);
-  edited.current = onEdited;
-  // Set while the text is replaced from a snapshot, so that replacement is not taken for typing.
-  const replacing = useRef(false);
+  const edits = useRef(loop);
+  edits.current = loop;
 
   // Layout effects, not effects: the editor, and then a document's text, are in the same frame as the
   // pane, rather than each a frame later (npm run bench, editor ready).
@@ -53,21 +53,18 @@ export function EditorPane({ documents, activeId, onEdited, onReady }: EditorPan
     editor.current = instance;
     const open = tabs.current;
     const stopTheme = followColorScheme(monaco);
-    const changes = instance.onDidChangeModelContent(() => {
-      if (replacing.current) return;
-      const model = instance.getModel();
-      for (const [documentId, tab] of open) if (tab.model === model) edited.current(documentId);
-    });
     onReady({
       getText: (documentId) => open.get(documentId)?.model.getValue() ?? null,
       focus: () => instance.focus(),
     });
     return () => {
       onReady(null);
-      changes.dispose();
       stopTheme();
       instance.setModel(null);
-      for (const tab of open.values()) tab.model.dispose();
+      for (const [documentId, tab] of open) {
+        edits.current.detach(documentId);
+        tab.model.dispose();
+      }
       open.clear();
       instance.dispose();
       editor.current = null;
@@ -82,6 +79,7 @@ export function EditorPane({ documents, activeId, onEdited, onReady }: EditorPan
     for (const [documentId, tab] of open) {
       if (wanted.has(documentId)) continue;
       if (instance.getModel() === tab.model) instance.setModel(null);
+      edits.current.detach(documentId);
       tab.model.dispose();
       open.delete(documentId);
     }
@@ -92,12 +90,13 @@ export function EditorPane({ documents, activeId, onEdited, onReady }: EditorPan
         // The core hands over text with "\n" only and puts the file's own line endings back on save.
         model.setEOL(monaco.editor.EndOfLineSequence.LF);
         open.set(snapshot.documentId, { model, shown: snapshot, view: null });
+        edits.current.attach(snapshot.documentId, model);
         continue;
       }
       if (tab.shown !== snapshot) {
         // Reloaded, merged or restored: replace the text as one undoable edit, cursor and scroll kept.
-        replacing.current = true;
-        try {
+        // Main set this text itself, so the replacement is no edit to send it.
+        edits.current.replacing(snapshot.documentId, () => {
           tab.model.pushStackElement();
           tab.model.pushEditOperations(
             [],
@@ -105,9 +104,7 @@ export function EditorPane({ documents, activeId, onEdited, onReady }: EditorPan
             () => null,
           );
           tab.model.pushStackElement();
-        } finally {
-          replacing.current = false;
-        }
+        });
         tab.shown = snapshot;
       }
       // Save As may rename the file to another extension: recolour the same model.

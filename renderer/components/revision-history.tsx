@@ -23,6 +23,8 @@ export interface RevisionHistoryProps {
   language: string;
   /** The editor's current text. */
   getText(): string;
+  /** Every edit made so far is in main, which keeps the unsaved text before restoring over it. */
+  flush(): Promise<unknown>;
   /** The editor takes this snapshot (the restored revision, now its base). The panel then closes. */
   onRestored(snapshot: DocumentSnapshot): void;
   /** Open this Dropbox path in a new tab (a revision saved as a new document). The panel then closes. */
@@ -70,6 +72,7 @@ export function RevisionHistory(props: RevisionHistoryProps) {
     setError(null);
     setBusy('Restoring…');
     try {
+      await props.flush();
       const { snapshot } = await opus.restoreRevision({ path, rev: target.rev, documentId });
       if (!snapshot) throw new Error('Dropbox restored the revision, but the editor could not follow it.');
       props.onRestored(snapshot);

@@ -70,6 +70,7 @@ export function WorkspaceDialogs({
           initialView={dialog.view}
           language={languageForPath(dialog.sides.path)}
           getText={() => getText(dialog.sides.documentId) ?? ''}
+          flush={() => docs.flush(dialog.sides.documentId)}
           onResolved={(result, text) => ws.resolved(dialog.sides.documentId, result, text)}
           onClose={close}
         />
@@ -93,6 +94,7 @@ export function WorkspaceDialogs({
           dirty={active.dirty}
           language={language}
           getText={() => getText(dialog.documentId) ?? ''}
+          flush={() => docs.flush(dialog.documentId)}
           onRestored={(snapshot) => {
             close();
             docs.adopt(snapshot, { kind: 'saved', rev: snapshot.remote.rev });

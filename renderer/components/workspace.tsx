@@ -39,7 +39,7 @@ export function Workspace({ opus, early: calls, account, nativeDialogs }: Worksp
     editor.current = handle;
   }, []);
   const [first] = useState(() => linkedAtStart(early));
-  const docs = useDocuments(opus, getText, first);
+  const docs = useDocuments(opus, first);
   const ws = useWorkspace(opus, docs, getText, nativeDialogs);
   const connection = useConnection(opus);
   const transfers = useTransfers(opus);
@@ -103,12 +103,7 @@ export function Workspace({ opus, early: calls, account, nativeDialogs }: Worksp
       <main className="editor-area">
         {activeId || linkOpening ? (
           // While a linked document is on its way the editor is made ready, empty, for it to show in.
-          <EditorPane
-            documents={editorDocs}
-            activeId={activeId ?? ''}
-            onEdited={docs.edited}
-            onReady={onReady}
-          />
+          <EditorPane documents={editorDocs} activeId={activeId ?? ''} loop={docs.loop} onReady={onReady} />
         ) : (
           <Welcome
             opus={opus}

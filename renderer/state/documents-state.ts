@@ -2,6 +2,7 @@ import type { DocumentSnapshot, EventPayload, RemoteFile, SaveResult } from '../
 import { type SaveState, saveStateFrom } from './save-state.ts';
 
 export type RemoteChange = EventPayload<'remoteChanged'>;
+export type DocumentNews = EventPayload<'documentStateChanged'>;
 
 /** One tab: a document open in the editor. */
 export interface OpenDocument {
@@ -29,6 +30,10 @@ export type DocumentsAction =
   | { type: 'activate'; documentId: string }
   | { type: 'closed'; documentId: string }
   | { type: 'edited'; documentId: string }
+  /** Main judged the editor's current text (undo back to Dropbox's text is clean again). */
+  | { type: 'dirty'; documentId: string; dirty: boolean }
+  /** Main's news about the document, judged on the editor's current text (documentStateChanged). */
+  | { type: 'state'; news: DocumentNews }
   | { type: 'saveState'; documentId: string; state: SaveState }
   | { type: 'saveFinished'; documentId: string; result: SaveResult; editedSince: boolean }
   | { type: 'reloaded'; snapshot: DocumentSnapshot; saveState?: SaveState }
@@ -96,6 +101,23 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
       };
     case 'edited':
       return update(state, action.documentId, (doc) => (doc.dirty ? doc : { ...doc, dirty: true }));
+    case 'dirty':
+      return update(state, action.documentId, (doc) =>
+        doc.dirty === action.dirty ? doc : { ...doc, dirty: action.dirty },
+      );
+    case 'state':
+      return update(state, action.news.documentId, (doc) => {
+        const { dirty, remote, version } = action.news;
+        // Same content under a new rev or path (a rename, a restore of the same bytes), or judged on the
+        // very text the tab shows. A rev main set with a text of its own (a reload) is not taken here: it
+        // arrives with that text's snapshot, which the tab may not take while typing.
+        const sameContent = remote.contentHash === doc.remote.contentHash;
+        const moved =
+          (sameContent || version !== null) &&
+          (remote.rev !== doc.remote.rev || remote.path !== doc.remote.path);
+        if (doc.dirty === dirty && !moved) return doc;
+        return { ...doc, dirty, ...(moved ? { remote } : {}) };
+      });
     case 'saveState':
       return update(state, action.documentId, (doc) => ({ ...doc, saveState: action.state }));
     case 'saveFinished':

@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import {
   type DocumentSnapshot,
   describeError,
@@ -9,24 +9,15 @@ import {
 } from '../opus.ts';
 import {
   activeDocument,
+  type DocumentsAction,
   type DocumentsState,
+  documentById,
   documentsReducer,
   NO_DOCUMENTS,
   type OpenDocument,
 } from './documents-state.ts';
+import { EditLoop } from './edit-loop.ts';
 import type { SaveState } from './save-state.ts';
-
-/**
- * The text reaches the journal at most this long after a keystroke (PRODUCT §2: nothing typed is ever
- * lost). A throttle, not a debounce: someone typing without a pause is journaled every second too.
- */
-const NOTE_EDIT_DELAY_MS = 1000;
-/**
- * The first edit of a clean tab is noted almost at once, so main knows the document is dirty before a
- * remote change could reload it; not in the keystroke's own frame, though: serializing a large text
- * there would delay the key appearing (npm run bench, editor ready).
- */
-const FIRST_NOTE_DELAY_MS = 100;
 
 export interface DocumentsControls {
   state: DocumentsState;
@@ -40,8 +31,13 @@ export interface DocumentsControls {
   /** Tabs for documents the core recovered from its journal after a crash. */
   openRestored(restored: readonly RestoredDocument[]): void;
   activate(documentId: string): void;
-  /** The editor calls this on every change; the text is read lazily through `getText`. */
-  edited(documentId: string): void;
+  /** Carries every change of a tab's text to main; the editor pane attaches each tab's model to it. */
+  loop: EditLoop;
+  /**
+   * Every edit made so far is in main: resolves with the editor's version main holds. Before anything
+   * main does with the text (save, merge, a conflict's choice, a revision restored over it).
+   */
+  flush(documentId: string): Promise<number>;
   save(documentId: string, confirmed?: boolean): Promise<SaveResult | null>;
   saveAs(documentId: string, path: string, overwrite?: boolean): Promise<SaveResult | null>;
   /** Closes the tab without asking: the caller has asked already. Unsaved text is discarded. */
@@ -60,81 +56,63 @@ export interface DocumentsControls {
  * The open documents, one per tab, and what happens to them: the contract's calls, the journal's
  * debounced notes, and the core's events about them (reloads, remote changes, pending uploads).
  */
-export function useDocuments(
-  opus: OpusApi,
-  getText: (documentId: string) => string | null,
-  first?: DocumentSnapshot,
-): DocumentsControls {
+export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): DocumentsControls {
   // `first`: a document already opened for the page (a link): it is in the very first render's tab.
-  const [state, dispatch] = useReducer(documentsReducer, first, (snapshot) =>
+  const [state, dispatchToReact] = useReducer(documentsReducer, first, (snapshot) =>
     snapshot ? documentsReducer(NO_DOCUMENTS, { type: 'opened', snapshot, activate: true }) : NO_DOCUMENTS,
   );
   const [opening, setOpening] = useReducer((_: boolean, next: boolean) => next, false);
   const latest = useRef(state);
-  latest.current = state;
-  const noteTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  // Counts edits per document, so a save that finishes while the user kept typing does not mark it clean.
-  const editVersions = useRef(new Map<string, number>());
-  const versionAtPending = useRef(new Map<string, number>());
-  const versionOf = useCallback((documentId: string) => editVersions.current.get(documentId) ?? 0, []);
-
-  const cancelNote = useCallback((documentId: string) => {
-    clearTimeout(noteTimers.current.get(documentId));
-    noteTimers.current.delete(documentId);
+  // The state after every action so far, at once: React applies them at its next render (a transition
+  // even later), but a decision made meanwhile (is this path open already?) must see them all.
+  const dispatch = useCallback((action: DocumentsAction) => {
+    latest.current = documentsReducer(latest.current, action);
+    dispatchToReact(action);
   }, []);
-  const notesInFlight = useRef(new Set<string>());
-
-  /**
-   * Sends the tab's text now, with the rev it is based on: if a silent reload in main overtook the
-   * typing, main learns that this text belongs to the version the reload replaced.
-   */
-  const sendNote = useCallback(
-    (documentId: string) => {
-      cancelNote(documentId);
-      const text = getText(documentId);
-      const doc = latest.current.docs.find((d) => d.snapshot.documentId === documentId);
-      if (text === null || !doc) return;
-      notesInFlight.current.add(documentId);
-      opus
-        .noteEdit({ documentId, text, baseRev: doc.remote.rev })
-        .catch((error: unknown) => {
+  const [loop] = useState(
+    () =>
+      new EditLoop(opus, {
+        baseRevOf: (documentId) => documentById(latest.current, documentId)?.remote.rev ?? null,
+        // A transition: the tab's dot, the title and the status bar follow the key, after it is painted,
+        // not inside the keystroke's own frame (npm run bench, editor ready).
+        onChange: (documentId) => {
+          if (documentById(latest.current, documentId)?.dirty === false)
+            startTransition(() => dispatch({ type: 'edited', documentId }));
+        },
+        onSettled: (documentId, _version, dirty) => dispatch({ type: 'dirty', documentId, dirty }),
+        onError: (documentId, error) =>
           dispatch({
             type: 'saveState',
             documentId,
             state: { kind: 'error', message: describeError(error) },
-          });
-        })
-        .finally(() => notesInFlight.current.delete(documentId));
-    },
-    [opus, getText, cancelNote],
+          }),
+      }),
   );
-  useEffect(() => {
-    const timers = noteTimers.current;
-    return () => {
-      for (const timer of timers.values()) clearTimeout(timer);
-    };
-  }, []);
+  const versionAtPending = useRef(new Map<string, number | null>());
 
   useEffect(() => {
     const stops = [
       opus.onDocumentReloaded(({ snapshot }) => {
         const { documentId } = snapshot;
-        const doc = latest.current.docs.find((d) => d.snapshot.documentId === documentId);
-        const typing =
-          !!doc?.dirty || noteTimers.current.has(documentId) || notesInFlight.current.has(documentId);
-        if (!typing) return dispatch({ type: 'reloaded', snapshot });
-        // Main reloaded before it heard of the typing: keep the text, show the news, and tell main now
-        // which rev the text is based on, so it puts that base back and the next save meets the conflict.
+        const doc = documentById(latest.current, documentId);
+        if (!doc?.dirty && !loop.busy(documentId)) return dispatch({ type: 'reloaded', snapshot });
+        // Main reloaded before it heard of the typing: keep the text, show the news, and send the edits
+        // now with the rev they are based on, so main puts that base back and the next save conflicts.
         dispatch({
           type: 'remoteChanged',
           change: { documentId, change: 'modified', remote: snapshot.remote },
         });
-        sendNote(documentId);
+        void loop.flush(documentId).catch(() => undefined);
+      }),
+      opus.onDocumentStateChanged((news) => {
+        // Judged on a text the tab has typed past (or main set one the tab has not taken): old news.
+        const current = news.version === null || news.version === loop.versionOf(news.documentId);
+        if (current && !loop.busy(news.documentId)) dispatch({ type: 'state', news });
       }),
       opus.onRemoteChanged((change) => dispatch({ type: 'remoteChanged', change })),
       opus.onPendingUploadChanged(({ documentId, state: pending, remote }) => {
         if (pending === 'uploaded' && remote) {
-          const editedSince = versionOf(documentId) !== versionAtPending.current.get(documentId);
+          const editedSince = loop.versionOf(documentId) !== versionAtPending.current.get(documentId);
           dispatch({ type: 'saved', documentId, remote, editedSince });
         } else if (pending === 'conflict') {
           dispatch({ type: 'saveState', documentId, state: { kind: 'conflict', remote: remote ?? null } });
@@ -146,7 +124,7 @@ export function useDocuments(
     return () => {
       for (const stop of stops) stop();
     };
-  }, [opus, versionOf, sendNote]);
+  }, [opus, loop]);
 
   const open = useCallback(
     async (path: string, answer?: Promise<DocumentSnapshot>) => {
@@ -159,6 +137,18 @@ export function useDocuments(
       // A failure (binary file, not found, offline) is the caller's to show: no tab opens.
       try {
         const snapshot = await (answer ?? opus.openDocument({ path }));
+        // Opened meanwhile in a tab of its own (a restored document, as a link to it arrived): that tab
+        // it is, and main lets go of the second copy.
+        const twin = latest.current.docs.find(
+          (doc) =>
+            doc.remote.pathLower === snapshot.remote.pathLower &&
+            doc.snapshot.documentId !== snapshot.documentId,
+        );
+        if (twin) {
+          dispatch({ type: 'activate', documentId: twin.snapshot.documentId });
+          void opus.closeDocument({ documentId: snapshot.documentId }).catch(() => undefined);
+          return;
+        }
         dispatch({ type: 'opened', snapshot, activate: true });
       } finally {
         setOpening(false);
@@ -178,41 +168,22 @@ export function useDocuments(
     }
   }, []);
 
-  const edited = useCallback(
-    (documentId: string) => {
-      editVersions.current.set(documentId, versionOf(documentId) + 1);
-      const wasClean = !latest.current.docs.find((d) => d.snapshot.documentId === documentId)?.dirty;
-      // A transition: the tab's dot, the title and the status bar follow the key, after it is painted,
-      // not inside the keystroke's own frame (npm run bench, editor ready).
-      startTransition(() => dispatch({ type: 'edited', documentId }));
-      // A note is already on its way: it reads the text when it fires, so it carries this edit too.
-      if (noteTimers.current.has(documentId)) return;
-      // The first edit of a clean tab goes at once, so main knows it is dirty before any reload can
-      // come; later ones at most a second apart.
-      noteTimers.current.set(
-        documentId,
-        setTimeout(() => sendNote(documentId), wasClean ? FIRST_NOTE_DELAY_MS : NOTE_EDIT_DELAY_MS),
-      );
-    },
-    [versionOf, sendNote],
-  );
-
   /** Runs one save call and folds its result into the tab and the status bar. */
   const run = useCallback(
-    async (documentId: string, call: (text: string) => Promise<SaveResult>) => {
-      const text = getText(documentId);
-      if (text === null) return null;
-      cancelNote(documentId);
-      const version = versionOf(documentId);
+    async (documentId: string, call: (version: number, baseRev: string) => Promise<SaveResult>) => {
+      const doc = documentById(latest.current, documentId);
+      if (!doc) return null;
       dispatch({ type: 'saveState', documentId, state: { kind: 'saving' } });
       try {
-        const result = await call(text);
+        // Exactly what the editor shows as Save is pressed: every edit up to now goes first.
+        const version = await loop.flush(documentId);
+        const result = await call(version, doc.remote.rev);
         if (result.kind === 'pending') versionAtPending.current.set(documentId, version);
         dispatch({
           type: 'saveFinished',
           documentId,
           result,
-          editedSince: versionOf(documentId) !== version,
+          editedSince: loop.versionOf(documentId) !== version,
         });
         return result;
       } catch (error) {
@@ -220,52 +191,46 @@ export function useDocuments(
         return null;
       }
     },
-    [getText, cancelNote, versionOf],
+    [loop],
   );
 
   const save = useCallback(
     (documentId: string, confirmed?: boolean) =>
-      run(documentId, (text) =>
-        opus.saveDocument(confirmed ? { documentId, text, confirmed } : { documentId, text }),
+      run(documentId, (version, baseRev) =>
+        opus.saveDocument({ documentId, version, baseRev, ...(confirmed ? { confirmed } : {}) }),
       ),
     [opus, run],
   );
 
   const saveAs = useCallback(
     (documentId: string, path: string, overwrite?: boolean) =>
-      run(documentId, (text) =>
-        opus.saveDocumentAs(overwrite ? { documentId, path, text, overwrite } : { documentId, path, text }),
+      run(documentId, (version) =>
+        opus.saveDocumentAs({ documentId, version, path, ...(overwrite ? { overwrite } : {}) }),
       ),
     [opus, run],
   );
 
   const close = useCallback(
     async (documentId: string) => {
-      cancelNote(documentId);
-      editVersions.current.delete(documentId);
+      loop.detach(documentId);
       dispatch({ type: 'closed', documentId });
       await opus.closeDocument({ documentId }).catch(() => {});
     },
-    [opus, cancelNote],
+    [opus, loop],
   );
 
-  const adopt = useCallback(
-    (snapshot: DocumentSnapshot, saveState?: SaveState) => {
-      cancelNote(snapshot.documentId);
-      dispatch({ type: 'reloaded', snapshot, ...(saveState ? { saveState } : {}) });
-    },
-    [cancelNote],
-  );
+  const adopt = useCallback((snapshot: DocumentSnapshot, saveState?: SaveState) => {
+    dispatch({ type: 'reloaded', snapshot, ...(saveState ? { saveState } : {}) });
+  }, []);
 
   const markSaved = useCallback((documentId: string, remote: RemoteFile) => {
     dispatch({ type: 'saved', documentId, remote, editedSince: false });
   }, []);
 
   const forgetAll = useCallback(() => {
-    for (const timer of noteTimers.current.values()) clearTimeout(timer);
-    noteTimers.current.clear();
+    for (const doc of latest.current.docs) loop.detach(doc.snapshot.documentId);
     dispatch({ type: 'closeAll' });
-  }, []);
+  }, [loop]);
 
   return useMemo(
     () => ({
@@ -275,7 +240,8 @@ export function useDocuments(
       open,
       openRestored,
       activate: (documentId: string) => dispatch({ type: 'activate', documentId }),
-      edited,
+      loop,
+      flush: (documentId: string) => loop.flush(documentId),
       save,
       saveAs,
       close,
@@ -286,6 +252,6 @@ export function useDocuments(
       dismissRemote: (documentId: string) => dispatch({ type: 'dismissRemote', documentId }),
       forgetAll,
     }),
-    [state, opening, open, openRestored, edited, save, saveAs, close, adopt, markSaved, forgetAll],
+    [state, opening, open, openRestored, loop, save, saveAs, close, adopt, markSaved, forgetAll],
   );
 }

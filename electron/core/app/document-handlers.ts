@@ -6,7 +6,7 @@ import type { RecentFiles } from './recent-files.ts';
 type DocumentHandlers = Pick<
   Handlers,
   | 'openDocument'
-  | 'noteEdit'
+  | 'editDocument'
   | 'saveDocument'
   | 'saveDocumentAs'
   | 'closeDocument'
@@ -31,21 +31,21 @@ export function documentHandlers(
   return {
     openDocument: async ({ path }) => {
       await restored().catch(() => undefined);
-      const already = documents.list().some((doc) => doc.remote.pathLower === path.toLowerCase());
+      const count = documents.list().length;
       const snapshot = await documents.open(path);
-      if (!already) watching.follow(snapshot.remote.pathLower);
+      // A new document (not a restored one handed over) is watched; closing it lets go again.
+      if (documents.list().length > count) watching.follow(snapshot.remote.pathLower);
       // Remembering it is a convenience, written after the answer: never a delay or a failure of the open.
       void recent.opened(snapshot.remote);
       return snapshot;
     },
-    noteEdit: async ({ documentId, text, baseRev }) => {
-      await documents.noteEdit(documentId, text, baseRev);
-      return null;
-    },
-    saveDocument: ({ documentId, text, confirmed }) => documents.save(documentId, text, confirmed ?? false),
-    saveDocumentAs: async ({ documentId, path, text, overwrite }) => {
+    editDocument: ({ documentId, baseRev, version, change }) =>
+      documents.edit(documentId, baseRev, version, change),
+    saveDocument: ({ documentId, version, baseRev, confirmed }) =>
+      documents.save(documentId, version, baseRev, confirmed ?? false),
+    saveDocumentAs: async ({ documentId, version, path, overwrite }) => {
       const before = pathOf(documentId);
-      const result = await documents.saveAs(documentId, path, text, overwrite ?? false);
+      const result = await documents.saveAs(documentId, version, path, overwrite ?? false);
       const after = pathOf(documentId);
       if (before && after && before !== after) {
         watching.unfollow(before);
@@ -59,13 +59,14 @@ export function documentHandlers(
       if (path) watching.unfollow(path);
       return null;
     },
-    mergeConflict: ({ documentId, text }) => documents.merge(documentId, text),
+    mergeConflict: ({ documentId, version }) => documents.merge(documentId, version),
     applyMergeChoices: ({ hunks, choices }) => ({
       text: resolveMerge(
         hunks,
         Object.fromEntries(Object.entries(choices).map(([id, choice]) => [Number(id), choice])),
       ),
     }),
-    resolveConflict: ({ documentId, resolution, text }) => documents.resolve(documentId, resolution, text),
+    resolveConflict: ({ documentId, version, resolution, text }) =>
+      documents.resolve(documentId, version, resolution, text),
   };
 }

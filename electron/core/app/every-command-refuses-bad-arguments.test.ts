@@ -73,7 +73,14 @@ test('every command refuses arguments outside the contract with a clear invalid_
     ok: false,
     error: { kind: 'invalid_request' },
   });
-  expect(await bench.opus.envelope('noteEdit', { documentId: huge, text: huge })).toMatchObject({
+  expect(
+    await bench.opus.envelope('editDocument', {
+      documentId: huge,
+      baseRev: '0123456789',
+      version: 1,
+      change: { kind: 'text', text: huge },
+    }),
+  ).toMatchObject({
     ok: false,
     error: { kind: 'invalid_request' },
   });

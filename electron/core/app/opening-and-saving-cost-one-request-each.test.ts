@@ -38,8 +38,14 @@ test('opening a document costs one request, and saving it one more', async () =>
   const saved = await saveText(bench.opus, doc.documentId, text);
   await bench.watcherCaughtUp();
   expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 1 });
-  // The watcher saw the new rev too: it was our own save, so no banner and no reload.
-  expect(bench.opus.events.names()).toEqual([]);
+  // The watcher saw the new rev too: it was our own save, so no banner and no reload; the window only
+  // hears that the document is clean on the new rev.
+  expect(bench.opus.events.names().filter((name) => name !== 'documentStateChanged')).toEqual([]);
+  expect(bench.opus.events.of('documentStateChanged').at(-1)).toMatchObject({
+    documentId: doc.documentId,
+    phase: 'clean',
+    dirty: false,
+  });
   expect(saved.kind).toBe('saved');
   if (saved.kind !== 'saved') return;
   expect(saved.remote.rev).not.toBe(put.rev);
@@ -69,14 +75,17 @@ test('a document opened and saved unchanged keeps its content_hash, with no requ
   await bench.opus.call('closeDocument', { documentId: doc.documentId });
 });
 
-test('opening the same file twice gives the same document', async () => {
+test('the same file opened twice (two windows) is two documents, each opened in one request', async () => {
   await bench.put('/Costs/twice.txt', 'once\n');
   const first = await bench.opus.open('/Costs/twice.txt');
   bench.takeCounts();
   const second = await bench.opus.open('/costs/twice.TXT');
-  expect(second.documentId).toBe(first.documentId);
-  expect(bench.takeCounts({ withoutWatcher: true })).toEqual({});
+  // Each is checked against the rev its window saw, as two computers would be (document-state.test.ts).
+  expect(second.documentId).not.toBe(first.documentId);
+  expect(second.remote.rev).toBe(first.remote.rev);
+  expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/download': 1 });
   await bench.opus.call('closeDocument', { documentId: first.documentId });
+  await bench.opus.call('closeDocument', { documentId: second.documentId });
 });
 
 test('a file that is not there, a bad path, or an unknown document answer with a kind', async () => {
@@ -88,7 +97,9 @@ test('a file that is not there, a bad path, or an unknown document answer with a
     ok: false,
     error: { kind: 'invalid_request' },
   });
-  await expect(saveText(bench.opus, 'gone', 'x')).rejects.toMatchObject({ kind: 'not_found' });
+  expect(
+    await bench.opus.envelope('saveDocument', { documentId: 'gone', version: 1, baseRev: '0123456789' }),
+  ).toMatchObject({ ok: false, error: { kind: 'not_found' } });
 });
 
 test('Save As writes a new file in one request, and the document follows it there', async () => {

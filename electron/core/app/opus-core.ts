@@ -6,6 +6,7 @@ import { dispatch, type Handlers, isCommandName } from '../contract/dispatch.ts'
 import type { AccountShape, RestoredDocument } from '../contract/shapes.ts';
 import { Documents } from '../documents/documents.ts';
 import { LocalHistory } from '../documents/local-history.ts';
+import { stringOf } from '../documents/open-document.ts';
 import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
 import { type DropboxEndpoints, serviceIdentity } from '../dropbox/endpoints.ts';
 import { OpusError } from '../errors.ts';
@@ -62,7 +63,7 @@ export interface OpusCoreOptions {
   signInPorts?: readonly number[] | undefined;
   fetch?: typeof fetch | undefined;
   gateway?: Partial<Omit<GatewayOptions, 'endpoints' | 'tokens' | 'fetch'>> | undefined;
-  journalDebounceMs?: number | undefined;
+  journalSyncDelayMs?: number | undefined;
   /** Seconds a watcher longpoll may wait (30–480). */
   longpollSeconds?: number | undefined;
   log?: (line: string) => void;
@@ -113,7 +114,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     }),
   );
   const journal = new AccountJournal(join(options.dataDir, 'journal'), {
-    debounceMs: options.journalDebounceMs,
+    syncDelayMs: options.journalSyncDelayMs,
     onError: (error) => log(`opus: journal: ${error.message}`),
   });
   const documents = new Documents({
@@ -227,7 +228,15 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
       await account.signOut();
       return null;
     },
-    getRestoredDocuments: () => restoration(),
+    // Each restored document goes to the first window that asks: a second window opens its own copy.
+    getRestoredDocuments: async () => {
+      const list = await restoration();
+      const taken = new Map(documents.claimRestored().map((doc) => [doc.id, doc]));
+      return list.flatMap(({ snapshot, remoteMoved }) => {
+        const doc = taken.get(snapshot.documentId);
+        return doc ? [{ snapshot: documents.snapshot(doc.id), text: stringOf(doc.text), remoteMoved }] : [];
+      });
+    },
     chooseLocalFile: async () => {
       const path = await options.dialogs?.chooseLocalFile();
       if (!path) return null;

@@ -23,7 +23,10 @@ async function restoreOne(
   if (current?.kind === 'file' && current.contentHash === contentHash(encodeText(entry.text, entry.format))) {
     // The save landed just before the crash: Dropbox already has this text, nothing is unsaved.
     const { kind: _file, ...remote } = current;
-    const doc = documents.register(remote, entry.text, entry.format, entry.documentId);
+    const doc = documents.register(remote, entry.text, entry.format, {
+      id: entry.documentId,
+      unclaimed: true,
+    });
     await journalClear(doc.id);
     return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved: false };
   }
@@ -32,8 +35,8 @@ async function restoreOne(
   if (!base) throw new Error(`nothing on Dropbox to restore ${entry.path} against`);
   const baseText = decodeText(base.bytes).text;
   const remote = { ...base.file, path: current?.kind === 'file' ? current.path : entry.path };
-  const doc = documents.register(remote, baseText, entry.format, entry.documentId);
-  await documents.noteEdit(doc.id, entry.text);
+  const doc = documents.register(remote, baseText, entry.format, { id: entry.documentId, unclaimed: true });
+  documents.showText(doc.id, entry.text);
   const remoteMoved =
     current?.kind !== 'file' ||
     (current.rev !== base.file.rev && current.contentHash !== base.file.contentHash);

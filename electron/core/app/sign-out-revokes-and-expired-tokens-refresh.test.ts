@@ -35,8 +35,12 @@ test('an access token that expired is refreshed during a save, without the user 
   bench.takeCounts();
   const saved = await saveText(bench.opus, doc.documentId, 'one\ntwo\n');
   expect(saved.kind).toBe('saved');
-  // Refused once as expired, one refresh, then the same upload again.
-  expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 2, '/oauth2/token': 1 });
+  // One refresh, then the upload again. The watcher's own request may meet the expired token first
+  // (the edit reaches main a moment before the save): then the upload is sent once, already refreshed.
+  const counts = bench.takeCounts({ withoutWatcher: true });
+  expect(counts['/oauth2/token']).toBe(1);
+  expect(counts['files/upload']).toBeGreaterThanOrEqual(1);
+  expect(counts['files/upload']).toBeLessThanOrEqual(2);
   expect((await bench.get('/Tokens/draft.txt')).toString()).toBe('one\ntwo\n');
   await bench.opus.call('closeDocument', { documentId: doc.documentId });
 });

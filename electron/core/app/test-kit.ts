@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dropbox, files } from 'dropbox';
@@ -17,7 +17,8 @@ import type { Envelope } from '../contract/api.ts';
 import type { CommandName, CommandRequest, CommandResponse } from '../contract/commands.ts';
 import type { EventName, EventPayload } from '../contract/events.ts';
 import type { DocumentSnapshot, SaveResult } from '../contract/shapes.ts';
-import { entryFileName } from '../journal/journal-files.ts';
+import type { JournalEntry } from '../journal/journal-entry.ts';
+import { peekJournal } from '../journal/read-journal.ts';
 import { createOpusCore, type OpusCore, type OpusCoreOptions } from './opus-core.ts';
 
 /** Stands in for safeStorage: AES-256-GCM with a key fixed for the test run. */
@@ -114,6 +115,11 @@ export interface CoreHandle {
   /** The raw envelope, for commands expected to fail. */
   envelope(name: CommandName, request: unknown): Promise<Envelope<unknown>>;
   open(path: string): Promise<DocumentSnapshot>;
+  /**
+   * The test's editor of a document: the rev its text is based on (the latest main announced: it takes
+   * every reload) and its version, which `typeText` moves on.
+   */
+  editorOf(documentId: string): { rev: string; version: number };
   /** Closes the core (flushes the journal, stops the watcher). */
   close(): Promise<void>;
 }
@@ -126,37 +132,50 @@ export interface CoreHandle {
 
 /** The editor now shows `text` (as if typed): main journals it and marks the document dirty. */
 export async function typeText(opus: CoreHandle, documentId: string, text: string): Promise<void> {
-  await opus.call('noteEdit', { documentId, text });
+  const editor = opus.editorOf(documentId);
+  editor.version++;
+  const { applied } = await opus.call('editDocument', {
+    documentId,
+    baseRev: editor.rev,
+    version: editor.version,
+    change: { kind: 'text', text },
+  });
+  if (!applied) throw new Error('main refused the whole text');
 }
 
 /** The editor shows `text` and the user presses Save (`confirmed`: the guard-rail question answered yes). */
-export function saveText(
+export async function saveText(
   opus: CoreHandle,
   documentId: string,
   text: string,
   options: { confirmed?: boolean } = {},
 ): Promise<SaveResult> {
-  return opus.call('saveDocument', { documentId, text, ...options });
+  await typeText(opus, documentId, text);
+  const { rev, version } = opus.editorOf(documentId);
+  return opus.call('saveDocument', { documentId, version, baseRev: rev, ...options });
 }
 
 /** The editor shows `text` and the user saves it as `path` (`overwrite`: replacing a taken path was asked). */
-export function saveTextAs(
+export async function saveTextAs(
   opus: CoreHandle,
   documentId: string,
   path: string,
   text: string,
   options: { overwrite?: boolean } = {},
 ): Promise<SaveResult> {
-  return opus.call('saveDocumentAs', { documentId, path, text, ...options });
+  await typeText(opus, documentId, text);
+  const { version } = opus.editorOf(documentId);
+  return opus.call('saveDocumentAs', { documentId, version, path, ...options });
 }
 
 /** The editor shows `text` and the user asks to merge it with Dropbox's version. */
-export function mergeText(
+export async function mergeText(
   opus: CoreHandle,
   documentId: string,
   text: string,
 ): Promise<CommandResponse<'mergeConflict'>> {
-  return opus.call('mergeConflict', { documentId, text });
+  await typeText(opus, documentId, text);
+  return opus.call('mergeConflict', { documentId, version: opus.editorOf(documentId).version });
 }
 
 export type Resolution = CommandRequest<'resolveConflict'>['resolution'];
@@ -165,13 +184,21 @@ export type Resolution = CommandRequest<'resolveConflict'>['resolution'];
  * The editor shows `text` and the user answers the conflict with `resolution` (for `use_merged`, `text`
  * is the reviewed merge).
  */
-export function resolveWith(
+export async function resolveWith(
   opus: CoreHandle,
   documentId: string,
   resolution: Resolution,
   text: string,
 ): Promise<CommandResponse<'resolveConflict'>> {
-  return opus.call('resolveConflict', { documentId, resolution, text });
+  if (resolution === 'use_merged')
+    return opus.call('resolveConflict', {
+      documentId,
+      resolution,
+      version: opus.editorOf(documentId).version,
+      text,
+    });
+  await typeText(opus, documentId, text);
+  return opus.call('resolveConflict', { documentId, resolution, version: opus.editorOf(documentId).version });
 }
 
 /** Routes the watcher makes on its own, in the background. */
@@ -224,6 +251,22 @@ const FAST_RETRY = { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 };
 export function handleFor(core: OpusCore): CoreHandle {
   const events = new EventRecorder();
   core.subscribe(events.listener);
+  const editors = new Map<string, { rev: string; version: number }>();
+  const follow = (documentId: string, rev: string) => {
+    const editor = editors.get(documentId);
+    if (editor) editor.rev = rev;
+    else editors.set(documentId, { rev, version: 1 });
+  };
+  core.subscribe((name, payload) => {
+    if (name === 'documentStateChanged') {
+      const { documentId, remote } = payload as EventPayload<'documentStateChanged'>;
+      follow(documentId, remote.rev);
+    }
+    if (name === 'documentReloaded') {
+      const { snapshot } = payload as EventPayload<'documentReloaded'>;
+      follow(snapshot.documentId, snapshot.remote.rev);
+    }
+  });
   const call = async <N extends CommandName>(name: N, request: CommandRequest<N>) => {
     const answer = await core.call(name, request);
     if (!answer.ok) throw new CallFailed(answer.error.kind, answer.error.message);
@@ -234,7 +277,16 @@ export function handleFor(core: OpusCore): CoreHandle {
     events,
     call,
     envelope: (name, request) => core.call(name, request),
-    open: (path) => call('openDocument', { path }),
+    open: async (path) => {
+      const snapshot = await call('openDocument', { path });
+      follow(snapshot.documentId, snapshot.remote.rev);
+      return snapshot;
+    },
+    editorOf: (documentId) => {
+      const editor = editors.get(documentId);
+      if (!editor) throw new Error(`no editor follows ${documentId}: open it first`);
+      return editor;
+    },
     close: () => core.close(),
   };
 }
@@ -271,7 +323,7 @@ export async function startCoreBench(
         openExternal: browser.openExternal,
         version: 'test',
         signInPorts: [0],
-        journalDebounceMs: 50,
+        journalSyncDelayMs: 50,
         longpollSeconds: 30,
         gateway: { retry: FAST_RETRY },
         ...options.core,
@@ -349,15 +401,8 @@ export async function startCoreBench(
     },
     journaled: async (documentId) => {
       // One journal folder per account; this bench has one account, so one folder.
-      const folders = await readdir(join(dataDir, 'journal')).catch(() => [] as string[]);
-      for (const folder of folders) {
-        const json = await readFile(
-          join(dataDir, 'journal', folder, entryFileName(documentId)),
-          'utf8',
-        ).catch(() => null);
-        if (json !== null) return (JSON.parse(json) as { entry: { text: string } }).entry.text;
-      }
-      return null;
+      const entries = await journaledEntries(dataDir);
+      return entries.find((entry) => entry.documentId === documentId)?.text ?? null;
     },
     stop: async () => {
       await Promise.allSettled(cores.map((handle) => handle.close()));
@@ -383,18 +428,16 @@ export async function eventually(
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What Opus's journal would restore now, across the per-account folders, changing nothing on disk. */
+async function journaledEntries(dataDir: string): Promise<JournalEntry[]> {
+  const root = join(dataDir, 'journal');
+  const entries: JournalEntry[] = [];
+  for (const account of await readdir(root).catch(() => [] as string[]))
+    entries.push(...(await peekJournal(join(root, account))));
+  return entries;
+}
+
 /** The texts kept in Opus's journal now, across the per-account journal folders. */
 export async function journaledTexts(dataDir: string): Promise<string[]> {
-  const root = join(dataDir, 'journal');
-  const texts: string[] = [];
-  for (const account of await readdir(root).catch(() => [] as string[])) {
-    const names = await readdir(join(root, account)).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.json'))) {
-      const parsed = JSON.parse(await readFile(join(root, account, name), 'utf8')) as {
-        entry: { text: string };
-      };
-      texts.push(parsed.entry.text);
-    }
-  }
-  return texts;
+  return (await journaledEntries(dataDir)).map((entry) => entry.text);
 }

@@ -32,8 +32,15 @@ test('typing sent after a silent reload, based on the replaced rev, goes to the 
   const base = 'one\ntwo\nthree\n';
   const theirs = 'one, from the other computer\ntwo\nthree\n';
   const { doc, changed } = await reloadedUnderneath('/Race/late.txt', base, theirs);
-  const mine = `${base}four, typed just before the reload\n`;
-  await bench.opus.call('noteEdit', { documentId: doc.documentId, text: mine, baseRev: doc.remote.rev });
+  const typed = 'four, typed just before the reload\n';
+  const mine = `${base}${typed}`;
+  // The window's edit, made on the text it showed: the base the reload replaced.
+  await bench.opus.call('editDocument', {
+    documentId: doc.documentId,
+    baseRev: doc.remote.rev,
+    version: 2,
+    change: { kind: 'edits', from: 1, edits: [{ at: base.length, remove: 0, insert: typed }] },
+  });
 
   const saved = await saveText(bench.opus, doc.documentId, mine);
   expect(saved).toMatchObject({
@@ -52,7 +59,12 @@ test('typing sent after a silent reload, based on the replaced rev, goes to the 
 test('typing based on the reloaded version is simply saved on top of it', async () => {
   const { doc, changed } = await reloadedUnderneath('/Race/after.txt', 'alpha\n', 'alpha\nbeta\n');
   const mine = 'alpha\nbeta\ngamma\n';
-  await bench.opus.call('noteEdit', { documentId: doc.documentId, text: mine, baseRev: changed.rev });
+  await bench.opus.call('editDocument', {
+    documentId: doc.documentId,
+    baseRev: changed.rev,
+    version: 2,
+    change: { kind: 'edits', from: 1, edits: [{ at: 'alpha\nbeta\n'.length, remove: 0, insert: 'gamma\n' }] },
+  });
   expect(await saveText(bench.opus, doc.documentId, mine)).toMatchObject({
     kind: 'saved',
   });

@@ -12,11 +12,14 @@ import {
   RestoredDocument,
   RevisionShape,
   SaveResult,
+  TextEditShape,
 } from './shapes.ts';
 
 const none = z.strictObject({});
 const Rev = z.string().regex(/^[0-9a-f]{9,}$/);
 const nothing = z.null();
+/** Monaco's version id of a model: it grows with every change. */
+const EditorVersion = z.number().int().min(0);
 
 const command = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
   request,
@@ -80,30 +83,55 @@ export const commands = {
 
   openDocument: command(z.strictObject({ path: DropboxPath }), DocumentSnapshot),
   /**
-   * The renderer's text, within a second of typing: journaled for crash recovery, and marks the document
-   * dirty. `baseRev`: the rev that text is based on (a silent reload may have overtaken the typing).
+   * What the editor did to the text since it last said, within a second of typing: its edits, each applied
+   * to the text the one before left, or (`text`) the whole text when main answered `applied: false` (it
+   * no longer holds the version the edits start from). Main keeps its copy and the journal by these.
+   * `baseRev`: the rev the editor's text is based on (a silent reload may have overtaken the typing).
+   * `version`: the editor's version after these edits; `from`: before them.
    */
-  noteEdit: command(
-    z.strictObject({ documentId: DocumentId, text: z.string(), baseRev: z.string().max(100).optional() }),
-    nothing,
+  editDocument: command(
+    z.strictObject({
+      documentId: DocumentId,
+      baseRev: Rev,
+      version: EditorVersion,
+      change: z.discriminatedUnion('kind', [
+        z.strictObject({
+          kind: z.literal('edits'),
+          from: EditorVersion,
+          edits: z.array(TextEditShape).min(1).max(100_000),
+        }),
+        z.strictObject({ kind: z.literal('text'), text: z.string() }),
+      ]),
+    }),
+    /** `dirty`: whether the text, as of `version`, differs from Dropbox's (undo back to it is clean). */
+    z.strictObject({ applied: z.boolean(), dirty: z.boolean() }),
   ),
+  /**
+   * Uploads main's copy of the text, which is the editor's at `version` (every edit up to it was sent
+   * first), checked against `baseRev`, the rev the editor's text is based on.
+   */
   saveDocument: command(
-    z.strictObject({ documentId: DocumentId, text: z.string(), confirmed: z.boolean().optional() }),
+    z.strictObject({
+      documentId: DocumentId,
+      version: EditorVersion,
+      baseRev: Rev,
+      confirmed: z.boolean().optional(),
+    }),
     SaveResult,
   ),
   /** Without `overwrite` an existing file at `path` is a conflict, so the page can ask before replacing it. */
   saveDocumentAs: command(
     z.strictObject({
       documentId: DocumentId,
+      version: EditorVersion,
       path: DropboxPath,
-      text: z.string(),
       overwrite: z.boolean().optional(),
     }),
     SaveResult,
   ),
   closeDocument: command(z.strictObject({ documentId: DocumentId }), nothing),
   /** Three-way merge of the base, the user's text and Dropbox's current version. */
-  mergeConflict: command(z.strictObject({ documentId: DocumentId, text: z.string() }), MergeShape),
+  mergeConflict: command(z.strictObject({ documentId: DocumentId, version: EditorVersion }), MergeShape),
   /** The merged text from the user's choice for every conflicting hunk (all must be chosen). */
   applyMergeChoices: command(
     z.strictObject({
@@ -119,8 +147,9 @@ export const commands = {
     z.strictObject({
       documentId: DocumentId,
       resolution: z.enum(['keep_mine', 'take_theirs', 'save_copy', 'use_merged']),
-      /** The user's text (keep_mine, save_copy) or the reviewed merge (use_merged). */
-      text: z.string(),
+      version: EditorVersion,
+      /** The reviewed merge (use_merged only): the editor's text becomes it. */
+      text: z.string().optional(),
     }),
     z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('saved'), remote: RemoteFileShape }),

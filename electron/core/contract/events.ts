@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AccountShape, DocumentId, DocumentSnapshot, ErrorKindSchema, RemoteFileShape } from './shapes.ts';
+import {
+  AccountShape,
+  DocumentId,
+  DocumentPhaseSchema,
+  DocumentSnapshot,
+  ErrorKindSchema,
+  RemoteFileShape,
+} from './shapes.ts';
 
 export const MENU_COMMANDS = [
   'open',
@@ -31,6 +38,18 @@ export const events = {
     documentId: DocumentId,
     change: z.enum(['modified', 'deleted', 'moved']),
     remote: RemoteFileShape.optional(),
+  }),
+  /**
+   * What main knows of an open document changed: whether the editor's text differs from Dropbox's, which
+   * rev it is based on, and where it stands. `version` is the editor's version the state was judged on
+   * (null: main set the text itself), so a window that has typed on since knows the news is older.
+   */
+  documentStateChanged: z.strictObject({
+    documentId: DocumentId,
+    phase: DocumentPhaseSchema,
+    dirty: z.boolean(),
+    version: z.number().int().nullable(),
+    remote: RemoteFileShape,
   }),
   /** A clean document was reloaded silently after a remote change. */
   documentReloaded: z.strictObject({ snapshot: DocumentSnapshot }),

@@ -74,6 +74,18 @@ export type AccountShape = z.infer<typeof AccountShape>;
 
 export const DocumentId = z.string().min(1).max(100);
 
+/**
+ * One change of an editor's text, as Monaco reports it: `remove` UTF-16 code units at offset `at` are
+ * replaced by `insert`. Offsets count "\n" as one unit (the editor's only line break). A batch of edits
+ * is applied in order, each to the text the one before left.
+ */
+export const TextEditShape = z.strictObject({
+  at: z.number().int().min(0),
+  remove: z.number().int().min(0),
+  insert: z.string(),
+});
+export type TextEdit = z.infer<typeof TextEditShape>;
+
 /** A document as the editor loads it: the exact base text, and what it was based on. */
 export const DocumentSnapshot = z.strictObject({
   documentId: DocumentId,
@@ -82,6 +94,14 @@ export const DocumentSnapshot = z.strictObject({
   format: TextFormatShape,
 });
 export type DocumentSnapshot = z.infer<typeof DocumentSnapshot>;
+
+/**
+ * Where an open document stands (documents/document-state.ts has the transitions): its text equals
+ * Dropbox's, or is typed on, or waits offline to be uploaded, or met a newer version on Dropbox and waits
+ * for the user's choice.
+ */
+export const DocumentPhaseSchema = z.enum(['clean', 'dirty', 'pending_upload', 'conflict']);
+export type DocumentPhase = z.infer<typeof DocumentPhaseSchema>;
 
 export const ConflictShape = z.strictObject({
   documentId: DocumentId,

@@ -5,33 +5,31 @@ import { isOpusError, OpusError } from '../errors.ts';
 import { decodeText, encodeText } from './codec.ts';
 import { conflictedCopyPath } from './conflict-copy-name.ts';
 import { type DocumentsContext, snapshotOf } from './context.ts';
+import { chosen, conflicted, conflictSettling, editsDiscarded, replaced } from './document-state.ts';
 import { mergeThreeWay } from './merge.ts';
-import type { ConflictState, OpenDocument } from './open-document.ts';
-import { adopt, uploadRevisionChecked } from './save.ts';
+import { type ConflictState, type OpenDocument, stringOf } from './open-document.ts';
+import { uploadRevisionChecked } from './save.ts';
 
 type Resolution = CommandResponse<'resolveConflict'>;
 
 /** Dropbox's side for a merge: the conflict's, or (from the live banner) freshly downloaded. */
-export async function prepareConflict(context: DocumentsContext, doc: OpenDocument): Promise<ConflictState> {
-  return theirs(context, doc);
-}
-
-async function theirs(context: DocumentsContext, doc: OpenDocument): Promise<ConflictState> {
+export async function theirs(context: DocumentsContext, doc: OpenDocument): Promise<ConflictState> {
   if (doc.conflict) return doc.conflict;
+  let conflict: ConflictState;
   try {
     const download = await context.gateway.download(doc.remote.path);
-    doc.conflict = { remote: download.file, remoteText: decodeText(download.bytes).text };
+    conflict = { remote: download.file, remoteText: decodeText(download.bytes).text };
   } catch (error) {
     if (!isOpusError(error, 'not_found')) throw error;
-    doc.conflict = { remote: null, remoteText: null };
+    conflict = { remote: null, remoteText: null };
   }
-  return doc.conflict;
+  conflicted(context, doc, conflict);
+  return conflict;
 }
 
 export async function merge(
   context: DocumentsContext,
   doc: OpenDocument,
-  text: string,
 ): Promise<CommandResponse<'mergeConflict'>> {
   const conflict = await theirs(context, doc);
   if (!conflict.remote || conflict.remoteText === null) {
@@ -40,7 +38,7 @@ export async function merge(
       'The Dropbox version no longer exists, so there is nothing to merge with. Save to recreate it.',
     );
   }
-  const result = mergeThreeWay(doc.baseText, text, conflict.remoteText);
+  const result = mergeThreeWay(stringOf(doc.base), stringOf(doc.text), conflict.remoteText);
   const remoteRev = conflict.remote.rev;
   if (result.kind === 'clean') return { kind: 'clean', text: result.text, remoteRev };
   return { kind: 'conflicted', hunks: result.hunks, remoteRev };
@@ -51,12 +49,9 @@ async function saveOver(
   context: DocumentsContext,
   doc: OpenDocument,
   conflict: ConflictState,
-  text: string,
 ): Promise<Resolution> {
-  doc.conflict = null;
-  // The resolved text is what the editor holds now (a reviewed merge replaces the user's own).
-  doc.editedText = text;
-  const result = await uploadRevisionChecked(context, doc, text, conflict.remote?.rev ?? null);
+  conflictSettling(doc);
+  const result = await uploadRevisionChecked(context, doc, doc.text, conflict.remote?.rev ?? null);
   if (result.kind === 'saved') return { kind: 'saved', remote: result.remote };
   if (result.kind === 'conflict') return { kind: 'conflict', remote: result.conflict.remote };
   throw new OpusError(
@@ -69,14 +64,13 @@ async function takeTheirs(
   context: DocumentsContext,
   doc: OpenDocument,
   conflict: ConflictState,
-  mine: string,
 ): Promise<Resolution> {
   if (!conflict.remote || conflict.remoteText === null) {
     throw new OpusError('not_found', 'The Dropbox version was deleted; there is nothing to take.');
   }
-  if (mine !== doc.baseText) await context.history.keep(doc.remote.path, mine, context.now());
-  doc.editedText = null;
-  adopt(context, doc, conflict.remote, conflict.remoteText);
+  const mine = stringOf(doc.text);
+  if (mine !== stringOf(doc.base)) await context.history.keep(doc.remote.path, mine, context.now());
+  replaced(context, doc, conflict.remote, conflict.remoteText, doc.format);
   return { kind: 'reloaded', snapshot: snapshotOf(doc) };
 }
 
@@ -84,8 +78,8 @@ async function saveCopy(
   context: DocumentsContext,
   doc: OpenDocument,
   conflict: ConflictState,
-  text: string,
 ): Promise<Resolution> {
+  const text = stringOf(doc.text);
   const taken = async (path: string) => (await context.gateway.getMetadata(path)) !== null;
   const path = await conflictedCopyPath(doc.remote.path, context.accountName(), context.now(), taken);
   const bytes = encodeText(text, doc.format);
@@ -102,9 +96,9 @@ async function saveCopy(
       autorename: false,
     });
   }
-  doc.editedText = null;
   if (conflict.remote && conflict.remoteText !== null)
-    adopt(context, doc, conflict.remote, conflict.remoteText);
+    replaced(context, doc, conflict.remote, conflict.remoteText, doc.format);
+  else editsDiscarded(context, doc);
   return { kind: 'copied', copy, snapshot: snapshotOf(doc) };
 }
 
@@ -112,16 +106,20 @@ export async function resolve(
   context: DocumentsContext,
   doc: OpenDocument,
   resolution: 'keep_mine' | 'take_theirs' | 'save_copy' | 'use_merged',
-  text: string,
+  merged: string | undefined,
 ): Promise<Resolution> {
   const conflict = await theirs(context, doc);
   switch (resolution) {
-    case 'keep_mine':
     case 'use_merged':
-      return saveOver(context, doc, conflict, text);
+      if (merged === undefined) throw new OpusError('invalid_request', 'A reviewed merge needs its text.');
+      // The reviewed merge replaces the user's own text in the editor: main's copy becomes it first.
+      chosen(context, doc, merged);
+      return saveOver(context, doc, conflict);
+    case 'keep_mine':
+      return saveOver(context, doc, conflict);
     case 'take_theirs':
-      return takeTheirs(context, doc, conflict, text);
+      return takeTheirs(context, doc, conflict);
     case 'save_copy':
-      return saveCopy(context, doc, conflict, text);
+      return saveCopy(context, doc, conflict);
   }
 }

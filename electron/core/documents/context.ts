@@ -1,18 +1,21 @@
 import type { EventName, EventPayload } from '../contract/events.ts';
-import type { DocumentSnapshot } from '../contract/shapes.ts';
+import type { DocumentSnapshot, TextEdit } from '../contract/shapes.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import { OpusError } from '../errors.ts';
-import type { JournalEntry } from '../journal/journal-entry.ts';
-import type { OpenDocument } from './open-document.ts';
+import type { JournalHeader } from '../journal/journal-entry.ts';
+import type { Text } from '../text/text-edits.ts';
+import { type OpenDocument, stringOf } from './open-document.ts';
 
 export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
 /** What the documents service needs of the journal (crash recovery of unsaved text). */
 export interface JournalPort {
-  schedule(entry: JournalEntry): void;
-  /** Durable when it resolves: what noteEdit answers after (the window already waited for a pause). */
-  writeNow(entry: JournalEntry): Promise<void>;
-  clear(documentId: string): Promise<void> | void;
+  /**
+   * The document's unsaved text is now `text`, reached by `edits` from the text recorded last (null: not
+   * by edits, so the whole text). Resolves once written, so a crash of the process can no longer lose it.
+   */
+  record(header: JournalHeader, text: Text, edits: readonly TextEdit[] | null): Promise<void>;
+  clear(documentId: string): Promise<void>;
 }
 
 /** Where "Take theirs" keeps the user's own text, so choosing theirs never destroys anything. */
@@ -38,27 +41,19 @@ export function documentOf(context: DocumentsContext, documentId: string): OpenD
 }
 
 export function snapshotOf(doc: OpenDocument): DocumentSnapshot {
-  return { documentId: doc.id, remote: { ...doc.remote }, text: doc.baseText, format: { ...doc.format } };
-}
-
-function entryFor(context: DocumentsContext, doc: OpenDocument, text: string): JournalEntry {
   return {
     documentId: doc.id,
-    path: doc.remote.path,
-    baseRev: doc.remote.rev,
-    baseContentHash: doc.remote.contentHash,
-    format: doc.format,
-    text,
-    savedAt: context.now().toISOString(),
+    remote: { ...doc.remote },
+    text: stringOf(doc.base),
+    format: { ...doc.format },
   };
 }
 
-/** Journals the text after the debounce: for text the core itself moves (saves, pending uploads). */
-export function journalText(context: DocumentsContext, doc: OpenDocument, text: string): void {
-  context.journal.schedule(entryFor(context, doc, text));
-}
-
-/** Journals the text now: the window sends it once typing pauses, so a second wait would only add risk. */
-export function journalTextNow(context: DocumentsContext, doc: OpenDocument, text: string): Promise<void> {
-  return context.journal.writeNow(entryFor(context, doc, text));
-}
+/** What the journal keeps beside the text: where it belongs and which rev it was based on. */
+export const journalHeader = (doc: OpenDocument): JournalHeader => ({
+  documentId: doc.id,
+  path: doc.remote.path,
+  baseRev: doc.remote.rev,
+  baseContentHash: doc.remote.contentHash,
+  format: doc.format,
+});

@@ -4,11 +4,23 @@ import type { DocumentSnapshot, SaveResult } from '../contract/shapes.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
 import { decodeText, encodeTextChunks } from './codec.ts';
-import { merge, prepareConflict, resolve } from './conflicts.ts';
-import { type DocumentsContext, documentOf, journalTextNow, snapshotOf } from './context.ts';
-import { isDirty, type OpenDocument, serialized } from './open-document.ts';
+import { merge, resolve, theirs } from './conflicts.ts';
+import { type DocumentsContext, documentOf, snapshotOf } from './context.ts';
+import {
+  chosen,
+  type EditorChange,
+  edited,
+  opened,
+  pathMoved,
+  pendingDropped,
+  replaced,
+  requireVersion,
+  sameContentMoved,
+  saved,
+} from './document-state.ts';
+import { isDirty, type OpenDocument, serialized, stringOf } from './open-document.ts';
 import { restoreRevision } from './restore-revision.ts';
-import { adopt, save, uploadRevisionChecked } from './save.ts';
+import { save, uploadRevisionChecked } from './save.ts';
 
 /**
  * Open documents and everything that happens to them: open (one request), revision-checked save (one
@@ -21,9 +33,14 @@ export class Documents {
     return [...this.context.docs.values()];
   }
 
+  /**
+   * A new document for every open: two windows on one file are two editors, each checked against the
+   * rev it saw, as two computers would be. Only a document restored from the journal, which no window
+   * has taken yet, is handed to the one that opens its path.
+   */
   async open(path: string): Promise<DocumentSnapshot> {
-    const already = this.list().find((doc) => doc.remote.pathLower === path.toLowerCase());
-    if (already) return snapshotOf(already);
+    const restored = this.list().find((doc) => doc.unclaimed && doc.remote.pathLower === path.toLowerCase());
+    if (restored) return snapshotOf(restored);
     const { file, bytes } = await this.context.gateway.download(path);
     const decoded = decodeText(bytes);
     const doc = this.register(file, decoded.text, decoded.format);
@@ -34,19 +51,24 @@ export class Documents {
     remote: OpenDocument['remote'],
     baseText: string,
     format: OpenDocument['format'],
-    id: string = randomUUID(),
+    { id = randomUUID(), unclaimed = false }: { id?: string; unclaimed?: boolean } = {},
   ): OpenDocument {
     const doc: OpenDocument = {
       id,
       remote,
-      baseText,
       format,
-      editedText: null,
+      base: baseText,
+      text: baseText,
+      version: null,
       conflict: null,
       pendingText: null,
+      baseRevs: new Set(),
+      replaced: null,
+      unclaimed,
       queue: Promise.resolve(),
     };
     this.context.docs.set(doc.id, doc);
+    opened(this.context, doc);
     return doc;
   }
 
@@ -54,47 +76,61 @@ export class Documents {
     return snapshotOf(documentOf(this.context, documentId));
   }
 
+  /** Main sets the editor's text (restored from the journal): journaled, and the editor starts from it. */
+  showText(documentId: string, text: string): void {
+    chosen(this.context, documentOf(this.context, documentId), text);
+  }
+
+  /** The restored documents no window has taken yet, now taken by the one asking. */
+  claimRestored(): OpenDocument[] {
+    const unclaimed = this.list().filter((doc) => doc.unclaimed);
+    for (const doc of unclaimed) doc.unclaimed = false;
+    return unclaimed;
+  }
+
   /** Fetches Dropbox's current version now, so the next save answers with the conflict at once. */
   async prepareConflict(documentId: string): Promise<void> {
     const doc = documentOf(this.context, documentId);
-    await serialized(doc, () => prepareConflict(this.context, doc));
+    await serialized(doc, () => theirs(this.context, doc));
   }
 
   /**
-   * Resolves once the text is on disk (or its entry removed, when the text is back to the base).
-   * `baseRev` is the rev the window's text is based on: when a silent reload overtook the typing, it
-   * names the base that reload replaced, which comes back, so no edit is taken for an edit of the new one.
+   * The editor's edits (or its whole text): main's copy follows, and resolves once the journal holds it.
+   * False: main does not hold the version they start from, and wants the whole text.
    */
-  async noteEdit(documentId: string, text: string, baseRev?: string): Promise<void> {
+  edit(
+    documentId: string,
+    baseRev: string,
+    version: number,
+    change: EditorChange,
+  ): Promise<{ applied: boolean; dirty: boolean }> {
     const doc = documentOf(this.context, documentId);
-    const replaced = doc.replacedBase;
-    if (baseRev && replaced && baseRev !== doc.remote.rev && baseRev === replaced.remote.rev) {
-      doc.remote = replaced.remote;
-      doc.baseText = replaced.text;
-      doc.format = replaced.format;
-      doc.replacedBase = null;
-    }
-    doc.editedText = text;
-    if (text === doc.baseText && doc.pendingText === null) await this.context.journal.clear(doc.id);
-    else await journalTextNow(this.context, doc, text);
+    return serialized(doc, async () => ({
+      applied: await edited(this.context, doc, baseRev, version, change),
+      dirty: isDirty(doc),
+    }));
   }
 
-  save(documentId: string, text: string, confirmed = false): Promise<SaveResult> {
+  /** Saves the editor's text as of `version`, against `baseRev`, the rev it is based on. */
+  save(documentId: string, version: number, baseRev: string, confirmed = false): Promise<SaveResult> {
     const doc = documentOf(this.context, documentId);
-    return serialized(doc, () => save(this.context, doc, text, confirmed));
+    return serialized(doc, () => {
+      requireVersion(doc, version);
+      return save(this.context, doc, baseRev, confirmed);
+    });
   }
 
-  saveAs(documentId: string, path: string, text: string, overwrite = false): Promise<SaveResult> {
+  saveAs(documentId: string, version: number, path: string, overwrite = false): Promise<SaveResult> {
     const doc = documentOf(this.context, documentId);
     return serialized(doc, async () => {
-      const remote = await this.context.gateway.upload(path, encodeTextChunks(text, doc.format), {
+      requireVersion(doc, version);
+      const text = doc.text;
+      const remote = await this.context.gateway.upload(path, encodeTextChunks(stringOf(text), doc.format), {
         mode: overwrite ? { kind: 'overwrite' } : { kind: 'add' },
         strictConflict: !overwrite,
         autorename: false,
       });
-      void this.context.journal.clear(doc.id);
-      doc.editedText = null;
-      adopt(this.context, doc, remote, text);
+      saved(this.context, doc, remote, text);
       return { kind: 'saved', remote: { ...remote } };
     });
   }
@@ -117,18 +153,26 @@ export class Documents {
     void this.context.journal.clear(documentId);
   }
 
-  merge(documentId: string, text: string): Promise<CommandResponse<'mergeConflict'>> {
+  merge(documentId: string, version: number): Promise<CommandResponse<'mergeConflict'>> {
     const doc = documentOf(this.context, documentId);
-    return serialized(doc, () => merge(this.context, doc, text));
+    return serialized(doc, () => {
+      requireVersion(doc, version);
+      return merge(this.context, doc);
+    });
   }
 
+  /** `merged`: the reviewed merge, for `use_merged`; the other choices act on the editor's text. */
   resolve(
     documentId: string,
+    version: number,
     resolution: 'keep_mine' | 'take_theirs' | 'save_copy' | 'use_merged',
-    text: string,
+    merged?: string,
   ): Promise<CommandResponse<'resolveConflict'>> {
     const doc = documentOf(this.context, documentId);
-    return serialized(doc, () => resolve(this.context, doc, resolution, text));
+    return serialized(doc, () => {
+      requireVersion(doc, version);
+      return resolve(this.context, doc, resolution, merged);
+    });
   }
 
   /** Sends every offline-pending save again; each stays revision-checked against its base rev. */
@@ -148,7 +192,7 @@ export class Documents {
           remote: result.remote,
         });
       if (result.kind === 'conflict') {
-        doc.pendingText = null;
+        pendingDropped(this.context, doc);
         this.context.emit('pendingUploadChanged', {
           documentId: doc.id,
           state: 'conflict',
@@ -180,7 +224,7 @@ export class Documents {
     if (entry.kind !== 'file' || entry.rev === doc.remote.rev) return;
     const { kind: _kind, ...remote } = entry;
     if (entry.contentHash === doc.remote.contentHash) {
-      if (!doc.conflict) doc.remote = remote;
+      if (!doc.conflict) sameContentMoved(this.context, doc, remote);
       return;
     }
     if (!isDirty(doc) && !doc.conflict && doc.pendingText === null) return this.reload(doc);
@@ -190,11 +234,7 @@ export class Documents {
   private async reload(doc: OpenDocument): Promise<void> {
     const { file, bytes } = await this.context.gateway.download(doc.remote.path);
     const decoded = decodeText(bytes);
-    doc.replacedBase = { remote: { ...doc.remote }, text: doc.baseText, format: { ...doc.format } };
-    doc.remote = file;
-    doc.baseText = decoded.text;
-    doc.format = decoded.format;
-    doc.editedText = null;
+    replaced(this.context, doc, file, decoded.text, decoded.format, { keepReplaced: true });
     this.context.emit('documentReloaded', { snapshot: snapshotOf(doc) });
   }
 
@@ -204,10 +244,9 @@ export class Documents {
     if (doc.remote.id !== remote.id) throw new OpusError('invalid_request', 'Not the same file.');
     // A move gives the file a new rev at its new path. Same content: that rev is ours to save against.
     // Changed content too: keep the old rev, so the next save meets the conflict instead of replacing it.
-    doc.remote =
-      remote.contentHash === doc.remote.contentHash && !doc.conflict
-        ? { ...remote }
-        : { ...doc.remote, path: remote.path, pathLower: remote.pathLower, name: remote.name };
+    if (remote.contentHash === doc.remote.contentHash && !doc.conflict)
+      sameContentMoved(this.context, doc, { ...remote });
+    else pathMoved(this.context, doc, remote);
     this.context.emit('remoteChanged', { documentId: doc.id, change: 'moved', remote: { ...remote } });
   }
 }

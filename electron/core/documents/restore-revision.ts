@@ -3,8 +3,8 @@ import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
 import { decodeText } from './codec.ts';
 import { type DocumentsContext, snapshotOf } from './context.ts';
-import type { OpenDocument } from './open-document.ts';
-import { adopt } from './save.ts';
+import { replaced } from './document-state.ts';
+import { isDirty, type OpenDocument, stringOf } from './open-document.ts';
 
 /**
  * Restores an old revision of an open document's file (`files/restore`) and makes it the document's
@@ -26,12 +26,9 @@ export async function restoreRevision(
   const decoded = decodeText((await context.gateway.download(`rev:${rev}`)).bytes);
   // The unsaved text is replaced, as the user confirmed; like "Take theirs", it is kept in the local
   // history first, so the choice destroys nothing.
-  const mine = doc.pendingText ?? doc.editedText;
-  if (mine !== null && mine !== doc.baseText)
-    await context.history.keep(doc.remote.path, mine, context.now());
+  if (isDirty(doc) || doc.pendingText !== null)
+    await context.history.keep(doc.remote.path, stringOf(doc.text), context.now());
   const remote = await context.gateway.restore(doc.remote.path, rev);
-  doc.format = decoded.format;
-  doc.editedText = null;
-  adopt(context, doc, remote, decoded.text);
+  replaced(context, doc, remote, decoded.text, decoded.format);
   return { remote: { ...remote }, snapshot: snapshotOf(doc) };
 }

@@ -3,25 +3,13 @@ import { contentHash } from '../dropbox/content-hash.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { isOpusError } from '../errors.ts';
 import { decodeText, encodeText, encodeTextChunks } from './codec.ts';
-import { type DocumentsContext, journalText } from './context.ts';
+import type { DocumentsContext } from './context.ts';
+import { conflicted, pendingDropped, saved, uploadPending } from './document-state.ts';
 import { checkSave } from './guard.ts';
 import { changeCount } from './merge.ts';
-import type { OpenDocument } from './open-document.ts';
+import { type HeldText, isDirty, type OpenDocument, stringOf } from './open-document.ts';
 
-/** The text is now what Dropbox has at `remote`: it becomes the new base. */
-export function adopt(context: DocumentsContext, doc: OpenDocument, remote: RemoteFile, text: string): void {
-  doc.remote = remote;
-  doc.baseText = text;
-  doc.conflict = null;
-  doc.pendingText = null;
-  doc.replacedBase = null;
-  if (doc.editedText === text) doc.editedText = null;
-  // Typed on while the save was on its way: still unsaved, now on top of the rev just saved.
-  if (doc.editedText !== null) journalText(context, doc, doc.editedText);
-  else void context.journal.clear(doc.id);
-}
-
-export function conflictResult(doc: OpenDocument, text: string): SaveResult {
+export function conflictResult(doc: OpenDocument, text: HeldText): SaveResult {
   const conflict = doc.conflict;
   return {
     kind: 'conflict',
@@ -30,7 +18,7 @@ export function conflictResult(doc: OpenDocument, text: string): SaveResult {
       baseRev: doc.remote.rev,
       remote: conflict?.remote ? { ...conflict.remote } : null,
       remoteText: conflict?.remoteText ?? null,
-      myChanges: changeCount(doc.baseText, text),
+      myChanges: changeCount(stringOf(doc.base), stringOf(text)),
     },
   };
 }
@@ -42,7 +30,7 @@ export function conflictResult(doc: OpenDocument, text: string): SaveResult {
 export async function enterConflict(
   context: DocumentsContext,
   doc: OpenDocument,
-  text: string,
+  text: HeldText,
   bytes: Uint8Array,
   uploadSessionId: string | undefined,
 ): Promise<SaveResult> {
@@ -53,7 +41,7 @@ export async function enterConflict(
     const download = await context.gateway.download(doc.remote.path);
     remote = download.file;
     if (remote.contentHash === ours) {
-      adopt(context, doc, remote, text);
+      saved(context, doc, remote, text);
       return { kind: 'saved', remote: { ...remote } };
     }
     remoteText = decodeText(download.bytes).text;
@@ -67,29 +55,31 @@ export async function enterConflict(
       throw error;
     }
   }
-  doc.conflict = {
+  conflicted(context, doc, {
     remote,
     remoteText,
     keptUpload: uploadSessionId
       ? { sessionId: uploadSessionId, size: bytes.length, contentHash: ours }
       : undefined,
-  };
+  });
   return conflictResult(doc, text);
 }
 
 /**
  * One revision-checked upload: `update(<rev the user saw>)`, strict_conflict, no autorename, with the
  * content_hash of the bytes. Offline, the text waits as a pending upload instead of failing.
+ * `text` is held as it was when Save was pressed: typing on meanwhile makes a new text, not this one.
  */
 export async function uploadRevisionChecked(
   context: DocumentsContext,
   doc: OpenDocument,
-  text: string,
+  text: HeldText,
   againstRev: string | null,
 ): Promise<SaveResult> {
   const transferId = `save-${doc.id}`;
+  const characters = stringOf(text);
   try {
-    const remote = await context.gateway.upload(doc.remote.path, encodeTextChunks(text, doc.format), {
+    const remote = await context.gateway.upload(doc.remote.path, encodeTextChunks(characters, doc.format), {
       mode: againstRev === null ? { kind: 'add' } : { kind: 'update', rev: againstRev },
       strictConflict: true,
       autorename: false,
@@ -102,15 +92,20 @@ export async function uploadRevisionChecked(
           total,
         }),
     });
-    adopt(context, doc, remote, text);
+    saved(context, doc, remote, text);
     return { kind: 'saved', remote: { ...remote } };
   } catch (error) {
     if (isOpusError(error, 'conflict'))
       // Encoded again (the upload made its bytes a chunk at a time and let them go): same text, same bytes.
-      return enterConflict(context, doc, text, encodeText(text, doc.format), error.detail.uploadSessionId);
+      return enterConflict(
+        context,
+        doc,
+        text,
+        encodeText(characters, doc.format),
+        error.detail.uploadSessionId,
+      );
     if (isOpusError(error, 'offline')) {
-      doc.pendingText = text;
-      journalText(context, doc, text);
+      uploadPending(context, doc, text);
       context.emit('pendingUploadChanged', { documentId: doc.id, state: 'pending' });
       return { kind: 'pending', reason: 'offline' };
     }
@@ -118,29 +113,36 @@ export async function uploadRevisionChecked(
   }
 }
 
+/**
+ * Saves the editor's text, checked against `baseRev`, the rev the editor says its text is based on: when
+ * that is not the rev this document holds (nor one of the same content), Dropbox is asked to update
+ * `baseRev` itself, so a stale editor meets the conflict instead of overwriting what it never saw.
+ */
 export async function save(
   context: DocumentsContext,
   doc: OpenDocument,
-  text: string,
+  baseRev: string,
   confirmed: boolean,
 ): Promise<SaveResult> {
-  doc.editedText = text;
+  const text = doc.text;
   // A document in conflict does not save until the user has chosen: no silent overwrite, ever.
   if (doc.conflict) return conflictResult(doc, text);
   if (!confirmed) {
-    const verdict = checkSave(doc.baseText, text);
+    const verdict = checkSave(stringOf(doc.base), stringOf(text));
     if (!verdict.ok)
       return { kind: 'needs_confirmation', reason: verdict.reason, removedRatio: verdict.removedRatio };
   }
+  const current = baseRev === doc.remote.rev || doc.baseRevs.has(baseRev);
   // Unchanged text is already on Dropbox; uploading it with strict_conflict would even conflict.
-  if (text === doc.baseText && doc.pendingText === null) return { kind: 'saved', remote: { ...doc.remote } };
+  if (current && !isDirty(doc) && doc.pendingText === null)
+    return { kind: 'saved', remote: { ...doc.remote } };
   const wasPending = doc.pendingText !== null;
-  const result = await uploadRevisionChecked(context, doc, text, doc.remote.rev);
+  const result = await uploadRevisionChecked(context, doc, text, current ? doc.remote.rev : baseRev);
   // Saved again by hand while an offline save waited: the window must hear that the wait is over.
   if (wasPending && result.kind === 'saved')
     context.emit('pendingUploadChanged', { documentId: doc.id, state: 'uploaded', remote: result.remote });
   if (wasPending && result.kind === 'conflict') {
-    doc.pendingText = null;
+    pendingDropped(context, doc);
     const remote = result.conflict.remote;
     context.emit('pendingUploadChanged', {
       documentId: doc.id,

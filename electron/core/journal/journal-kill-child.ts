@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Text } from '@codemirror/state';
 import type { TextEdit } from '../contract/shapes.ts';
+import { applyEdits, textOf } from '../text/text-edits.ts';
 import { Journal } from './journal.ts';
 import type { JournalHeader } from './journal-entry.ts';
-import { applyEdits, textOf } from './text-edits.ts';
 
 /** `type`: a typist's edits under the default rule; `compact`: every third record a reload, folds between. */
 export type KillMode = 'type' | 'compact';

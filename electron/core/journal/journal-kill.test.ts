@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { textOf } from '../text/text-edits.ts';
 import { Journal } from './journal.ts';
 import { fingerprint, type KillMode, killHeader, killSteps } from './journal-kill-child.ts';
 import { tempFolder } from './journal-test-kit.ts';
-import { textOf } from './text-edits.ts';
 
 // Node 20 cannot run TypeScript: the child is bundled once with esbuild (dependencies included).
 let bundle: string;

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Text } from '@codemirror/state';
 import type { TextEdit } from '../contract/shapes.ts';
+import { textOf } from '../text/text-edits.ts';
 import type { JournalEntry, JournalHeader } from './journal-entry.ts';
 import { type JournalFileHandle, type JournalFs, nodeJournalFs } from './journal-fs.ts';
-import { textOf } from './text-edits.ts';
 
-export { textOf } from './text-edits.ts';
+export { textOf } from '../text/text-edits.ts';
 
 /** A fresh journal folder under the system temp folder, and its removal. */
 export async function tempFolder(): Promise<{ folder: string; remove: () => Promise<void> }> {

@@ -1,6 +1,7 @@
 import type { Text } from '@codemirror/state';
 import type { TextEdit } from '../contract/shapes.ts';
 import { OpusError } from '../errors.ts';
+import { applyEdits } from '../text/text-edits.ts';
 import { type CompactionRule, DEFAULT_COMPACTION, foldsNow, foldsWhenIdle } from './compaction.ts';
 import { DocumentLog, type JournalPlace, removeDocument } from './document-log.ts';
 import {
@@ -13,7 +14,6 @@ import {
 import { journalError } from './journal-errors.ts';
 import { type JournalFs, nodeJournalFs } from './journal-fs.ts';
 import { readJournal } from './read-journal.ts';
-import { applyEdits } from './text-edits.ts';
 
 export type { JournalEntry, JournalHeader } from './journal-entry.ts';
 

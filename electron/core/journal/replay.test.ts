@@ -3,11 +3,11 @@ import type { Text } from '@codemirror/state';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type { TextEdit } from '../contract/shapes.ts';
+import { applyEdits } from '../text/text-edits.ts';
 import { Journal } from './journal.ts';
 import { serializeRecord } from './journal-record.ts';
 import { header, tempFolder, textOf } from './journal-test-kit.ts';
 import { replay } from './replay.ts';
-import { applyEdits } from './text-edits.ts';
 
 // Astral characters (edits may split their surrogate pairs), CR, LF, a lone surrogate.
 const unit = fc.constantFrom('a', 'b', ' ', 'é', '\n', '\r', '😀', '𝄞', '日', '\ud800');

@@ -1,6 +1,6 @@
+import { applyEdits, textOf } from '../text/text-edits.ts';
 import { headerOf, type JournalEntry } from './journal-entry.ts';
 import { parseRecord } from './journal-record.ts';
-import { applyEdits, textOf } from './text-edits.ts';
 
 /**
  * The snapshot's entry with its log's records applied in order. Replay stops, keeping what came

@@ -98,6 +98,7 @@ describe('another computer changes an open document', () => {
   test('a write of the very same bytes shows nothing', async () => {
     const doc = await openWatched('/Live/noop.txt');
     await typeText(bench.opus, doc.documentId, 'dirty\n');
+    bench.opus.events.clear();
     const same = await bench.put('/Live/noop.txt', 'one\ntwo\nthree\n');
     expect(same.rev).toBe(doc.remote.rev);
     // Something else in the folder changes, so the watcher certainly looked.
@@ -109,12 +110,21 @@ describe('another computer changes an open document', () => {
   test('a new rev with the same content shows nothing, and the rev is adopted', async () => {
     const doc = await openWatched('/Live/same-content.txt');
     await typeText(bench.opus, doc.documentId, 'one\ntwo\nthree\nfour\n');
+    bench.opus.events.clear();
     // Restoring the current rev makes a new rev of the same bytes.
     const restored = (await bench.other.filesRestore({ path: '/Live/same-content.txt', rev: doc.remote.rev }))
       .result;
     expect(restored.rev).not.toBe(doc.remote.rev);
     await bench.watcherCaughtUp();
-    expect(bench.opus.events.names()).toEqual([]);
+    // No banner, no reload: the window only hears the new rev its text is now based on (the status bar's).
+    expect(bench.opus.events.names()).toEqual(['documentStateChanged']);
+    expect(bench.opus.events.of('documentStateChanged')).toEqual([
+      expect.objectContaining({
+        documentId: doc.documentId,
+        dirty: true,
+        remote: expect.objectContaining({ rev: restored.rev }),
+      }),
+    ]);
     const saved = await saveText(bench.opus, doc.documentId, 'one\ntwo\nthree\nfour\n');
     expect(saved.kind).toBe('saved');
   });
