@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TEXT_FORMAT, encodeText, encodeTextChunks } from '../../electron/core/documents/codec.ts';
 import { blockHashes, contentHash } from '../../electron/core/dropbox/content-hash.ts';
+import { seededRandom } from '../../electron/core/test-support/seeded-random.ts';
 import { median, percentile } from '../figure.ts';
 
 export const MiB = 1024 * 1024;
@@ -26,24 +27,12 @@ const WORDS = (
   'café naïve façade déjà résumé Zoë coöperate — “quoted” señor'
 ).split(' ');
 
-/** A deterministic PRNG (mulberry32): the same seed gives the same document on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * About `bytes` bytes of UTF-8 prose: sentences of words on lines of 40–100 characters, a blank line
  * between paragraphs, LF endings, a final newline. Never longer than `bytes`.
  */
 export function realisticText(bytes: number, seed = 1): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const wordBytes = WORDS.map((word) => Buffer.byteLength(word));
   const lines: string[] = [];
   let size = 0;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { memoryStore } from '../auth/test-support/memory-store.ts';
+import { seededRandom } from '../test-support/seeded-random.ts';
 import { type CoreBench, type CoreHandle, saveText, startCoreBench, typeText } from './test-kit.ts';
 
 // Issue 7, "lost updates": 20 clients — the official SDK and Opus cores, mixed — save the same file
@@ -23,18 +24,6 @@ const PATH = '/Contested/report.txt';
 const SEED = 0x7e57_0020;
 /** Each client starts 0 to this many turns of the event loop after the one before it. */
 const MAX_TURNS_APART = 2;
-
-/** mulberry32: a small seeded generator, so a failing order can be drawn again. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Text } from '@codemirror/state';
 import type { TextEdit } from '../contract/shapes.ts';
+import { seededRandom } from '../test-support/seeded-random.ts';
 import { applyEdits, textOf } from '../text/text-edits.ts';
 import { Journal } from './journal.ts';
 import type { JournalHeader } from './journal-entry.ts';
@@ -28,18 +29,6 @@ export const killCompaction = { type: {}, compact: { minLogBytes: 256, logToSnap
 export const fingerprint = (text: Text): string =>
   `${createHash('sha256').update(text.toString()).digest('hex').slice(0, 12)}:${text.length}`;
 
-/** A small seeded generator (mulberry32), so the test can replay the child's choices. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = ['a', 'word ', '\n', 'é', '😀', '𝄞 ', 'Lorem ipsum dolor sit amet. ', '\n\n'];
 
 /** The texts the child records, each with the edits from the one before (null: a reload). */
@@ -47,7 +36,7 @@ export function* killSteps(
   seed: number,
   mode: KillMode,
 ): Generator<{ text: Text; edits: TextEdit[] | null }> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   // `compact` keeps a larger text, so that writing a snapshot takes most of the child's time.
   const lines = mode === 'compact' ? 2400 : 800;

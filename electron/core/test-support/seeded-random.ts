@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a small seeded generator, so a random order, document or kill moment can be drawn again
+ * from the seed a failing run prints. Test and bench support only.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
