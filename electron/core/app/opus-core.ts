@@ -6,7 +6,6 @@ import { dispatch, type Handlers, isCommandName } from '../contract/dispatch.ts'
 import type { AccountShape, RestoredDocument } from '../contract/shapes.ts';
 import { Documents } from '../documents/documents.ts';
 import { LocalHistory } from '../documents/local-history.ts';
-import { stringOf } from '../documents/open-document.ts';
 import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
 import { type DropboxEndpoints, serviceIdentity } from '../dropbox/endpoints.ts';
 import { OpusError } from '../errors.ts';
@@ -234,7 +233,9 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
       const taken = new Map(documents.claimRestored().map((doc) => [doc.id, doc]));
       return list.flatMap(({ snapshot, remoteMoved }) => {
         const doc = taken.get(snapshot.documentId);
-        return doc ? [{ snapshot: documents.snapshot(doc.id), text: stringOf(doc.text), remoteMoved }] : [];
+        return doc
+          ? [{ snapshot: documents.snapshot(doc.id), text: documents.editorText(doc.id), remoteMoved }]
+          : [];
       });
     },
     chooseLocalFile: async () => {

@@ -1,3 +1,4 @@
+import { phaseOf } from '../documents/document-state.ts';
 import type { Documents } from '../documents/documents.ts';
 import type { EventHub } from './event-hub.ts';
 
@@ -18,7 +19,7 @@ export function retryPendingUploads(documents: Documents, events: EventHub): Pen
   let delay = FIRST_DELAY_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
-  const anyPending = () => documents.list().some((doc) => doc.pendingText !== null);
+  const anyPending = () => documents.list().some((doc) => phaseOf(doc) === 'pending_upload');
 
   const schedule = () => {
     if (timer || stopped || !anyPending()) return;

@@ -76,6 +76,11 @@ export class Documents {
     return snapshotOf(documentOf(this.context, documentId));
   }
 
+  /** The text the editor shows, as main holds it. */
+  editorText(documentId: string): string {
+    return stringOf(documentOf(this.context, documentId).text);
+  }
+
   /** Main sets the editor's text (restored from the journal): journaled, and the editor starts from it. */
   showText(documentId: string, text: string): void {
     chosen(this.context, documentOf(this.context, documentId), text);
