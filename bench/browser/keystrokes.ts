@@ -68,11 +68,11 @@ export async function typeOnSchedule(
   return sent;
 }
 
-/** What the probe in the page saw for each key and task, on the page's clock. */
+/** What the probe in the page saw for each key and task. */
 export interface ProbeReading {
   /** Per key: from the keydown's timestamp (when the browser took the key) to after the next paint. */
   keyToPaint: number[];
-  /** Per key: when the page handled its keydown, on the wall clock (`sharedClock`'s, give or take 1 ms). */
+  /** Per key: when the page handled its keydown, on the wall clock (`sharedClock`'s, within a few ms). */
   handledAt: number[];
   /** Every task over 50 ms (the Long Tasks API), in ms. */
   longTasks: number[];
