@@ -9,6 +9,7 @@ import { LocalHistory } from '../documents/local-history.ts';
 import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
 import { type DropboxEndpoints, serviceIdentity } from '../dropbox/endpoints.ts';
 import { OpusError } from '../errors.ts';
+import type { JournalFs } from '../journal/journal-fs.ts';
 import { AccountJournal } from './account-journal.ts';
 import { AccountSession } from './account-session.ts';
 import { Connection } from './connection.ts';
@@ -63,6 +64,8 @@ export interface OpusCoreOptions {
   fetch?: typeof fetch | undefined;
   gateway?: Partial<Omit<GatewayOptions, 'endpoints' | 'tokens' | 'fetch'>> | undefined;
   journalSyncDelayMs?: number | undefined;
+  /** The journal's file system (tests: a slow disk, to show an edit is answered only once written). */
+  journalFs?: JournalFs | undefined;
   /** Seconds a watcher longpoll may wait (30–480). */
   longpollSeconds?: number | undefined;
   log?: (line: string) => void;
@@ -114,6 +117,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
   );
   const journal = new AccountJournal(join(options.dataDir, 'journal'), {
     syncDelayMs: options.journalSyncDelayMs,
+    ...(options.journalFs ? { fs: options.journalFs } : {}),
     onError: (error) => log(`opus: journal: ${error.message}`),
   });
   const documents = new Documents({

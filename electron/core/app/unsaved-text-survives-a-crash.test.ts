@@ -236,6 +236,7 @@ test('a core in its own process, SIGKILLed the moment an edit was answered: the 
       key: key.toString('base64'),
       path,
       texts,
+      typedAtEnd: 'Typed last.',
     });
     expect(child.signal, child.stderr).toBe('SIGKILL');
     expect(child.documentId, child.stderr).toBeDefined();
@@ -248,7 +249,7 @@ test('a core in its own process, SIGKILLed the moment an edit was answered: the 
           text: base,
           remote: expect.objectContaining({ path, rev: created.rev }),
         }),
-        text: texts.at(-1),
+        text: `${texts.at(-1)}Typed last.`,
         remoteMoved: false,
       },
     ]);
