@@ -11,7 +11,7 @@ import { Documents } from '../../electron/core/documents/documents.ts';
 import { stringOf } from '../../electron/core/documents/open-document.ts';
 import { Journal } from '../../electron/core/journal/journal.ts';
 import { peekJournal } from '../../electron/core/journal/read-journal.ts';
-import { EditLoop } from './edit-loop.ts';
+import { type EditedModel, EditLoop } from './edit-loop.ts';
 
 type Monaco = typeof import('monaco-editor/editor');
 type Model = ReturnType<Monaco['editor']['createModel']>;
@@ -217,3 +217,117 @@ test('random editing in the real Monaco model reaches main and its journal byte 
   expect(runs).toBe(250);
   await journal.flush();
 }, 240_000);
+
+/** A model without Monaco: text and version, and a way to make a change as Monaco reports one. */
+function fakeModel(initial: string) {
+  let text = initial;
+  let version = 1;
+  const listeners: ((event: Parameters<Parameters<EditedModel['onDidChangeContent']>[0]>[0]) => void)[] = [];
+  return {
+    getVersionId: () => version,
+    getValue: () => text,
+    onDidChangeContent: (listener: (typeof listeners)[number]) => {
+      listeners.push(listener);
+      return { dispose: () => listeners.splice(listeners.indexOf(listener), 1) };
+    },
+    type(at: number, insert: string) {
+      text = text.slice(0, at) + insert + text.slice(at);
+      version++;
+      for (const listener of listeners)
+        listener({ versionId: version, changes: [{ rangeOffset: at, rangeLength: 0, text: insert }] });
+    },
+  };
+}
+
+type EditCall = CommandRequest<'editDocument'>;
+
+function loopWith(answer: (request: EditCall) => Promise<{ applied: boolean; dirty: boolean }>) {
+  const calls: EditCall[] = [];
+  const settled: [number, boolean][] = [];
+  const errors: unknown[] = [];
+  const loop = new EditLoop(
+    {
+      editDocument: (request) => {
+        calls.push(structuredClone(request));
+        return answer(request);
+      },
+    },
+    {
+      baseRevOf: () => '0123456789',
+      onChange: () => undefined,
+      onSettled: (_id, version, dirty) => settled.push([version, dirty]),
+      onError: (_id, error) => errors.push(error),
+    },
+  );
+  return { loop, calls, settled, errors };
+}
+
+test('a send that failed goes again as the whole text, and only a second failure reaches the save', async () => {
+  let fail = 1;
+  const { loop, calls, errors } = loopWith(async () => {
+    if (fail-- > 0) throw new Error('host gone');
+    return { applied: true, dirty: true };
+  });
+  const model = fakeModel('abc');
+  loop.attach('d', model);
+  model.type(3, 'd');
+  // The first send fails; flush sends the whole text and succeeds.
+  expect(await loop.flush('d')).toBe(2);
+  expect(errors).toHaveLength(1);
+  expect(calls.map((call) => call.change)).toEqual([
+    { kind: 'edits', from: 1, edits: [{ at: 3, remove: 0, insert: 'd' }] },
+    { kind: 'text', text: 'abcd' },
+  ]);
+  // Both fail: the save hears of it.
+  fail = 2;
+  model.type(0, 'x');
+  await expect(loop.flush('d')).rejects.toThrow('host gone');
+  expect(loop.busy('d')).toBe(true);
+});
+
+test('main asking for the whole text gets it at the version the model has then', async () => {
+  let refuse = true;
+  const { loop, calls, settled } = loopWith(async () => {
+    const applied = !refuse;
+    refuse = false;
+    return { applied, dirty: true };
+  });
+  const model = fakeModel('');
+  loop.attach('d', model);
+  model.type(0, 'a');
+  model.type(1, 'b');
+  expect(await loop.flush('d')).toBe(3);
+  expect(calls.at(-1)).toMatchObject({ version: 3, change: { kind: 'text', text: 'ab' } });
+  expect(settled).toEqual([[3, true]]);
+  expect(loop.busy('d')).toBe(false);
+});
+
+test('edits made while a send is on its way go in the next one, from the version that one reached', async () => {
+  let release: () => void = () => undefined;
+  const { loop, calls, settled } = loopWith(
+    () =>
+      new Promise((resolve) => {
+        release = () => resolve({ applied: true, dirty: false });
+      }),
+  );
+  const model = fakeModel('');
+  loop.attach('d', model);
+  model.type(0, 'a');
+  const first = loop.flush('d');
+  await Promise.resolve();
+  model.type(1, 'b');
+  expect(loop.busy('d')).toBe(true);
+  release();
+  await first;
+  // Judged on version 2 while the model is at 3: no news for the tab's mark.
+  expect(settled).toEqual([]);
+  const second = loop.flush('d');
+  await Promise.resolve();
+  release();
+  expect(await second).toBe(3);
+  expect(calls.map((call) => call.change)).toEqual([
+    { kind: 'edits', from: 1, edits: [{ at: 0, remove: 0, insert: 'a' }] },
+    { kind: 'edits', from: 2, edits: [{ at: 1, remove: 0, insert: 'b' }] },
+  ]);
+  expect(settled).toEqual([[3, false]]);
+});
