@@ -38,6 +38,8 @@ const unheard = (bursts: Burst[]) => {
     : '';
 };
 const kib = (bytes: number) => (bytes / 1024).toFixed(bytes >= 100 * 1024 ? 0 : 2);
+const bytesText = (bytes: number) =>
+  bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 const round = (value: number) => `${Math.round(value)}`;
 const list = (bursts: Burst[], of: (burst: Burst) => number, format: (value: number) => string) =>
   bursts.map((burst) => format(of(burst))).join(', ');
@@ -64,11 +66,7 @@ export function typingFigures(size: string, keys: number, runs: { opus: Burst[];
     `evenly; the median key per burst, then the median burst. Per burst, KiB per key: ` +
     `${list(opus, (burst) => perKey(burst, sends(burst)), kib)}; sends: ` +
     `${list(opus, (burst) => sends(burst).length, round)}; in all ` +
-    `${list(
-      opus,
-      (burst) => total(sends(burst)) / 2 ** 20,
-      (mib) => mib.toFixed(1),
-    )} MiB, a mean of ` +
+    `${list(opus, (burst) => total(sends(burst)), bytesText)}, a mean of ` +
     `${list(opus, (burst) => total(sends(burst)) / keys, kib)} KiB per key.`;
   return [
     {
