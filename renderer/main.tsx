@@ -1,19 +1,20 @@
-// Before anything else evaluates: the start's calls go out (see the module). A side-effect import,
-// which import sorting leaves first.
-import './early-calls.ts';
+// Before anything else evaluates: the page's start calls go out (renderer/start-up/start-up.ts, (a)).
+// A side-effect import, which import sorting leaves first.
+import './start-up/start-up.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/app.tsx';
 import { MissingBridge } from './components/missing-bridge.tsx';
-import { earlyCalls, firstScreenReady } from './early-calls.ts';
 import { opus } from './opus.ts';
+import { pageStart } from './start-up/start-up.ts';
 import './styles/index.css';
 
 const container = document.getElementById('root');
 if (container) {
-  void firstScreenReady(earlyCalls).then(() =>
+  // (b) Only now, with the bundle evaluated: its limit counts from here.
+  void (pageStart?.firstScreen() ?? Promise.resolve()).then(() =>
     createRoot(container).render(
-      <StrictMode>{opus ? <App opus={opus} early={earlyCalls} /> : <MissingBridge />}</StrictMode>,
+      <StrictMode>{opus ? <App opus={opus} pageStart={pageStart} /> : <MissingBridge />}</StrictMode>,
     ),
   );
 }

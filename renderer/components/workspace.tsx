@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type EarlyCalls, linkedAtStart, takeEarlyCalls } from '../early-calls.ts';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { languageForPath } from '../editor/language-for-path.ts';
 import type { Account, OpusApi } from '../opus.ts';
+import type { PageStart } from '../start-up/start-up.ts';
+import { useStartDocuments, useWorkspaceStart } from '../start-up/use-start-up.ts';
 import { useConnection } from '../state/use-connection.ts';
-import { useDeepLink } from '../state/use-deep-link.ts';
 import { useDocuments } from '../state/use-documents.ts';
-import { useRestore } from '../state/use-restore.ts';
 import { useShortcuts } from '../state/use-shortcuts.ts';
 import { useTransfers } from '../state/use-transfers.ts';
 import { useWindowTitle } from '../state/use-window-title.ts';
@@ -21,25 +20,21 @@ import { WorkspaceDialogs } from './workspace-dialogs.tsx';
 
 interface WorkspaceProps {
   opus: OpusApi;
-  /** The calls the page made as it started (renderer/early-calls.ts); the first workspace takes them. */
-  early: EarlyCalls | null;
+  /** The page's start (renderer/start-up/start-up.ts): the first workspace takes its answers. */
+  pageStart: PageStart | null;
   account: Account | null;
   nativeDialogs: boolean;
 }
 
 /** Signed in: the toolbar, the tabs, the editor and the status bar, and the dialogs they open. */
-export function Workspace({ opus, early: calls, account, nativeDialogs }: WorkspaceProps) {
-  // A ref, not a state initializer: React may run initializers twice, and the calls are taken once.
-  const start = useRef<{ early: EarlyCalls | null } | null>(null);
-  start.current ??= { early: takeEarlyCalls(calls) };
-  const { early } = start.current;
+export function Workspace({ opus, pageStart, account, nativeDialogs }: WorkspaceProps) {
+  const start = useWorkspaceStart(opus, pageStart);
   const editor = useRef<EditorHandle | null>(null);
   const getText = useCallback((documentId: string) => editor.current?.getText(documentId) ?? null, []);
   const onReady = useCallback((handle: EditorHandle | null) => {
     editor.current = handle;
   }, []);
-  const [first] = useState(() => linkedAtStart(early));
-  const docs = useDocuments(opus, first);
+  const docs = useDocuments(opus, start.first);
   const ws = useWorkspace(opus, docs, getText, nativeDialogs);
   const connection = useConnection(opus);
   const transfers = useTransfers(opus);
@@ -47,21 +42,7 @@ export function Workspace({ opus, early: calls, account, nativeDialogs }: Worksp
   const activeId = active?.snapshot.documentId ?? null;
   const accountName = account?.displayName ?? 'Signed in';
 
-  // A restored document whose Dropbox copy moved: its conflict prompt opens once its tab has a model.
-  const [conflictOnOpen, setConflictOnOpen] = useState<string | null>(null);
-  const restoring = useRestore(
-    opus,
-    { openRestored: docs.openRestored, setNotice: ws.setNotice, startConflict: setConflictOnOpen },
-    early?.restored,
-  );
-  useEffect(() => {
-    if (!conflictOnOpen || !docs.state.docs.some((doc) => doc.snapshot.documentId === conflictOnOpen)) return;
-    setConflictOnOpen(null);
-    docs.activate(conflictOnOpen);
-    void ws.save(conflictOnOpen);
-  }, [conflictOnOpen, docs, ws]);
-
-  const linkOpening = useDeepLink(ws.openPath, early?.linked ?? null, restoring);
+  const linkOpening = useStartDocuments(start, docs, ws);
   useShortcuts(ws.run);
   useEffect(() => opus.onMenuCommand(({ command }) => ws.run(command)), [opus, ws.run]);
   useWindowTitle(active);

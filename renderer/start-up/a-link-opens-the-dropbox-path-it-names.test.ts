@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type EarlyCalls, takeEarlyCalls } from '../early-calls.ts';
 import type { DocumentSnapshot, OpusApi } from '../opus.ts';
-import { deepLinkPath, openLinkedEarly } from './linked-open.ts';
+import { deepLinkPath, startPage } from './start-up.ts';
 
 describe('a link with ?open= opens the Dropbox path it names', () => {
   it('reads the path, decoded, as the secret exchange leaves it', () => {
@@ -25,6 +24,9 @@ describe('a linked document is asked for as the page starts', () => {
   function fakeOpus(answers: (() => Promise<DocumentSnapshot>)[]) {
     const asked: string[] = [];
     const opus = {
+      getAccount: () => Promise.resolve({ signedIn: true, account: null }),
+      getAppInfo: () => new Promise(() => undefined),
+      getRestoredDocuments: () => Promise.resolve([]),
       openDocument: ({ path }: { path: string }) => {
         asked.push(path);
         const next = answers.shift();
@@ -36,12 +38,9 @@ describe('a linked document is asked for as the page starts', () => {
 
   it('asks once, at once, and hands that answer over', async () => {
     const { opus, asked } = fakeOpus([() => Promise.resolve(snapshot)]);
-    const linked = openLinkedEarly(opus, '?open=%2Fmagnum-opus.txt');
+    const page = startPage(opus, '?open=%2Fmagnum-opus.txt');
     expect(asked).toEqual(['/magnum-opus.txt']);
-    expect(linked?.path).toBe('/magnum-opus.txt');
-    await linked?.settled;
-    expect(linked?.arrived()).toBe(snapshot);
-    await expect(linked?.answer()).resolves.toBe(snapshot);
+    await expect(page.forWorkspace().linkedAnswer('/magnum-opus.txt')).resolves.toBe(snapshot);
     expect(asked).toHaveLength(1);
   });
 
@@ -50,31 +49,28 @@ describe('a linked document is asked for as the page starts', () => {
       () => Promise.reject(refusal('signed_out')),
       () => Promise.resolve(snapshot),
     ]);
-    const linked = openLinkedEarly(opus, '?open=/a.txt');
-    await expect(linked?.answer()).resolves.toBe(snapshot);
+    const page = startPage(opus, '?open=/a.txt');
+    await expect(page.forWorkspace().linkedAnswer('/a.txt')).resolves.toBe(snapshot);
     expect(asked).toEqual(['/a.txt', '/a.txt']);
   });
 
   it('passes any other refusal on, to be shown as an open error', async () => {
     const { opus } = fakeOpus([() => Promise.reject(refusal('binary_file'))]);
-    await expect(openLinkedEarly(opus, '?open=/photo.png')?.answer()).rejects.toMatchObject({
+    const page = startPage(opus, '?open=/photo.png');
+    await expect(page.forWorkspace().linkedAnswer('/photo.png')).rejects.toMatchObject({
       kind: 'binary_file',
     });
   });
 
   it('asks nothing when the address names no document', () => {
     const { opus, asked } = fakeOpus([]);
-    expect(openLinkedEarly(opus, '?open=notes.md')).toBeNull();
-    expect(openLinkedEarly(opus, '')).toBeNull();
+    expect(startPage(opus, '?open=notes.md').forWorkspace().linkedAnswer('notes.md')).toBeUndefined();
+    expect(startPage(opus, '').forWorkspace().first).toBeUndefined();
     expect(asked).toEqual([]);
   });
-});
 
-describe("the page's start calls belong to its first workspace", () => {
-  it('are taken once: a workspace shown again after signing out and in asks afresh', () => {
-    const calls = { linked: null } as unknown as EarlyCalls;
-    expect(takeEarlyCalls(calls)).toBe(calls);
-    expect(takeEarlyCalls(calls)).toBeNull();
-    expect(takeEarlyCalls(null)).toBeNull();
+  it('hands its answer over only for the path it asked for', () => {
+    const { opus } = fakeOpus([() => Promise.resolve(snapshot)]);
+    expect(startPage(opus, '?open=/a.txt').forWorkspace().linkedAnswer('/b.txt')).toBeUndefined();
   });
 });

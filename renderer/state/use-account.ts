@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { messageFor } from '../messages.ts';
 import { type Account, type CommandResponse, describeError, type OpusApi } from '../opus.ts';
-import type { EarlyAnswer } from './early-answer.ts';
+import type { EarlyAnswer } from '../start-up/early-answer.ts';
 
 /** The event's error in the same sentences as every other error (the event keeps its kind, even in Electron). */
 const words = (error: { kind: string; message: string } | undefined) =>

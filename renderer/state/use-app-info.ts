@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CommandResponse, OpusApi } from '../opus.ts';
-import type { EarlyAnswer } from './early-answer.ts';
+import type { EarlyAnswer } from '../start-up/early-answer.ts';
 
 export type AppInfo = CommandResponse<'getAppInfo'>;
 

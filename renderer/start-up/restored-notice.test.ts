@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentSnapshot, RestoredDocument } from '../opus.ts';
+import { restoredNotice } from './restored-notice.ts';
+
+const restored = (name: string, text: string, remoteMoved = false): RestoredDocument => ({
+  snapshot: { documentId: name, text: 'saved', remote: { name } } as DocumentSnapshot,
+  text,
+  remoteMoved,
+});
+
+describe('the restore notice names what came back', () => {
+  it('names one document', () => {
+    expect(restoredNotice([restored('a.txt', 'unsaved')])).toEqual({
+      tone: 'info',
+      message: 'Restored unsaved changes to a.txt from before Opus closed.',
+    });
+  });
+
+  it('lists several in one sentence', () => {
+    const notice = restoredNotice([restored('a.txt', 'x'), restored('b.md', 'y'), restored('c.txt', 'z')]);
+    expect(notice?.message).toBe(
+      'Restored unsaved changes to a.txt, b.md and c.txt from before Opus closed.',
+    );
+  });
+
+  it('asks to combine the versions when the file changed on Dropbox meanwhile', () => {
+    expect(restoredNotice([restored('a.txt', 'saved', true)])?.message).toBe(
+      'Restored unsaved changes to a.txt from before Opus closed. ' +
+        'The file changed on Dropbox meanwhile: choose how to combine the two versions.',
+    );
+  });
+
+  it('says nothing of documents that came back without changes', () => {
+    expect(restoredNotice([restored('a.txt', 'saved')])).toBeNull();
+    expect(restoredNotice([restored('a.txt', 'saved'), restored('b.md', 'edited')])?.message).toBe(
+      'Restored unsaved changes to b.md from before Opus closed.',
+    );
+  });
+});
