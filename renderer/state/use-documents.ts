@@ -124,7 +124,7 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
     return () => {
       for (const stop of stops) stop();
     };
-  }, [opus, loop]);
+  }, [opus, loop, dispatch]);
 
   const open = useCallback(
     async (path: string, answer?: Promise<DocumentSnapshot>) => {
@@ -154,19 +154,22 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
         setOpening(false);
       }
     },
-    [opus],
+    [opus, dispatch],
   );
 
-  const openRestored = useCallback((restored: readonly RestoredDocument[]) => {
-    for (const [index, entry] of restored.entries()) {
-      dispatch({
-        type: 'opened',
-        snapshot: entry.snapshot,
-        restoredText: entry.text,
-        activate: index === restored.length - 1,
-      });
-    }
-  }, []);
+  const openRestored = useCallback(
+    (restored: readonly RestoredDocument[]) => {
+      for (const [index, entry] of restored.entries()) {
+        dispatch({
+          type: 'opened',
+          snapshot: entry.snapshot,
+          restoredText: entry.text,
+          activate: index === restored.length - 1,
+        });
+      }
+    },
+    [dispatch],
+  );
 
   /** Runs one save call and folds its result into the tab and the status bar. */
   const run = useCallback(
@@ -191,7 +194,7 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
         return null;
       }
     },
-    [loop],
+    [loop, dispatch],
   );
 
   const save = useCallback(
@@ -216,21 +219,27 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
       dispatch({ type: 'closed', documentId });
       await opus.closeDocument({ documentId }).catch(() => {});
     },
-    [opus, loop],
+    [opus, loop, dispatch],
   );
 
-  const adopt = useCallback((snapshot: DocumentSnapshot, saveState?: SaveState) => {
-    dispatch({ type: 'reloaded', snapshot, ...(saveState ? { saveState } : {}) });
-  }, []);
+  const adopt = useCallback(
+    (snapshot: DocumentSnapshot, saveState?: SaveState) => {
+      dispatch({ type: 'reloaded', snapshot, ...(saveState ? { saveState } : {}) });
+    },
+    [dispatch],
+  );
 
-  const markSaved = useCallback((documentId: string, remote: RemoteFile) => {
-    dispatch({ type: 'saved', documentId, remote, editedSince: false });
-  }, []);
+  const markSaved = useCallback(
+    (documentId: string, remote: RemoteFile) => {
+      dispatch({ type: 'saved', documentId, remote, editedSince: false });
+    },
+    [dispatch],
+  );
 
   const forgetAll = useCallback(() => {
     for (const doc of latest.current.docs) loop.detach(doc.snapshot.documentId);
     dispatch({ type: 'closeAll' });
-  }, [loop]);
+  }, [loop, dispatch]);
 
   return useMemo(
     () => ({
@@ -252,6 +261,6 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
       dismissRemote: (documentId: string) => dispatch({ type: 'dismissRemote', documentId }),
       forgetAll,
     }),
-    [state, opening, open, openRestored, loop, save, saveAs, close, adopt, markSaved, forgetAll],
+    [state, opening, open, openRestored, loop, save, saveAs, close, adopt, markSaved, forgetAll, dispatch],
   );
 }
