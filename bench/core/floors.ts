@@ -2,9 +2,10 @@ import { transcode } from 'node:buffer';
 import { contentHash } from '../../electron/core/dropbox/content-hash.ts';
 import { median } from '../figure.ts';
 
-// The least an open or a save of a text can cost beyond its transfer, measured on this machine in the
-// same run: what any editor pays however it is written. Where it exceeds what a ratio target leaves
-// (15 % of the raw transfer), no design of the core can meet that target here.
+// What converting a text costs, measured on this machine in the same run. A save's is a floor: it is
+// paid after the last edit and before the upload can finish, however the core is written; where it
+// exceeds what a ratio target leaves (15 % of the raw transfer), no design can meet the target here.
+// An open's decoding is not: the core does it while the bytes arrive, so it is reported, not judged.
 
 const RUNS = 5;
 
@@ -19,7 +20,7 @@ function medianMs(run: () => void): number {
 }
 
 /**
- * An open's floor: the fastest of Node's ways to make a string of UTF-8 bytes (V8's decoder behind
+ * The fastest of Node's ways to make a string of UTF-8 bytes, whole (V8's decoder behind
  * `toString` and `TextDecoder`, or ICU's transcoder and a copy). A large string is also fresh memory,
  * page-faulted in as it is written, unless the allocator happens to reuse freed pages: not measured
  * apart, since the allocator's state makes it swing from 3 to 36 ms for 40 MiB between runs.
