@@ -1,3 +1,4 @@
+import { typeText } from '../../electron/core/app/test-kit.ts';
 import { decodeText } from '../../electron/core/documents/codec.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { openFloorMs, saveFloorMs } from './floors.ts';
@@ -131,8 +132,11 @@ async function saveFigure(
     const next = changed(run);
     await bench.takeCounts();
     let kind = '';
+    // The text is in main before Save is pressed (the editor sends its edits as they are made).
+    await typeText(bench.opus, doc.documentId, next);
+    const { rev: baseRev, version } = bench.opus.editorOf(doc.documentId);
     const ms = await timed(async () => {
-      kind = (await bench.opus.call('saveDocument', { documentId: doc.documentId, text: next })).kind;
+      kind = (await bench.opus.call('saveDocument', { documentId: doc.documentId, version, baseRev })).kind;
     });
     if (kind !== 'saved') throw new Error(`bench: the save answered ${kind}`);
     // The watcher reads the save's own change: let it finish before anything else is timed.

@@ -3,7 +3,7 @@ import type { CommandResponse } from '../contract/commands.ts';
 import type { DocumentSnapshot, SaveResult } from '../contract/shapes.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
-import { decodeText, encodeTextChunks } from './codec.ts';
+import { encodeTextChunks } from './codec.ts';
 import { merge, resolve, theirs } from './conflicts.ts';
 import { type DocumentsContext, documentOf, snapshotOf } from './context.ts';
 import {
@@ -18,6 +18,7 @@ import {
   sameContentMoved,
   saved,
 } from './document-state.ts';
+import { downloadText } from './download-text.ts';
 import { isDirty, type OpenDocument, serialized, stringOf } from './open-document.ts';
 import { restoreRevision } from './restore-revision.ts';
 import { save, uploadRevisionChecked } from './save.ts';
@@ -41,8 +42,8 @@ export class Documents {
   async open(path: string): Promise<DocumentSnapshot> {
     const restored = this.list().find((doc) => doc.unclaimed && doc.remote.pathLower === path.toLowerCase());
     if (restored) return snapshotOf(restored);
-    const { file, bytes } = await this.context.gateway.download(path);
-    const decoded = decodeText(bytes);
+    // Decoded as the bytes arrive: the open costs the download, not the download and then the decode.
+    const { file, decoded } = await downloadText(this.context.gateway, path);
     const doc = this.register(file, decoded.text, decoded.format);
     return snapshotOf(doc);
   }
@@ -237,8 +238,7 @@ export class Documents {
   }
 
   private async reload(doc: OpenDocument): Promise<void> {
-    const { file, bytes } = await this.context.gateway.download(doc.remote.path);
-    const decoded = decodeText(bytes);
+    const { file, decoded } = await downloadText(this.context.gateway, doc.remote.path);
     replaced(this.context, doc, file, decoded.text, decoded.format, { keepReplaced: true });
     this.context.emit('documentReloaded', { snapshot: snapshotOf(doc) });
   }
