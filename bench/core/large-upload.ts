@@ -1,6 +1,6 @@
-import { typeText, WATCHER_ROUTES } from '../../electron/core/app/test-kit.ts';
+import { typeEdits, WATCHER_ROUTES } from '../../electron/core/app/test-kit.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
-import { startRemoteBench } from './remote-bench.ts';
+import { journalSettled, startRemoteBench } from './remote-bench.ts';
 import {
   asSent,
   chunkedEncodeAndHash,
@@ -46,6 +46,14 @@ export async function measureLargeUpload(options: BenchOptions): Promise<Figure[
     const doc = await bench.opus.open(path);
     await bench.routeSeen('files/list_folder/longpoll', 10_000);
     const changed = (run: number) => asSent(`Draft ${run + 2}\n${text}`);
+    // The draft line the editor shows now ('' before the first run): each run types its own over it.
+    let typedLine = '';
+    const draftLine = (run: number) => {
+      const insert = `Draft ${run + 2}\n`;
+      const edit = { at: 0, remove: typedLine.length, insert };
+      typedLine = insert;
+      return edit;
+    };
     let coreShape: Record<string, number> = {};
     let rawShape: number[] = [];
     const throughput = (bytes: number, ms: number) => bytes / MiB / (ms / 1000);
@@ -55,8 +63,9 @@ export async function measureLargeUpload(options: BenchOptions): Promise<Figure[
       const bytes = Buffer.byteLength(next);
       await bench.takeCounts();
       let kind = '';
-      // The text is in main before Save is pressed (the editor sends its edits as they are made).
-      await typeText(bench.opus, doc.documentId, next);
+      // The text is in main before Save is pressed: the editor sent the first line's edit as it was typed.
+      await typeEdits(bench.opus, doc.documentId, [draftLine(run)]);
+      await journalSettled();
       const { rev: baseRev, version } = bench.opus.editorOf(doc.documentId);
       const ms = await timed(async () => {
         kind = (await bench.opus.call('saveDocument', { documentId: doc.documentId, version, baseRev })).kind;

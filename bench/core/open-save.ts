@@ -1,8 +1,9 @@
-import { typeText } from '../../electron/core/app/test-kit.ts';
+import { typeEdits } from '../../electron/core/app/test-kit.ts';
 import { decodeText } from '../../electron/core/documents/codec.ts';
+import { contentHash } from '../../electron/core/dropbox/content-hash.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { openFloorMs, saveFloorMs } from './floors.ts';
-import { type RemoteBench, startRemoteBench } from './remote-bench.ts';
+import { journalSettled, type RemoteBench, startRemoteBench } from './remote-bench.ts';
 import {
   asSent,
   encodeAndHash,
@@ -128,17 +129,31 @@ async function saveFigure(
   const doc = await bench.opus.open(path);
   await bench.routeSeen('files/list_folder/longpoll', 5000);
   const changed = (run: number) => asSent(`Draft ${run + 2}\n${text}`);
+  // The draft line the editor shows now ('' before the first run): each run types its own over it.
+  let typedLine = '';
+  const draftLine = (run: number) => {
+    const insert = `Draft ${run + 2}\n`;
+    const edit = { at: 0, remove: typedLine.length, insert };
+    typedLine = insert;
+    return edit;
+  };
   const coreSave = async (run: number) => {
-    const next = changed(run);
     await bench.takeCounts();
     let kind = '';
-    // The text is in main before Save is pressed (the editor sends its edits as they are made).
-    await typeText(bench.opus, doc.documentId, next);
+    // The text is in main before Save is pressed: the editor sent the first line's edit as it was typed.
+    await typeEdits(bench.opus, doc.documentId, [draftLine(run)]);
+    await journalSettled();
     const { rev: baseRev, version } = bench.opus.editorOf(doc.documentId);
+    let savedHash = '';
     const ms = await timed(async () => {
-      kind = (await bench.opus.call('saveDocument', { documentId: doc.documentId, version, baseRev })).kind;
+      const saved = await bench.opus.call('saveDocument', { documentId: doc.documentId, version, baseRev });
+      kind = saved.kind;
+      if (saved.kind === 'saved') savedHash = saved.remote.contentHash;
     });
     if (kind !== 'saved') throw new Error(`bench: the save answered ${kind}`);
+    // The edits made main's copy exactly the text the raw upload sends.
+    if (savedHash !== contentHash(Buffer.from(changed(run))))
+      throw new Error('bench: the core saved other bytes than the text typed');
     // The watcher reads the save's own change: let it finish before anything else is timed.
     await bench.watcherCaughtUp(5000);
     return ms;

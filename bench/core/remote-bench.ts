@@ -94,6 +94,8 @@ export async function startRemoteBench(options: RemoteBenchOptions = {}): Promis
       version: 'bench',
       signInPorts: [0],
       gateway: options.gateway,
+      // The journal's fsync follows a record at once here, so a figure can wait it out (journalSettled).
+      journalSyncDelayMs: 0,
     }),
   );
   await opus.call('signIn', {});
@@ -121,3 +123,10 @@ export async function startRemoteBench(options: RemoteBenchOptions = {}): Promis
     },
   };
 }
+
+/**
+ * Typing reaches the journal before Save is pressed, and its fsync follows in the background (within a
+ * second in the app): waited out, so the save figures time the save, as they did when the journal was
+ * written inside the note the window sent before Save.
+ */
+export const journalSettled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));

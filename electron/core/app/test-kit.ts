@@ -16,7 +16,7 @@ export { memoryStore };
 import type { Envelope } from '../contract/api.ts';
 import type { CommandName, CommandRequest, CommandResponse } from '../contract/commands.ts';
 import type { EventName, EventPayload } from '../contract/events.ts';
-import type { DocumentSnapshot, SaveResult } from '../contract/shapes.ts';
+import type { DocumentSnapshot, SaveResult, TextEdit } from '../contract/shapes.ts';
 import type { JournalEntry } from '../journal/journal-entry.ts';
 import { peekJournal } from '../journal/read-journal.ts';
 import { createOpusCore, type OpusCore, type OpusCoreOptions } from './opus-core.ts';
@@ -141,6 +141,20 @@ export async function typeText(opus: CoreHandle, documentId: string, text: strin
     change: { kind: 'text', text },
   });
   if (!applied) throw new Error('main refused the whole text');
+}
+
+/** Keystrokes: `edits`, each applied to the text the one before left, sent as the editor sends them. */
+export async function typeEdits(opus: CoreHandle, documentId: string, edits: TextEdit[]): Promise<void> {
+  const editor = opus.editorOf(documentId);
+  const from = editor.version;
+  editor.version++;
+  const { applied } = await opus.call('editDocument', {
+    documentId,
+    baseRev: editor.rev,
+    version: editor.version,
+    change: { kind: 'edits', from, edits },
+  });
+  if (!applied) throw new Error('main refused the edits');
 }
 
 /** The editor shows `text` and the user presses Save (`confirmed`: the guard-rail question answered yes). */

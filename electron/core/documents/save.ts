@@ -128,7 +128,7 @@ export async function save(
   // A document in conflict does not save until the user has chosen: no silent overwrite, ever.
   if (doc.conflict) return conflictResult(doc, text);
   if (!confirmed) {
-    const verdict = checkSave(stringOf(doc.base), stringOf(text));
+    const verdict = checkSave(doc.base, text);
     if (!verdict.ok)
       return { kind: 'needs_confirmation', reason: verdict.reason, removedRatio: verdict.removedRatio };
   }
