@@ -2,8 +2,8 @@ import { typeEdits, WATCHER_ROUTES } from '../../electron/core/app/test-kit.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { journalSettled, startRemoteBench } from './remote-bench.ts';
 import {
-  asSent,
   chunkedEncodeAndHash,
+  drafts,
   interleaved,
   MiB,
   rawDropbox,
@@ -45,15 +45,7 @@ export async function measureLargeUpload(options: BenchOptions): Promise<Figure[
     await raw.uploadInSession(path, Buffer.from(text, 'utf8'), cap);
     const doc = await bench.opus.open(path);
     await bench.routeSeen('files/list_folder/longpoll', 10_000);
-    const changed = (run: number) => asSent(`Draft ${run + 2}\n${text}`);
-    // The draft line the editor shows now ('' before the first run): each run types its own over it.
-    let typedLine = '';
-    const draftLine = (run: number) => {
-      const insert = `Draft ${run + 2}\n`;
-      const edit = { at: 0, remove: typedLine.length, insert };
-      typedLine = insert;
-      return edit;
-    };
+    const { text: changed, edit: draftLine } = drafts(text);
     let coreShape: Record<string, number> = {};
     let rawShape: number[] = [];
     const throughput = (bytes: number, ms: number) => bytes / MiB / (ms / 1000);

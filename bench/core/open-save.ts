@@ -5,7 +5,7 @@ import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { openFloorMs, saveFloorMs } from './floors.ts';
 import { journalSettled, type RemoteBench, startRemoteBench } from './remote-bench.ts';
 import {
-  asSent,
+  drafts,
   encodeAndHash,
   interleaved,
   KiB,
@@ -128,15 +128,7 @@ async function saveFigure(
 ) {
   const doc = await bench.opus.open(path);
   await bench.routeSeen('files/list_folder/longpoll', 5000);
-  const changed = (run: number) => asSent(`Draft ${run + 2}\n${text}`);
-  // The draft line the editor shows now ('' before the first run): each run types its own over it.
-  let typedLine = '';
-  const draftLine = (run: number) => {
-    const insert = `Draft ${run + 2}\n`;
-    const edit = { at: 0, remove: typedLine.length, insert };
-    typedLine = insert;
-    return edit;
-  };
+  const { text: changed, edit: draftLine } = drafts(text);
   const coreSave = async (run: number) => {
     await bench.takeCounts();
     let kind = '';

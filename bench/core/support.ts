@@ -205,3 +205,20 @@ export function chunkedEncodeAndHash(text: string): Promise<number> {
     for (let chunk = source.next(8 * MiB); chunk.length > 0; chunk = source.next(8 * MiB)) blockHashes(chunk);
   });
 }
+
+/**
+ * The save figures' texts: run n saves `Draft n+2` over `text`, reached as the editor reaches it, by one
+ * edit typing the new first line over the one before ('' before the first run).
+ */
+export function drafts(text: string) {
+  let typedLine = '';
+  return {
+    text: (run: number) => asSent(`Draft ${run + 2}\n${text}`),
+    edit: (run: number) => {
+      const insert = `Draft ${run + 2}\n`;
+      const edit = { at: 0, remove: typedLine.length, insert };
+      typedLine = insert;
+      return edit;
+    },
+  };
+}
