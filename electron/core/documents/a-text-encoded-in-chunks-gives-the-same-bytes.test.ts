@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { Text, textOf } from '../text/text-edits.ts';
 import { encodeText, encodeTextChunks, type TextFormat } from './codec.ts';
 
 const utf8 = (bom: boolean, lineEnding: 'lf' | 'crlf' = 'lf'): TextFormat => ({
@@ -10,7 +11,7 @@ const utf8 = (bom: boolean, lineEnding: 'lf' | 'crlf' = 'lf'): TextFormat => ({
 });
 
 /** Every chunk `encodeTextChunks` makes for `count`-byte requests, until it makes none. */
-function chunksOf(text: string, format: TextFormat, count: number) {
+function chunksOf(text: string | Text, format: TextFormat, count: number) {
   const source = encodeTextChunks(text, format);
   const chunks: Uint8Array[] = [];
   for (let chunk = source.next(count); chunk.length > 0; chunk = source.next(count)) chunks.push(chunk);
@@ -72,5 +73,64 @@ describe('a text encoded a chunk at a time, as a large save sends it', () => {
     const { chunks } = chunksOf(text, format, 4);
     expect(Buffer.concat(chunks).equals(whole)).toBe(true);
     expect(encodeTextChunks(text, format).whole()).toEqual(whole);
+  });
+
+  // Main holds a `Text`, a tree of leaves of up to 32 lines: many lines make many leaves, and edits an
+  // unbalanced tree, whose pieces must still join into exactly the bytes of the text made whole.
+  const manyLines = fc.array(fc.oneof(anyUnit, fc.constant('\n')), { minLength: 0, maxLength: 400 });
+  const editedText = fc
+    .tuple(manyLines, fc.array(fc.tuple(fc.nat(), fc.nat(5), manyLines), { maxLength: 6 }))
+    .map(([units, edits]) =>
+      edits.reduce(
+        (text: Text, [at, remove, insert]) => {
+          const from = at % (text.length + 1);
+          return text.replace(from, Math.min(text.length, from + remove), textOf(insert.join('')));
+        },
+        textOf(units.join('')),
+      ),
+    );
+
+  test("from main's Text, leaf by leaf: the same bytes as its string, at once and in chunks", () => {
+    fc.assert(
+      fc.property(
+        editedText,
+        fc.integer({ min: 1, max: 64 }),
+        fc.boolean(),
+        fc.constantFrom<'lf' | 'crlf'>('lf', 'crlf'),
+        (text, count, bom, lineEnding) => {
+          const format = utf8(bom, lineEnding);
+          const whole = encodeText(text.toString(), format);
+          expect(Buffer.from(encodeTextChunks(text, format).whole()).equals(whole)).toBe(true);
+          const { source, chunks } = chunksOf(text, format, count);
+          expect(Buffer.concat(chunks).equals(whole)).toBe(true);
+          expect(chunks.slice(0, -1).every((chunk) => chunk.length === count)).toBe(true);
+          expect(source.expectedSize()).toBe(whole.length);
+          expect(source.atMost).toBeGreaterThanOrEqual(whole.length);
+          // A CR is never in main's text (the contract refuses one); without one the bound is exact.
+          if (!text.toString().includes('\r')) expect(source.atLeast).toBeLessThanOrEqual(whole.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a Text of many leaves gives the bytes of its string, with a BOM and CRLF', () => {
+    const lines = Array.from({ length: 5000 }, (_, index) => `line ${index} é 😀`);
+    const text = Text.of(lines).replace(7, 7, textOf('typed\nhere'));
+    expect(text.children).not.toBeNull();
+    const format = utf8(true, 'crlf');
+    const { chunks } = chunksOf(text, format, 4096);
+    expect(Buffer.concat(chunks).equals(encodeText(text.toString(), format))).toBe(true);
+  });
+
+  test('a CR that ends a leaf and the line break after it stay one line break', () => {
+    // Not a text main keeps (the contract refuses a CR), but if one got there its bytes stay encodeText's.
+    const text = Text.of(Array.from({ length: 100 }, (_, index) => `line ${index}\r`));
+    expect(text.children).not.toBeNull();
+    for (const lineEnding of ['lf', 'crlf'] as const) {
+      const format = utf8(false, lineEnding);
+      const whole = encodeText(text.toString(), format);
+      expect(Buffer.concat(chunksOf(text, format, 100).chunks).equals(whole)).toBe(true);
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { type ByteSource, bytesSource } from '../dropbox/byte-source.ts';
+import type { Text } from '../text/text-edits.ts';
 import { refuseBinary } from './codec-binary.ts';
-import { utf8Chunks } from './codec-chunks.ts';
+import { onePiece, utf8Chunks } from './codec-chunks.ts';
 import { readEncoding, writeEncoding } from './codec-encoding.ts';
 import { joinLineEndings, type LineEnding, normalizeLineBreaks, splitLineEndings } from './codec-lines.ts';
+import { textPieces } from './codec-text-pieces.ts';
 
 export type { LineEnding } from './codec-lines.ts';
 
@@ -66,12 +68,13 @@ export function encodeText(text: string, format: TextFormat): Buffer {
 
 /**
  * `encodeText`'s bytes for an upload, made when it asks: in UTF-8 (nearly every file) a chunk at a
- * time, so a large save starts sending before the whole text is encoded; in other encodings all at once.
+ * time, so a large save starts sending before the whole text is encoded, and from main's `Text` leaf by
+ * leaf, never joined into one string; in other encodings all at once.
  */
-export function encodeTextChunks(text: string, format: TextFormat): ByteSource {
-  const stored = joinLineEndings(normalizeLineBreaks(text), format.lineEnding);
-  const whole = () => writeEncoding(stored, format.encoding, format.bom);
-  return format.encoding === 'utf-8' ? utf8Chunks(stored, format.bom, whole) : bytesSource(whole());
+export function encodeTextChunks(text: string | Text, format: TextFormat): ByteSource {
+  if (format.encoding !== 'utf-8') return bytesSource(encodeText(text.toString(), format));
+  if (typeof text !== 'string') return utf8Chunks(textPieces(text, format.lineEnding), format.bom);
+  return utf8Chunks(onePiece(joinLineEndings(normalizeLineBreaks(text), format.lineEnding)), format.bom);
 }
 
 /** The bytes to save `text` as: the file's own bytes while the text is what was decoded, else `encodeText`. */

@@ -131,7 +131,7 @@ export class Documents {
     return serialized(doc, async () => {
       requireVersion(doc, version);
       const text = doc.text;
-      const remote = await this.context.gateway.upload(path, encodeTextChunks(stringOf(text), doc.format), {
+      const remote = await this.context.gateway.upload(path, encodeTextChunks(text, doc.format), {
         mode: overwrite ? { kind: 'overwrite' } : { kind: 'add' },
         strictConflict: !overwrite,
         autorename: false,

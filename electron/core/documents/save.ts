@@ -77,9 +77,8 @@ export async function uploadRevisionChecked(
   againstRev: string | null,
 ): Promise<SaveResult> {
   const transferId = `save-${doc.id}`;
-  const characters = stringOf(text);
   try {
-    const remote = await context.gateway.upload(doc.remote.path, encodeTextChunks(characters, doc.format), {
+    const remote = await context.gateway.upload(doc.remote.path, encodeTextChunks(text, doc.format), {
       mode: againstRev === null ? { kind: 'add' } : { kind: 'update', rev: againstRev },
       strictConflict: true,
       autorename: false,
@@ -101,7 +100,7 @@ export async function uploadRevisionChecked(
         context,
         doc,
         text,
-        encodeText(characters, doc.format),
+        encodeText(stringOf(text), doc.format),
         error.detail.uploadSessionId,
       );
     if (isOpusError(error, 'offline')) {
