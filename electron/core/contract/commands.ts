@@ -5,6 +5,7 @@ import {
   DocumentId,
   DocumentSnapshot,
   DropboxPath,
+  EditorTextShape,
   FolderPath,
   MergeHunkShape,
   MergeShape,
@@ -100,7 +101,7 @@ export const commands = {
           from: EditorVersion,
           edits: z.array(TextEditShape).min(1).max(100_000),
         }),
-        z.strictObject({ kind: z.literal('text'), text: z.string() }),
+        z.strictObject({ kind: z.literal('text'), text: EditorTextShape }),
       ]),
     }),
     /** `dirty`: whether the text, as of `version`, differs from Dropbox's (undo back to it is clean). */

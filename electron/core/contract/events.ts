@@ -43,6 +43,7 @@ export const events = {
    * What main knows of an open document changed: whether the editor's text differs from Dropbox's, which
    * rev it is based on, and where it stands. `version` is the editor's version the state was judged on
    * (null: main set the text itself), so a window that has typed on since knows the news is older.
+   * `theirs`, in a conflict only: what Dropbox has (null: the file was deleted there).
    */
   documentStateChanged: z.strictObject({
     documentId: DocumentId,
@@ -50,6 +51,7 @@ export const events = {
     dirty: z.boolean(),
     version: z.number().int().nullable(),
     remote: RemoteFileShape,
+    theirs: RemoteFileShape.nullable().optional(),
   }),
   /** A clean document was reloaded silently after a remote change. */
   documentReloaded: z.strictObject({ snapshot: DocumentSnapshot }),

@@ -75,6 +75,14 @@ export type AccountShape = z.infer<typeof AccountShape>;
 export const DocumentId = z.string().min(1).max(100);
 
 /**
+ * Text as the editor holds it: "\n" is its only line break (Monaco's model is LF-only; the file's own
+ * endings come back on save), so a CR here is a client's mistake, refused before it can shift offsets.
+ */
+export const EditorTextShape = z
+  .string()
+  .refine((text) => text.indexOf('\r') === -1, 'The editor\'s text has no CR: "\\n" is its only line break.');
+
+/**
  * One change of an editor's text, as Monaco reports it: `remove` UTF-16 code units at offset `at` are
  * replaced by `insert`. Offsets count "\n" as one unit (the editor's only line break). A batch of edits
  * is applied in order, each to the text the one before left.
@@ -82,7 +90,7 @@ export const DocumentId = z.string().min(1).max(100);
 export const TextEditShape = z.strictObject({
   at: z.number().int().min(0),
   remove: z.number().int().min(0),
-  insert: z.string(),
+  insert: EditorTextShape,
 });
 export type TextEdit = z.infer<typeof TextEditShape>;
 

@@ -67,6 +67,29 @@ test('edits from a version main never had are refused, and the whole text puts m
   expect((await bench.get('/State/resync.txt')).toString()).toBe('21abc\n');
 });
 
+test('a CR in an edit or a whole text is refused by name, and main keeps the text it had', async () => {
+  // Monaco's model is LF-only: a CR can only come from a client that would shift every offset after it.
+  await bench.put('/State/cr.txt', 'abc\n');
+  const doc = await bench.opus.open('/State/cr.txt');
+  const rev = doc.remote.rev;
+  for (const change of [insert(1, 3, 'x\r\ny'), { kind: 'text', text: 'abc\r\n' } as Change]) {
+    const answer = await bench.opus.envelope('editDocument', {
+      documentId: doc.documentId,
+      baseRev: rev,
+      version: 2,
+      change,
+    });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+    expect(answer.ok ? '' : answer.error.message).toMatch(/CR/);
+  }
+  expect(await edit(bench.opus, doc.documentId, rev, 2, insert(1, 3, '!'))).toEqual({
+    applied: true,
+    dirty: true,
+  });
+  await bench.opus.call('saveDocument', { documentId: doc.documentId, version: 2, baseRev: rev });
+  expect((await bench.get('/State/cr.txt')).toString()).toBe('abc!\n');
+});
+
 test('a save of a version main does not hold is refused, and nothing is uploaded', async () => {
   await bench.put('/State/ahead.txt', 'abc\n');
   const doc = await bench.opus.open('/State/ahead.txt');

@@ -38,7 +38,8 @@ function announce(context: DocumentsContext, doc: OpenDocument): void {
   const phase = phaseOf(doc);
   const dirty = isDirty(doc);
   // The version too: a window that typed on meanwhile ignores news about an older one, and needs the next.
-  const key = `${phase} ${dirty} ${doc.remote.rev} ${doc.remote.path} ${doc.version}`;
+  const theirs = doc.conflict ? doc.conflict.remote : undefined;
+  const key = `${phase} ${dirty} ${doc.remote.rev} ${doc.remote.path} ${doc.version} ${theirs?.rev}`;
   if (announced.get(doc) === key) return;
   announced.set(doc, key);
   context.emit('documentStateChanged', {
@@ -47,6 +48,7 @@ function announce(context: DocumentsContext, doc: OpenDocument): void {
     dirty,
     version: doc.version,
     remote: { ...doc.remote },
+    ...(theirs === undefined ? {} : { theirs: theirs && { ...theirs } }),
   });
 }
 
