@@ -1,8 +1,8 @@
 import type { DocumentSnapshot, EventPayload, RemoteFile, SaveResult } from '../opus.ts';
+import { type DocumentNews, takeNews } from './document-news.ts';
 import { type SaveState, saveStateFrom } from './save-state.ts';
 
 export type RemoteChange = EventPayload<'remoteChanged'>;
-export type DocumentNews = EventPayload<'documentStateChanged'>;
 
 /** One tab: a document open in the editor. */
 export interface OpenDocument {
@@ -32,12 +32,13 @@ export type DocumentsAction =
   | { type: 'edited'; documentId: string }
   /** Main judged the editor's current text (undo back to Dropbox's text is clean again). */
   | { type: 'dirty'; documentId: string; dirty: boolean }
-  /** Main's news about the document, judged on the editor's current text (documentStateChanged). */
-  | { type: 'state'; news: DocumentNews }
+  /** Main's news about the document; `current`: judged on the text the tab shows (documentStateChanged). */
+  | { type: 'state'; news: DocumentNews; current: boolean }
   | { type: 'saveState'; documentId: string; state: SaveState }
-  | { type: 'saveFinished'; documentId: string; result: SaveResult; editedSince: boolean }
+  /** A save's answer: its rev and the status bar's words. Whether the tab is unsaved is main's news. */
+  | { type: 'saveFinished'; documentId: string; result: SaveResult }
   | { type: 'reloaded'; snapshot: DocumentSnapshot; saveState?: SaveState }
-  | { type: 'saved'; documentId: string; remote: RemoteFile; editedSince: boolean }
+  | { type: 'saved'; documentId: string; remote: RemoteFile }
   | { type: 'remoteChanged'; change: RemoteChange }
   | { type: 'dismissRemote'; documentId: string }
   | { type: 'closeAll' };
@@ -106,18 +107,7 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
         doc.dirty === action.dirty ? doc : { ...doc, dirty: action.dirty },
       );
     case 'state':
-      return update(state, action.news.documentId, (doc) => {
-        const { dirty, remote, version } = action.news;
-        // Same content under a new rev or path (a rename, a restore of the same bytes), or judged on the
-        // very text the tab shows. A rev main set with a text of its own (a reload) is not taken here: it
-        // arrives with that text's snapshot, which the tab may not take while typing.
-        const sameContent = remote.contentHash === doc.remote.contentHash;
-        const moved =
-          (sameContent || version !== null) &&
-          (remote.rev !== doc.remote.rev || remote.path !== doc.remote.path);
-        if (doc.dirty === dirty && !moved) return doc;
-        return { ...doc, dirty, ...(moved ? { remote } : {}) };
-      });
+      return update(state, action.news.documentId, (doc) => takeNews(doc, action.news, action.current));
     case 'saveState':
       return update(state, action.documentId, (doc) => ({ ...doc, saveState: action.state }));
     case 'saveFinished':
@@ -127,7 +117,6 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
         return {
           ...doc,
           remote: action.result.remote,
-          dirty: action.editedSince,
           saveState,
           remoteChange: null,
           restored: false,
@@ -137,7 +126,6 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
       return update(state, action.documentId, (doc) => ({
         ...doc,
         remote: action.remote,
-        dirty: action.editedSince,
         saveState: { kind: 'saved', rev: action.remote.rev },
         remoteChange: null,
         restored: false,

@@ -47,13 +47,49 @@ describe('tabs', () => {
     expect(documentsReducer(state, { type: 'closed', documentId: 'a' }).activeId).toBe('b');
   });
 
-  it('a save that lands while the user kept typing leaves the tab dirty', () => {
+  it("a save's answer moves the rev; whether the tab is unsaved is main's news, on the text it shows", () => {
     let state = documentsReducer(opened(['a', '/a.txt']), { type: 'edited', documentId: 'a' });
-    const result = { kind: 'saved' as const, remote: remote('/a.txt', 'ffff00001') };
-    state = documentsReducer(state, { type: 'saveFinished', documentId: 'a', result, editedSince: true });
+    const saved = remote('/a.txt', 'ffff00001');
+    state = documentsReducer(state, {
+      type: 'saveFinished',
+      documentId: 'a',
+      result: { kind: 'saved', remote: saved },
+    });
     expect(activeDocument(state)).toMatchObject({ dirty: true, remote: { rev: 'ffff00001' } });
-    state = documentsReducer(state, { type: 'saveFinished', documentId: 'a', result, editedSince: false });
+    const news = { documentId: 'a', phase: 'clean' as const, dirty: false, version: 7, remote: saved };
+    // Judged on a text the user has typed past: the tab stays unsaved.
+    state = documentsReducer(state, { type: 'state', news, current: false });
+    expect(activeDocument(state)?.dirty).toBe(true);
+    state = documentsReducer(state, { type: 'state', news, current: true });
     expect(activeDocument(state)?.dirty).toBe(false);
+  });
+
+  it("offline, then a conflict or the upload landing: the status bar follows main's phase", () => {
+    const base = remote('/a.txt');
+    const theirs = remote('/a.txt', 'eeee00002');
+    const news = (phase: 'pending_upload' | 'conflict' | 'dirty', extra = {}) => ({
+      type: 'state' as const,
+      news: { documentId: 'a', phase, dirty: true, version: 3, remote: base, ...extra },
+      current: false,
+    });
+    let state = documentsReducer(opened(['a', '/a.txt']), news('pending_upload'));
+    expect(activeDocument(state)?.saveState).toEqual({ kind: 'pending', reason: 'offline' });
+    const conflict = documentsReducer(state, news('conflict', { theirs }));
+    expect(activeDocument(conflict)?.saveState).toEqual({ kind: 'conflict', remote: theirs });
+    const deleted = documentsReducer(state, news('conflict', { theirs: null }));
+    expect(activeDocument(deleted)?.saveState).toEqual({ kind: 'conflict', remote: null });
+    // Back online, the offline save landed (typed on since: still unsaved, on the new rev).
+    const landed = remote('/a.txt', 'dddd00003');
+    state = documentsReducer(state, {
+      ...news('dirty'),
+      news: { ...news('dirty').news, remote: landed },
+      current: true,
+    });
+    expect(activeDocument(state)).toMatchObject({
+      dirty: true,
+      remote: { rev: 'dddd00003' },
+      saveState: { kind: 'saved', rev: 'dddd00003' },
+    });
   });
 
   it('a conflicted save keeps the rev the text is based on', () => {
@@ -64,7 +100,6 @@ describe('tabs', () => {
         kind: 'conflict',
         conflict: { documentId: 'a', baseRev: 'a1b2c3d4e5', remote: null, remoteText: null, myChanges: 1 },
       },
-      editedSince: false,
     });
     expect(activeDocument(state)).toMatchObject({
       remote: { rev: 'a1b2c3d4e5' },

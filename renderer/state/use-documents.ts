@@ -88,8 +88,6 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
           }),
       }),
   );
-  const versionAtPending = useRef(new Map<string, number | null>());
-
   useEffect(() => {
     const stops = [
       opus.onDocumentReloaded(({ snapshot }) => {
@@ -106,20 +104,12 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
       }),
       opus.onDocumentStateChanged((news) => {
         // Judged on a text the tab has typed past (or main set one the tab has not taken): old news.
-        const current = news.version === null || news.version === loop.versionOf(news.documentId);
-        if (current && !loop.busy(news.documentId)) dispatch({ type: 'state', news });
+        const { documentId, version } = news;
+        const current =
+          (version === null || version === loop.versionOf(documentId)) && !loop.busy(documentId);
+        dispatch({ type: 'state', news, current });
       }),
       opus.onRemoteChanged((change) => dispatch({ type: 'remoteChanged', change })),
-      opus.onPendingUploadChanged(({ documentId, state: pending, remote }) => {
-        if (pending === 'uploaded' && remote) {
-          const editedSince = loop.versionOf(documentId) !== versionAtPending.current.get(documentId);
-          dispatch({ type: 'saved', documentId, remote, editedSince });
-        } else if (pending === 'conflict') {
-          dispatch({ type: 'saveState', documentId, state: { kind: 'conflict', remote: remote ?? null } });
-        } else if (pending === 'pending') {
-          dispatch({ type: 'saveState', documentId, state: { kind: 'pending', reason: 'offline' } });
-        }
-      }),
     ];
     return () => {
       for (const stop of stops) stop();
@@ -181,13 +171,7 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
         // Exactly what the editor shows as Save is pressed: every edit up to now goes first.
         const version = await loop.flush(documentId);
         const result = await call(version, doc.remote.rev);
-        if (result.kind === 'pending') versionAtPending.current.set(documentId, version);
-        dispatch({
-          type: 'saveFinished',
-          documentId,
-          result,
-          editedSince: loop.versionOf(documentId) !== version,
-        });
+        dispatch({ type: 'saveFinished', documentId, result });
         return result;
       } catch (error) {
         dispatch({ type: 'saveState', documentId, state: { kind: 'error', message: describeError(error) } });
@@ -231,7 +215,7 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
 
   const markSaved = useCallback(
     (documentId: string, remote: RemoteFile) => {
-      dispatch({ type: 'saved', documentId, remote, editedSince: false });
+      dispatch({ type: 'saved', documentId, remote });
     },
     [dispatch],
   );
