@@ -134,3 +134,49 @@ describe('a text encoded a chunk at a time, as a large save sends it', () => {
     }
   });
 });
+
+describe('a text encoded whole, as a single-request save sends it', () => {
+  test('gives exactly the bytes encoded at once, whatever it had to grow to', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anyUnit, { maxLength: 300 }).map((units) => units.join('')),
+        fc.boolean(),
+        fc.constantFrom<'lf' | 'crlf'>('lf', 'crlf'),
+        fc.boolean(),
+        (text, bom, lineEnding, asTree) => {
+          const format = utf8(bom, lineEnding);
+          // Mostly three-byte characters outgrow the first guess of a little over a byte a unit.
+          const source = encodeTextChunks(asTree ? textOf(text.replaceAll('\r', '')) : text, format);
+          const expected = encodeText(asTree ? text.replaceAll('\r', '') : text, format);
+          expect(Buffer.from(source.whole()).equals(expected)).toBe(true);
+          source.release?.();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('never writes over bytes still being sent, and reuses them once they are not', () => {
+    const format = utf8(false);
+    // A spare larger than any text below, so every encoding here could be handed the same memory.
+    const earlier = encodeTextChunks(textOf('earlier text\n'.repeat(5000)), format);
+    earlier.whole();
+    earlier.release?.();
+    const first = encodeTextChunks(textOf('first text\n'.repeat(1000)), format);
+    const sending = first.whole();
+    const copy = Buffer.from(sending);
+    const second = encodeTextChunks(textOf('other text\n'.repeat(1000)), format);
+    const secondBytes = second.whole();
+    expect(Buffer.from(sending).equals(copy)).toBe(true);
+    expect(secondBytes.buffer).not.toBe(sending.buffer);
+    second.release?.();
+    first.release?.();
+    first.release?.();
+    // The larger one given back (the earlier spare) serves the next encoding: its pages are mapped already.
+    const third = encodeTextChunks(textOf('third text\n'.repeat(900)), format);
+    const thirdBytes = third.whole();
+    expect(thirdBytes.buffer).toBe(sending.buffer);
+    expect(Buffer.from(thirdBytes).toString('utf8')).toBe('third text\n'.repeat(900));
+    third.release?.();
+  });
+});

@@ -1,4 +1,5 @@
 import type { ByteSource } from '../dropbox/byte-source.ts';
+import { giveScratch, growScratch, takeScratch } from './codec-scratch.ts';
 
 const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 const EMPTY = new Uint8Array(0);
@@ -66,10 +67,15 @@ export function utf8Chunks(stored: StoredPieces, bom: boolean): ByteSource {
     return filled + fit;
   };
 
+  let whole: ReturnType<typeof wholeUtf8> | null = null;
   return {
     atLeast: prefix + stored.length,
     atMost: prefix + stored.length * 3,
-    whole: () => wholeUtf8(stored, bom),
+    whole: () => {
+      whole ??= wholeUtf8(stored, bom);
+      return whole.bytes;
+    },
+    release: () => whole?.release(),
     next: (count) => {
       const chunk = Buffer.allocUnsafe(count);
       let filled = Math.min(carry.length, count);
@@ -96,16 +102,31 @@ export function utf8Chunks(stored: StoredPieces, bom: boolean): ByteSource {
 }
 
 /**
- * Every byte at once, written piece by piece into one buffer sized for the worst case: only the pages
- * written are ever touched, and no joined copy of the text is made first.
+ * Every byte at once, written piece by piece (no joined copy of the text) into scratch memory that the
+ * last whole encoding used (`codec-scratch.ts`); `release` hands it on once the bytes are sent.
  */
-function wholeUtf8(stored: StoredPieces, bom: boolean): Buffer {
+function wholeUtf8(stored: StoredPieces, bom: boolean): { bytes: Uint8Array; release: () => void } {
   const prefix = bom ? UTF8_BOM.length : 0;
-  const bytes = Buffer.allocUnsafe(prefix + stored.length * 3);
-  bytes.set(bom ? UTF8_BOM : EMPTY);
+  // Most stored text is mostly ASCII: a little over a byte a unit, grown on the rare text that is not.
+  let buffer = takeScratch(prefix + Math.ceil(stored.length * 1.1) + 64);
+  buffer.set(bom ? UTF8_BOM : EMPTY);
   let written = prefix;
   const pieces = stored.pieces();
-  for (let next = pieces.next(); !next.done; next = pieces.next())
-    written += bytes.write(next.value, written, 'utf8');
-  return bytes.subarray(0, written);
+  for (let next = pieces.next(); !next.done; next = pieces.next()) {
+    const piece = next.value;
+    // Three bytes a unit at most: a piece that surely fits is never cut short by `write`.
+    if (buffer.length - written < piece.length * 3)
+      buffer = growScratch(buffer, written, written + piece.length * 3);
+    written += buffer.write(piece, written, 'utf8');
+  }
+  const kept = buffer;
+  let released = false;
+  return {
+    bytes: kept.subarray(0, written),
+    release: () => {
+      if (released) return;
+      released = true;
+      giveScratch(kept);
+    },
+  };
 }

@@ -8,6 +8,11 @@ export interface ByteSource {
   readonly atMost: number;
   /** Every byte, at once: for a single request. Not to be mixed with `next`. */
   whole(): Uint8Array;
+  /**
+   * The bytes `whole` gave are read no more (the request that sent them has its answer): their memory
+   * may serve another encoding. Optional: a source of bytes it does not own has nothing to give back.
+   */
+  release?(): void;
   /** The next `count` bytes (fewer only at the end, none after it). */
   next(count: number): Uint8Array;
   /** How many bytes there will be in all: exact once `next` has returned the last ones. */

@@ -35,20 +35,22 @@ export async function upload(
   if (isByteSource(body) && body.atLeast > context.sessionThreshold)
     return uploadInSession(context, body, { commit, safety, onProgress, signal });
   const bytes = isByteSource(body) ? body.whole() : body;
-  if (bytes.length > context.sessionThreshold)
-    return uploadInSession(context, bytesSource(bytes), { commit, safety, onProgress, signal });
-  const hash = contentHash(bytes);
-  const arg: files.UploadArg = { ...commit, content_hash: hash, contents: bytes };
-  return commitOnce(
-    (onRetry) =>
-      callDropbox(
-        context,
-        async (client) => toRemoteFile((await client.filesUpload(arg, { signal })).result),
-        {
-          signal,
-          onRetry,
-        },
-      ),
-    safety(() => hash),
-  );
+  try {
+    if (bytes.length > context.sessionThreshold)
+      return await uploadInSession(context, bytesSource(bytes), { commit, safety, onProgress, signal });
+    const hash = contentHash(bytes);
+    const arg: files.UploadArg = { ...commit, content_hash: hash, contents: bytes };
+    return await commitOnce(
+      (onRetry) =>
+        callDropbox(
+          context,
+          async (client) => toRemoteFile((await client.filesUpload(arg, { signal })).result),
+          { signal, onRetry },
+        ),
+      safety(() => hash),
+    );
+  } finally {
+    // Answered (or given up on): no retry reads these bytes again.
+    if (isByteSource(body)) body.release?.();
+  }
 }
