@@ -12,7 +12,7 @@ import {
   testCipher,
 } from '../../electron/core/app/test-kit.ts';
 import { memoryStore } from '../../electron/core/auth/test-support/memory-store.ts';
-import { repoRoot } from './support.ts';
+import { fetchAgain, repoRoot } from './support.ts';
 
 /** What the open and save figures need of a bench: the core, the server's address, and its counts. */
 export interface RemoteBench {
@@ -69,17 +69,11 @@ export async function startRemoteBench(options: RemoteBenchOptions = {}): Promis
   const token = /^access_token=(\S+)/.exec(lines[1] ?? '')?.[1] ?? '';
   if (!url || !appKey || !token) throw new Error(`localbox printed ${lines.join(' / ')}`);
 
-  const counts = async (reset: boolean, attempt = 1): Promise<Record<string, number>> => {
-    try {
-      const response = await fetch(`${url}/__localbox/requests`, { method: reset ? 'POST' : 'GET' });
-      return (await response.json()) as Record<string, number>;
-    } catch (error) {
-      // A kept-alive socket localbox closed while a long transfer ran (its keep-alive timeout is 5 s):
-      // the request never reached it, so asking again on a new socket counts nothing twice.
-      if (attempt >= 3 || !(error instanceof TypeError)) throw error;
-      return counts(reset, attempt + 1);
-    }
-  };
+  // Asked again on a new socket when localbox closed a kept-alive one: nothing reached it, nothing counts twice.
+  const counts = async (reset: boolean): Promise<Record<string, number>> =>
+    (await (
+      await fetchAgain(`${url}/__localbox/requests`, { method: reset ? 'POST' : 'GET' })
+    ).json()) as Record<string, number>;
   const seen = async (route: string) => ((await counts(false))[route] ?? 0) > 0;
 
   const browser = approvingBrowser();

@@ -59,6 +59,20 @@ export function realisticText(bytes: number, seed = 1): string {
 }
 
 /**
+ * A fetch that asks again (twice at most) when it failed before any answer: a kept-alive socket localbox
+ * closed while the other side of a pair ran a long transfer (its keep-alive timeout is 5 s). A whole run
+ * once failed on it in the 200 MiB session's baseline.
+ */
+export async function fetchAgain(url: string, init: RequestInit, attempt = 1): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (attempt >= 3 || !(error instanceof TypeError)) throw error;
+    return fetchAgain(url, init, attempt + 1);
+  }
+}
+
+/**
  * The text as a window sends it: a flat string, as IPC's structured clone delivers it. A template
  * literal gives a rope instead, and whichever of the core's steps touched it first would pay to flatten
  * it inside the measurement.
@@ -130,7 +144,7 @@ export function rawDropbox(url: string, token: string): RawDropbox {
       'Dropbox-API-Arg': asciiJson(arg),
     };
     if (body) headers['Content-Type'] = 'application/octet-stream';
-    const res = await fetch(`${url}/2/${route}`, { method: 'POST', headers, body });
+    const res = await fetchAgain(`${url}/2/${route}`, { method: 'POST', headers, body });
     if (!res.ok) throw new Error(`${route}: HTTP ${res.status} ${await res.text()}`);
     return res;
   };
