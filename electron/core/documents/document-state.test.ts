@@ -144,6 +144,34 @@ test('two windows on one file are two documents: the later save of an older rev 
   expect((await bench.get('/State/two.txt')).toString()).toBe('From tab B. Line one\nLine two\n');
 });
 
+test('two pages on one document: a save from the page still on the old rev meets the conflict', async () => {
+  await bench.put('/State/pages.txt', 'Line one\nLine two\n');
+  const doc = await bench.opus.open('/State/pages.txt');
+  const rev = doc.remote.rev;
+  // Page A types at the end.
+  await edit(bench.opus, doc.documentId, rev, 2, insert(1, 18, 'From page A.'));
+  // Page B, whose model main never had, puts its whole text in and saves it: the document moves to rev 2.
+  await edit(bench.opus, doc.documentId, rev, 7, { kind: 'text', text: 'From page B. Line one\nLine two\n' });
+  const fromB = await bench.opus.call('saveDocument', {
+    documentId: doc.documentId,
+    version: 7,
+    baseRev: rev,
+  });
+  expect(fromB).toMatchObject({ kind: 'saved' });
+  // Page A still shows rev 1: its whole text, then its save, both name rev 1.
+  await edit(bench.opus, doc.documentId, rev, 8, { kind: 'text', text: 'Line one\nLine two\nFrom page A.' });
+  const stale = await bench.opus.call('saveDocument', {
+    documentId: doc.documentId,
+    version: 8,
+    baseRev: rev,
+  });
+  expect(stale).toMatchObject({
+    kind: 'conflict',
+    conflict: { remoteText: 'From page B. Line one\nLine two\n' },
+  });
+  expect((await bench.get('/State/pages.txt')).toString()).toBe('From page B. Line one\nLine two\n');
+});
+
 test('a new rev of the same content moves the rev the window shows, with no banner', async () => {
   await bench.put('/State/same.txt', 'same\n');
   const doc = await bench.opus.open('/State/same.txt');
