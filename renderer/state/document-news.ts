@@ -1,5 +1,5 @@
 import type { EventPayload } from '../opus.ts';
-import type { OpenDocument } from './documents-state.ts';
+import type { OpenDocument } from './open-document.ts';
 import type { SaveState } from './save-state.ts';
 
 export type DocumentNews = EventPayload<'documentStateChanged'>;

@@ -1,22 +1,9 @@
-import type { DocumentSnapshot, EventPayload, RemoteFile, SaveResult } from '../opus.ts';
+import type { DocumentSnapshot, RemoteFile, SaveResult } from '../opus.ts';
 import { type DocumentNews, takeNews } from './document-news.ts';
+import type { OpenDocument, RemoteChange } from './open-document.ts';
 import { type SaveState, saveStateFrom } from './save-state.ts';
 
-export type RemoteChange = EventPayload<'remoteChanged'>;
-
-/** One tab: a document open in the editor. */
-export interface OpenDocument {
-  /** What the editor loaded; replaced only when the text itself is replaced (open, reload, restore). */
-  snapshot: DocumentSnapshot;
-  /** Dropbox's file as of the last open or save: the rev the next save is checked against. */
-  remote: RemoteFile;
-  dirty: boolean;
-  saveState: SaveState;
-  /** Dropbox's latest news about this file, until the user deals with it. */
-  remoteChange: RemoteChange | null;
-  /** Reopened with unsaved text recovered after Opus closed unexpectedly. */
-  restored: boolean;
-}
+export type { OpenDocument, RemoteChange } from './open-document.ts';
 
 export interface DocumentsState {
   docs: OpenDocument[];
