@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, matchCommands } from './commands.ts';
+import { COMMAND_LIST, keyText } from '../electron/core/contract/menu-commands.ts';
+import { matchCommands, PALETTE_COMMANDS } from './commands.ts';
 
 const labels = (query: string) => matchCommands(query).map((entry) => entry.label);
 
 describe('the command palette finds commands the way people type them', () => {
   it('lists every command for an empty query', () => {
-    expect(labels('  ')).toHaveLength(COMMANDS.length);
+    expect(labels('  ')).toHaveLength(PALETTE_COMMANDS.length);
   });
 
   it('matches word starts in any order of strength: "sa" puts Save before Save As', () => {
@@ -23,5 +24,20 @@ describe('the command palette finds commands the way people type them', () => {
 
   it('ignores case', () => {
     expect(labels('UPLOAD')).toEqual(['Upload Local File…']);
+  });
+});
+
+describe('the palette and the shown keys come from the one list of commands', () => {
+  it('offers every command but signing in, the palette itself and quitting', () => {
+    const offered = new Set(PALETTE_COMMANDS.map((entry) => entry.id));
+    const left = COMMAND_LIST.filter((entry) => !offered.has(entry.id)).map((entry) => entry.id);
+    expect(left).toEqual(['signIn', 'commandPalette', 'quit']);
+  });
+
+  it('writes a key as Ctrl+… off a Mac and with ⌘ ⇧ on one', () => {
+    expect(keyText('Mod+Shift+S', false)).toBe('Ctrl+Shift+S');
+    expect(keyText('Mod+Shift+S', true)).toBe('⌘⇧S');
+    expect(keyText('Mod+,', false)).toBe('Ctrl+,');
+    expect(keyText('F1', true)).toBe('F1');
   });
 });

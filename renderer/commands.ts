@@ -1,40 +1,34 @@
-import type { MENU_COMMANDS } from '../electron/core/contract/events.ts';
+import {
+  COMMAND_LIST,
+  commandEntry,
+  keyText,
+  type MenuCommand,
+  type MenuCommandEntry,
+} from '../electron/core/contract/menu-commands.ts';
 
-/** The Dropbox menu's commands and the window's own: one list for the menu, the palette and the keys. */
-export type CommandId = (typeof MENU_COMMANDS)[number];
-
-export interface CommandEntry {
-  id: CommandId;
-  label: string;
-  /** As shown to people; the keys themselves are handled in use-shortcuts.ts and the Electron menu. */
-  shortcut?: string;
-  /** Needs an open document. */
-  needsDocument: boolean;
-}
+// The list itself is electron/core/contract/menu-commands.ts, shared with Electron's menu; this is the
+// page's view of it: the palette's commands and keys as this system writes them.
+export type CommandId = MenuCommand;
+export type CommandEntry = MenuCommandEntry;
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-const mod = isMac ? '⌘' : 'Ctrl+';
-const shift = isMac ? '⇧' : 'Shift+';
 
-export const COMMANDS: readonly CommandEntry[] = [
-  { id: 'open', label: 'Open…', shortcut: `${mod}O`, needsDocument: false },
-  { id: 'save', label: 'Save', shortcut: `${mod}S`, needsDocument: true },
-  { id: 'saveAs', label: 'Save As…', shortcut: `${mod}${shift}S`, needsDocument: true },
-  { id: 'uploadLocalFile', label: 'Upload Local File…', needsDocument: false },
-  { id: 'downloadToComputer', label: 'Download to Computer…', needsDocument: true },
-  { id: 'revisionHistory', label: 'Revision History…', needsDocument: true },
-  { id: 'closeTab', label: 'Close Tab', shortcut: isMac ? '⌘W' : 'Ctrl+W', needsDocument: true },
-  { id: 'closeAll', label: 'Close All Tabs', needsDocument: true },
-  { id: 'account', label: 'Account…', needsDocument: false },
-  { id: 'settings', label: 'Settings…', needsDocument: false },
-  { id: 'signOut', label: 'Sign Out', needsDocument: false },
-];
+/** The command's key as people on this system read it (`Ctrl+Shift+S`, `⌘⇧S`), if it has one. */
+export function shortcutOf(command: CommandId | CommandEntry): string | undefined {
+  const key = (typeof command === 'string' ? commandEntry(command) : command).keys[0];
+  return key ? keyText(key, isMac) : undefined;
+}
+
+export const PALETTE_COMMANDS: readonly CommandEntry[] = COMMAND_LIST.filter((entry) => entry.inPalette);
 
 /**
  * The commands whose every word starts somewhere in the label, best matches first: "rev hi" finds
  * Revision History, "sa" finds Save before Save As.
  */
-export function matchCommands(query: string, commands: readonly CommandEntry[] = COMMANDS): CommandEntry[] {
+export function matchCommands(
+  query: string,
+  commands: readonly CommandEntry[] = PALETTE_COMMANDS,
+): CommandEntry[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...commands];
   const scored: { entry: CommandEntry; score: number }[] = [];

@@ -1,61 +1,57 @@
 import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MENU_COMMANDS } from '../core/contract/events.ts';
+import {
+  accelerator,
+  COMMAND_LIST,
+  type MenuCommand,
+  type MenuName,
+} from '../core/contract/menu-commands.ts';
 import { EVENT_CHANNEL } from './channels.ts';
 
-type MenuCommand = (typeof MENU_COMMANDS)[number];
+/**
+ * One menu's commands from the list, in its order, a separator between groups. Items have ids (e2e
+ * tests click them by id: `dropbox.open`) and send their command to the renderer.
+ */
+function commandItems(menu: MenuName, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] = [];
+  let group: number | null = null;
+  for (const entry of COMMAND_LIST) {
+    if (entry.menu?.name !== menu) continue;
+    if (group !== null && entry.menu.group !== group) items.push({ type: 'separator' });
+    group = entry.menu.group;
+    const key = entry.keys[0];
+    items.push({
+      id: `${menu}.${entry.id}`,
+      label: entry.label,
+      ...(key ? { accelerator: accelerator(key) } : {}),
+      click: () => send(entry.id),
+    });
+  }
+  return items;
+}
 
-/** Menu items have ids (e2e tests click them by id) and send their command to the renderer. */
-export function buildMenu(send: (command: MenuCommand) => void): Menu {
-  const item = (
-    id: MenuCommand,
-    label: string,
-    accelerator?: string,
-    menu = 'dropbox',
-  ): MenuItemConstructorOptions => ({
-    id: `${menu}.${id}`,
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => send(id),
-  });
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
+/** The application menu: the list's commands among Electron's own roles. */
+export function menuTemplate(
+  send: (command: MenuCommand) => void,
+  isMac = process.platform === 'darwin',
+): MenuItemConstructorOptions[] {
+  return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       id: 'file',
-      // Ctrl/Cmd+W closes the tab (asking about unsaved changes in the window), not the whole window.
       submenu: [
-        item('closeTab', 'Close Tab', 'CmdOrCtrl+W', 'file'),
-        item('closeAll', 'Close All Tabs', 'CmdOrCtrl+Shift+W', 'file'),
-        { type: 'separator' },
-        item('settings', 'Settings…', 'CmdOrCtrl+,', 'file'),
+        ...commandItems('file', send),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },
-    {
-      label: 'Dropbox',
-      id: 'dropbox',
-      submenu: [
-        item('open', 'Open…', 'CmdOrCtrl+O'),
-        item('save', 'Save', 'CmdOrCtrl+S'),
-        item('saveAs', 'Save As…', 'CmdOrCtrl+Shift+S'),
-        { type: 'separator' },
-        item('uploadLocalFile', 'Upload Local File…'),
-        item('downloadToComputer', 'Download to Computer…'),
-        { type: 'separator' },
-        item('revisionHistory', 'Revision History…'),
-        item('account', 'Account…'),
-        item('signIn', 'Sign In'),
-        item('signOut', 'Sign Out'),
-      ],
-    },
+    { label: 'Dropbox', id: 'dropbox', submenu: commandItems('dropbox', send) },
     {
       label: 'View',
       id: 'view',
       submenu: [
-        item('commandPalette', 'Command Palette…', 'CmdOrCtrl+Shift+P', 'view'),
+        ...commandItems('view', send),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -67,13 +63,14 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
     { role: 'windowMenu' },
     { role: 'help', submenu: [{ label: 'About Opus', role: 'about' }] },
   ];
-  return Menu.buildFromTemplate(template);
 }
 
 export function installMenu(window: BrowserWindow): void {
   Menu.setApplicationMenu(
-    buildMenu((command) => {
-      if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, 'menuCommand', { command });
-    }),
+    Menu.buildFromTemplate(
+      menuTemplate((command) => {
+        if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, 'menuCommand', { command });
+      }),
+    ),
   );
 }

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useState } from 'react';
-import { type CommandEntry, type CommandId, matchCommands } from '../commands.ts';
+import { type CommandEntry, type CommandId, matchCommands, shortcutOf } from '../commands.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
 interface CommandPaletteProps {
@@ -63,7 +63,7 @@ export function CommandPalette({ hasDocument, onRun, onClose }: CommandPalettePr
             onClick={() => run(entry)}
           >
             <span>{entry.label}</span>
-            {entry.shortcut && <kbd>{entry.shortcut}</kbd>}
+            {entry.keys.length > 0 && <kbd>{shortcutOf(entry)}</kbd>}
           </div>
         ))}
       </div>

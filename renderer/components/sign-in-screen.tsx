@@ -1,7 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CommandId } from '../commands.ts';
 import { describeError, type OpusApi } from '../opus.ts';
+import { useShortcuts } from '../state/use-shortcuts.ts';
 import { PasteCodeSignIn } from './paste-code-sign-in.tsx';
 import { SettingsDialog } from './settings-dialog.tsx';
+
+/** The commands that mean something with nobody signed in. */
+const SIGNED_OUT_COMMANDS: readonly CommandId[] = ['signIn', 'settings'];
 
 interface SignInScreenProps {
   opus: OpusApi;
@@ -42,17 +47,16 @@ export function SignInScreen({ opus, provider, error }: SignInScreenProps) {
     }
   };
 
-  // Electron's Dropbox menu has Sign In too; signed out, it means this button.
+  // Electron's Dropbox menu has Sign In too; signed out, it means this button. Settings has a key, here
+  // as in Electron's File menu.
   const latestSignIn = useRef(signIn);
   latestSignIn.current = signIn;
-  useEffect(
-    () =>
-      opus.onMenuCommand(({ command }) => {
-        if (command === 'signIn') void latestSignIn.current();
-        if (command === 'settings') setSettingsOpen(true);
-      }),
-    [opus],
-  );
+  const run = useCallback((command: CommandId) => {
+    if (command === 'signIn') void latestSignIn.current();
+    if (command === 'settings') setSettingsOpen(true);
+  }, []);
+  useEffect(() => opus.onMenuCommand(({ command }) => run(command)), [opus, run]);
+  useShortcuts(run, SIGNED_OUT_COMMANDS);
 
   // While a new attempt waits, the last attempt's refusal is history, not news.
   const shown = failure ?? (waiting ? undefined : error);

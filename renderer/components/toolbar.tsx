@@ -1,4 +1,5 @@
-import type { CommandId } from '../commands.ts';
+import { commandEntry } from '../../electron/core/contract/menu-commands.ts';
+import { type CommandId, shortcutOf } from '../commands.ts';
 
 interface ToolbarProps {
   accountName: string;
@@ -7,36 +8,46 @@ interface ToolbarProps {
   onRun(command: CommandId): void;
 }
 
+/** The tooltip: what the button does, and its key when it has one. */
+function titleOf(command: CommandId): string {
+  const hint = commandEntry(command).toolbar?.hint ?? '';
+  const key = shortcutOf(command);
+  if (!key) return hint;
+  return hint ? `${hint} (${key})` : key;
+}
+
 /** The Dropbox menu's commands as buttons, for the browser host (which has no application menu). */
 export function Toolbar({ accountName, hasDocument, online, onRun }: ToolbarProps) {
-  const button = (command: CommandId, label: string, title: string, needsDocument = true) => (
-    <button
-      type="button"
-      onClick={() => onRun(command)}
-      disabled={needsDocument && !hasDocument}
-      title={title}
-    >
-      {label}
-    </button>
-  );
+  const button = (command: CommandId, className?: string) => {
+    const entry = commandEntry(command);
+    return (
+      <button
+        type="button"
+        className={className}
+        onClick={() => onRun(command)}
+        disabled={entry.needsDocument && !hasDocument}
+        title={titleOf(command)}
+      >
+        {entry.toolbar?.label ?? entry.label}
+      </button>
+    );
+  };
   return (
     <header className="toolbar" role="toolbar" aria-label="Document">
-      {button('open', 'Open…', 'Open from Dropbox (Ctrl+O)', false)}
-      {button('save', 'Save', 'Save (Ctrl+S)')}
-      {button('saveAs', 'Save As…', 'Save As (Ctrl+Shift+S)')}
+      {button('open')}
+      {button('save')}
+      {button('saveAs')}
       <span className="toolbar-gap" />
-      {button('uploadLocalFile', 'Upload…', 'Upload a file from this computer to Dropbox', false)}
-      {button('downloadToComputer', 'Download…', 'Download this file to this computer')}
-      {button('revisionHistory', 'History…', 'Revision history of this file')}
+      {button('uploadLocalFile')}
+      {button('downloadToComputer')}
+      {button('revisionHistory')}
       <span className="spacer" />
       {!online && (
         <span className="offline-badge" role="status">
           Offline
         </span>
       )}
-      <button type="button" className="quiet" onClick={() => onRun('commandPalette')} title="Ctrl+Shift+P">
-        Commands
-      </button>
+      {button('commandPalette', 'quiet')}
       <button
         type="button"
         className="quiet account-button"

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { shortcutOf } from '../commands.ts';
 import { parentFolder } from '../format.ts';
 import type { CommandResponse, OpusApi } from '../opus.ts';
 
@@ -59,7 +60,7 @@ export function Welcome({ opus, onOpen, onUpload, onOpenPath }: WelcomeProps) {
         </nav>
       )}
       <p className="hint">
-        <kbd>Ctrl</kbd>+<kbd>O</kbd> opens, <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> shows every command.
+        <kbd>{shortcutOf('open')}</kbd> opens, <kbd>{shortcutOf('commandPalette')}</kbd> shows every command.
       </p>
     </section>
   );

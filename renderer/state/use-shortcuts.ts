@@ -1,32 +1,35 @@
 import { useEffect, useRef } from 'react';
+import { COMMAND_LIST, type KeyPress, keyMatches } from '../../electron/core/contract/menu-commands.ts';
 import type { CommandId } from '../commands.ts';
 
-/** The window's keys for commands; Electron's menu has the same accelerators and sends `menuCommand`. */
-function commandFor(event: KeyboardEvent): CommandId | null {
-  if (event.key === 'F1') return 'commandPalette';
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
-  const key = event.key.toLowerCase();
-  if (key === 's') return event.shiftKey ? 'saveAs' : 'save';
-  if (key === 'o' && !event.shiftKey) return 'open';
-  if (key === 'p' && event.shiftKey) return 'commandPalette';
-  if (key === 'w' && !event.shiftKey) return 'closeTab';
+/**
+ * The command a key press asks for, among `only` (every listed command when absent). The keys are the
+ * list's, the same Electron's menu has as accelerators.
+ */
+export function commandForKey(press: KeyPress, only?: readonly CommandId[]): CommandId | null {
+  for (const entry of COMMAND_LIST) {
+    if (only && !only.includes(entry.id)) continue;
+    if (entry.keys.some((key) => keyMatches(key, press))) return entry.id;
+  }
   return null;
 }
 
 /**
  * Listened for in the capture phase, so the keys work whether Monaco or the page has the focus, and the
- * browser's own "save page" never shows. (A browser keeps Ctrl+W for itself; Electron's menu gets it.)
+ * browser's own "save page" never shows. A key the page takes is not the menu's too: Electron runs a
+ * menu accelerator only for a key press the page did not prevent. `only`: the commands this screen answers to;
+ * other keys stay the browser's.
  */
-export function useShortcuts(run: (command: CommandId) => void): void {
-  const latest = useRef(run);
-  latest.current = run;
+export function useShortcuts(run: (command: CommandId) => void, only?: readonly CommandId[]): void {
+  const latest = useRef({ run, only });
+  latest.current = { run, only };
   useEffect(() => {
     const keyDown = (event: KeyboardEvent) => {
-      const command = commandFor(event);
+      const command = commandForKey(event, latest.current.only);
       if (!command) return;
       event.preventDefault();
       event.stopPropagation();
-      latest.current(command);
+      latest.current.run(command);
     };
     window.addEventListener('keydown', keyDown, true);
     return () => window.removeEventListener('keydown', keyDown, true);

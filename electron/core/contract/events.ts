@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MENU_COMMANDS } from './menu-commands.ts';
 import {
   AccountShape,
   DocumentId,
@@ -7,24 +8,6 @@ import {
   ErrorKindSchema,
   RemoteFileShape,
 } from './shapes.ts';
-
-export const MENU_COMMANDS = [
-  'open',
-  'save',
-  'saveAs',
-  'uploadLocalFile',
-  'downloadToComputer',
-  'revisionHistory',
-  'account',
-  'signIn',
-  'signOut',
-  'closeTab',
-  'closeAll',
-  'commandPalette',
-  'settings',
-  /** The window is closing (or the app quitting) with unsaved tabs: ask about each, then closeWindow. */
-  'quit',
-] as const;
 
 /** Every event main pushes to the renderer, declared once. */
 export const events = {
