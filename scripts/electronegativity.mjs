@@ -11,9 +11,10 @@
 // every per-file check blind. It exits 0 even with findings, so the CSV (`-o`) is what is judged.
 //
 // Its window checks only read an options literal written inside `new BrowserWindow(…)`; ours come from
-// windowOptions(), and the CSP is a header set in protocol.ts, both invisible to it. So the scan runs on a
-// copy of the folder plus a generated probe (shell/window-options.probe.js) that writes what
-// windowOptions() and RENDERER_CSP evaluate to as literals it can read: a change there is judged too.
+// windowOptions(), and the CSP (core/contract/renderer-csp.ts) is a header set in protocol.ts, both
+// invisible to it. So the scan runs on a copy of the folder plus a generated probe
+// (shell/window-options.probe.js) that writes what windowOptions() and RENDERER_CSP evaluate to as
+// literals it can read: a change there is judged too.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,10 +76,17 @@ function inlineSuppressions(folder) {
   return found;
 }
 
-/** windowOptions() and RENDERER_CSP as the folder's window-options.ts evaluates them. */
+/** windowOptions() and RENDERER_CSP as the folder's window-options.ts and renderer-csp.ts evaluate them. */
 async function evaluateWindowOptions(folder) {
   const bundle = await build({
-    entryPoints: [join(folder, 'shell/window-options.ts')],
+    stdin: {
+      contents: [
+        "export { windowOptions } from './shell/window-options.ts';",
+        "export { RENDERER_CSP } from './core/contract/renderer-csp.ts';",
+      ].join('\n'),
+      resolveDir: folder,
+      loader: 'ts',
+    },
     bundle: true,
     write: false,
     format: 'esm',

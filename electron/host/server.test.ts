@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { bundleBrowser } from '../../scripts/build-node.mjs';
 import type { CoreService, EventListener } from '../core/app/core-service.ts';
 import { dispatch, type Handlers } from '../core/contract/dispatch.ts';
+import { RENDERER_CSP } from '../core/contract/renderer-csp.ts';
 import { type BrowserHost, startBrowserHost } from './server.ts';
 
 /** A core with one real handler behind the real contract dispatcher: this file tests the transport. */
@@ -127,6 +128,13 @@ test('serves the renderer with window.opus first and a strict CSP', async () => 
   const bridge = await raw('/__opus/bridge.js', { headers: own() });
   expect(bridge.status).toBe(200);
   expect(bridge.body).toContain('saveDocument');
+});
+
+test("the page's CSP is the one Electron's app:// protocol sends, on the page, the bridge and the assets", async () => {
+  for (const path of ['/', '/__opus/bridge.js', '/app.js']) {
+    const answer = await raw(path, { headers: own() });
+    expect(answer.headers['content-security-policy'], path).toBe(RENDERER_CSP);
+  }
 });
 
 test('refuses a foreign Host header (DNS rebinding), even with the cookie', async () => {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { CoreService } from '../core/app/core-service.ts';
+import { RENDERER_CSP } from '../core/contract/renderer-csp.ts';
 import { HostGuards } from './guards.ts';
 import { resolveStatic, serveFile } from './static-files.ts';
 
@@ -27,12 +28,8 @@ export interface BrowserHost {
 /** Uploads travel as base64 JSON: 150 MiB of bytes is about 200 MiB of text. */
 const CALL_BODY_LIMIT = 210 * 1024 * 1024;
 
-export const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; " +
-  "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': PAGE_CSP,
+  'Content-Security-Policy': RENDERER_CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -1,6 +1,7 @@
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_HOST, RENDERER_CSP } from './window-options.ts';
+import { RENDERER_CSP } from '../core/contract/renderer-csp.ts';
+import { APP_HOST } from './window-options.ts';
 
 /** app:// is a secure, standard origin. Never `bypassCSP`: the CSP header is the renderer's fence. */
 export const APP_SCHEME_PRIVILEGES = {

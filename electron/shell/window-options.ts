@@ -23,11 +23,6 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** The renderer's CSP: Monaco needs inline styles and blob workers; nothing else is allowed in. */
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; " +
-  "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
 /**
  * The window's options as Electron's security checklist asks: sandboxed, context-isolated, no Node in
  * the renderer, no webview, no insecure content. Plain data (the electron import is types only), so a
