@@ -5,10 +5,8 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type Localbox, startLocalbox } from '../../localbox/index.ts';
+import { bootOpus } from '../core/app/boot.ts';
 import { fileKeyCipher, fileKeyValueStore } from '../core/app/file-store.ts';
-import { APP_KEY_SETTING, createOpusCore } from '../core/app/opus-core.ts';
-import { chooseProvider, localboxEndpoints } from '../core/app/provider.ts';
 import { startBrowserHost } from './server.ts';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,31 +31,19 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 }
 
 const store = fileKeyValueStore(join(dataDir, 'settings.json'));
-const choice = chooseProvider(await store.get(APP_KEY_SETTING));
-let box: Localbox | null = null;
-if (choice.provider === 'localbox') {
-  box = await startLocalbox({
-    dataDir: join(dataDir, 'localbox'),
-    port: 0,
-    faultInjection: values['localbox-faults'] ?? false,
-    logLevel: 'error',
-  });
-}
-const core = createOpusCore({
-  endpoints: box
-    ? localboxEndpoints(box.url, box.appKey)
-    : { appKey: choice.provider === 'dropbox' ? choice.appKey : '' },
-  provider: choice.provider,
+const { core, localbox, close } = await bootOpus({
   dataDir,
   store,
-  cipher: fileKeyCipher(join(dataDir, 'vault.key')),
-  // The page opens the sign-in page in a new tab itself; there is no system browser to drive from here.
-  openExternal: async () => {},
-  version: process.env.npm_package_version ?? 'dev',
-  signInPorts: values['sign-in-ports']?.split(',').map(Number),
-  log,
+  localboxFaults: values['localbox-faults'] ?? false,
+  core: () => ({
+    cipher: fileKeyCipher(join(dataDir, 'vault.key')),
+    // The page opens the sign-in page in a new tab itself; there is no system browser to drive from here.
+    openExternal: async () => {},
+    version: process.env.npm_package_version ?? 'dev',
+    signInPorts: values['sign-in-ports']?.split(',').map(Number),
+    log,
+  }),
 });
-await core.start();
 const host = await startBrowserHost({
   core,
   rendererDir,
@@ -67,16 +53,15 @@ const host = await startBrowserHost({
 });
 
 // One parseable line first: scripts and tests read the address from it.
-process.stdout.write(`opus web ${host.url}${box ? ` localbox=${box.url}` : ''}\n`);
+process.stdout.write(`opus web ${host.url}${localbox ? ` localbox=${localbox.url}` : ''}\n`);
 process.stdout.write(`Open ${host.url} in your browser (the address carries this launch's secret).\n`);
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await core.close();
+  await close();
   await host.close();
-  await box?.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

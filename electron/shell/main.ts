@@ -3,9 +3,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { type Localbox, startLocalbox } from '../../localbox/index.ts';
-import { APP_KEY_SETTING, createOpusCore, type NativeDialogs, type OpusCore } from '../core/app/opus-core.ts';
-import { chooseProvider, localboxEndpoints } from '../core/app/provider.ts';
+import { type BootedOpus, bootOpus } from '../core/app/boot.ts';
+import type { NativeDialogs } from '../core/app/opus-core.ts';
 import type { EventPayload } from '../core/contract/events.ts';
 import { EVENT_CHANNEL } from './channels.ts';
 import { bindContract } from './ipc.ts';
@@ -26,8 +25,7 @@ const log = (line: string) => {
   writeLogFile(line);
 };
 
-let core: OpusCore | null = null;
-let box: Localbox | null = null;
+let opus: BootedOpus | null = null;
 let window: BrowserWindow | null = null;
 /** The page has asked about every unsaved tab: its beforeunload no longer holds the window. */
 let mayClose = false;
@@ -57,40 +55,29 @@ async function boot(): Promise<void> {
   serveRenderer(join(OUT, 'renderer'));
   denyAllPermissions(session.defaultSession);
   const store = electronKeyValueStore();
-  const choice = chooseProvider(await store.get(APP_KEY_SETTING));
-  if (choice.provider === 'localbox') {
-    box = await startLocalbox({
-      dataDir: join(app.getPath('userData'), 'localbox'),
-      port: 0,
-      logLevel: 'error',
-    });
-  }
-  const localboxUrl = box?.url;
-  // The address only (no token): the end-to-end tests find the embedded localbox by it.
-  if (box) log(`opus: embedded localbox at ${box.url}`);
-  core = createOpusCore({
-    endpoints: box
-      ? localboxEndpoints(box.url, box.appKey)
-      : { appKey: choice.provider === 'dropbox' ? choice.appKey : '' },
-    provider: choice.provider,
+  opus = await bootOpus({
     dataDir: app.getPath('userData'),
     store,
-    cipher: safeStorageCipher(log),
-    openExternal: async (url) => {
-      if (!isAllowedExternalUrl(url, localboxUrl)) throw new Error(`refusing to open ${url}`);
-      await shell.openExternal(url);
-    },
-    dialogs: nativeDialogs(),
-    window: {
-      close: () => {
-        mayClose = true;
-        window?.close();
+    core: (localboxUrl) => ({
+      cipher: safeStorageCipher(log),
+      openExternal: async (url) => {
+        if (!isAllowedExternalUrl(url, localboxUrl)) throw new Error(`refusing to open ${url}`);
+        await shell.openExternal(url);
       },
-    },
-    version: app.getVersion(),
-    log,
+      dialogs: nativeDialogs(),
+      window: {
+        close: () => {
+          mayClose = true;
+          window?.close();
+        },
+      },
+      version: app.getVersion(),
+      log,
+    }),
   });
-  await core.start();
+  const { core, localbox } = opus;
+  // The address only (no token): the end-to-end tests find the embedded localbox by it.
+  if (localbox) log(`opus: embedded localbox at ${localbox.url}`);
 
   const bounds = (await store.get('window.bounds')) ?? null;
   window = new BrowserWindow(
@@ -149,6 +136,6 @@ if (!app.requestSingleInstanceLock()) {
     }
     // Unsaved text reaches the journal before the process ends.
     quitting = true;
-    Promise.all([core?.close(), box?.close()]).finally(() => app.quit());
+    Promise.resolve(opus?.close()).finally(() => app.quit());
   });
 }

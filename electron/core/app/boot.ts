@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { type Localbox, startLocalbox } from '../../../localbox/index.ts';
+import type { KeyValueStore } from '../auth/token-vault.ts';
+import { APP_KEY_SETTING, createOpusCore, type OpusCore, type OpusCoreOptions } from './opus-core.ts';
+import { chooseProvider, localboxEndpoints } from './provider.ts';
+
+/** What the host decides itself; the Dropbox to talk to, and where Opus keeps its data, come from boot. */
+export type HostCoreOptions = Omit<OpusCoreOptions, 'endpoints' | 'provider' | 'dataDir' | 'store'>;
+
+export interface BootOptions {
+  /** Opus's own folder: the journal, the local history, and an embedded localbox's files (`localbox/`). */
+  dataDir: string;
+  /** Settings and the vault: the Dropbox app key is read from here. */
+  store: KeyValueStore;
+  /** Where OPUS_DROPBOX_APP_KEY is read when Settings has no app key. */
+  env?: NodeJS.ProcessEnv;
+  /** The embedded localbox accepts fault injection (the browser host's --localbox-faults, for tests). */
+  localboxFaults?: boolean;
+  /** The rest of the core's options; an embedded localbox's address is known only once it runs. */
+  core(localboxUrl: string | undefined): HostCoreOptions;
+}
+
+export interface BootedOpus {
+  core: OpusCore;
+  /** The localbox embedded in this process: there is one when no Dropbox app key is configured. */
+  localbox: Localbox | null;
+  /** Closes the core first (unsaved text reaches the journal), then the embedded localbox. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opus's start, the same in Electron and in the browser host: choose the provider from the app key,
+ * embed a localbox when there is none, point the core at it, and start the core (which signs in from
+ * the vault when it can).
+ */
+export async function bootOpus(options: BootOptions): Promise<BootedOpus> {
+  const choice = chooseProvider(await options.store.get(APP_KEY_SETTING), options.env);
+  const localbox =
+    choice.provider === 'localbox'
+      ? await startLocalbox({
+          dataDir: join(options.dataDir, 'localbox'),
+          port: 0,
+          faultInjection: options.localboxFaults ?? false,
+          logLevel: 'error',
+        })
+      : null;
+  try {
+    const core = createOpusCore({
+      ...options.core(localbox?.url),
+      endpoints: localbox
+        ? localboxEndpoints(localbox.url, localbox.appKey)
+        : { appKey: choice.provider === 'dropbox' ? choice.appKey : '' },
+      provider: choice.provider,
+      dataDir: options.dataDir,
+      store: options.store,
+    });
+    await core.start();
+    return {
+      core,
+      localbox,
+      close: async () => {
+        await core.close();
+        await localbox?.close();
+      },
+    };
+  } catch (error) {
+    await localbox?.close();
+    throw error;
+  }
+}
