@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { bundleBrowser } from '../../scripts/build-node.mjs';
 import type { CoreService, EventListener } from '../core/app/core-service.ts';
-import { dispatch, type Handlers } from '../core/contract/dispatch.ts';
+import { dispatch, type Handlers } from '../core/app/dispatch.ts';
 import { RENDERER_CSP } from '../core/contract/renderer-csp.ts';
 import { type BrowserHost, startBrowserHost } from './server.ts';
 

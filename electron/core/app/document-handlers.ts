@@ -1,6 +1,6 @@
-import type { Handlers } from '../contract/dispatch.ts';
 import type { Documents } from '../documents/documents.ts';
 import { resolveMerge } from '../documents/merge.ts';
+import type { Handlers } from './dispatch.ts';
 import type { RecentFiles } from './recent-files.ts';
 
 type DocumentHandlers = Pick<

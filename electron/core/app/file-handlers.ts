@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Handlers } from '../contract/dispatch.ts';
 import type { BrowserEntry } from '../contract/shapes.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
+import type { Handlers } from './dispatch.ts';
 import type { LocalChoices } from './local-choices.ts';
 
 type FileHandlers = Pick<Handlers, 'listFolder' | 'createFolder' | 'uploadLocalFile' | 'downloadToComputer'>;

@@ -1,9 +1,9 @@
-import type { Handlers } from '../contract/dispatch.ts';
 import { decodeText } from '../documents/codec.ts';
 import type { Documents } from '../documents/documents.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { isOpusError, OpusError } from '../errors.ts';
+import type { Handlers } from './dispatch.ts';
 
 type RevisionHandlers = Pick<
   Handlers,

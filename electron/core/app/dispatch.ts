@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import type { ContractError, Envelope } from '../contract/api.ts';
+import { type CommandName, type CommandResponse, type Commands, commands } from '../contract/commands.ts';
 import { isOpusError } from '../errors.ts';
-import type { ContractError, Envelope } from './api.ts';
-import { type CommandName, type CommandResponse, type Commands, commands } from './commands.ts';
 
 export type Handlers = {
   [N in CommandName]: (
