@@ -1,4 +1,5 @@
 // How sizes, times and revisions read in the window.
+import type { LineEnding } from '../electron/core/contract/shapes.ts';
 
 const UNITS = ['KB', 'MB', 'GB', 'TB'];
 
@@ -63,6 +64,6 @@ export function encodingLabel(format: { encoding: string; bom: boolean }): strin
 }
 
 /** The status bar's line endings, as editors name them. */
-export function lineEndingLabel(lineEnding: 'lf' | 'crlf'): string {
+export function lineEndingLabel(lineEnding: LineEnding): string {
   return lineEnding === 'crlf' ? 'CRLF' : 'LF';
 }

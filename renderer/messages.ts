@@ -1,9 +1,6 @@
 // Words for people, one per error kind: what happened and what to do, and that the text is not lost.
-import type { z } from 'zod';
-import type { ErrorKindSchema } from '../electron/core/contract/shapes.ts';
+import type { ErrorKind } from '../electron/core/contract/shapes.ts';
 import { baseName } from './format.ts';
-
-export type ErrorKind = z.infer<typeof ErrorKindSchema>;
 
 /** What the caller knows about the failed call, so the sentence can name the file. */
 export interface ErrorContext {

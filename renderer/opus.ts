@@ -47,8 +47,11 @@ export type { EventPayload } from '../electron/core/contract/events.ts';
 export type {
   AccountShape as Account,
   BrowserEntry,
+  ConflictResolution,
   ConflictShape as Conflict,
   DocumentSnapshot,
+  MergeChoice,
+  MergeHunk,
   RemoteFileShape as RemoteFile,
   RestoredDocument,
   SaveResult,

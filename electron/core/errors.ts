@@ -1,26 +1,4 @@
-import type { RemoteFile } from './dropbox/remote-file.ts';
-
-/**
- * Every failure the user can meet, from a small closed set. The gateway maps Dropbox's `.tag` chains to
- * these once; everything above it branches on `kind`, and the renderer turns kinds into words.
- */
-export type ErrorKind =
-  | 'conflict'
-  | 'not_found'
-  | 'rate_limited'
-  | 'offline'
-  | 'auth_expired'
-  | 'signed_out'
-  | 'too_large'
-  | 'insufficient_space'
-  | 'malformed_path'
-  | 'binary_file'
-  | 'unsupported_encoding'
-  | 'guard'
-  /** This computer's disk (the journal, a download's target): full, read-only, missing. */
-  | 'local_io'
-  | 'invalid_request'
-  | 'unknown';
+import type { ErrorKind, RemoteFileShape as RemoteFile } from './contract/shapes.ts';
 
 export interface ErrorDetail {
   /** conflict: what Dropbox has now (absent when the file was deleted meanwhile). */

@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
 import { formatModified, shortRev } from '../format.ts';
-import { type CommandResponse, describeError, type OpusApi, type RemoteFile } from '../opus.ts';
-import { type HunkChoice, HunkChooser, type MergeHunk } from './hunk-chooser.tsx';
+import {
+  type CommandResponse,
+  type ConflictResolution,
+  describeError,
+  type MergeHunk,
+  type OpusApi,
+  type RemoteFile,
+} from '../opus.ts';
+import { type HunkChoice, HunkChooser } from './hunk-chooser.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 import { MonacoView } from './monaco-view.tsx';
 
 export type Resolution = CommandResponse<'resolveConflict'>;
-type ResolutionKind = 'keep_mine' | 'take_theirs' | 'save_copy' | 'use_merged';
 
 /** Both sides of a conflict as the dialog names them. */
 export interface ConflictSides {
@@ -84,7 +90,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
     });
 
   /** `merged`: the reviewed merge (use_merged); every other choice acts on the editor's text. */
-  const resolve = (resolution: ResolutionKind, merged?: string) =>
+  const resolve = (resolution: ConflictResolution, merged?: string) =>
     attempt('Saving…', async () => {
       const version = await flush();
       const result = await opus.resolveConflict({
@@ -215,7 +221,7 @@ interface ChoicesProps {
   canMerge: boolean;
   onMerge(): void;
   onCompare(): void;
-  onResolve(resolution: ResolutionKind): void;
+  onResolve(resolution: ConflictResolution): void;
   onClose(): void;
 }
 

@@ -1,8 +1,7 @@
-import type { CommandResponse } from '../opus.ts';
+import type { MergeChoice, MergeHunk } from '../opus.ts';
 
-type Merge = CommandResponse<'mergeConflict'>;
-export type MergeHunk = Extract<Merge, { kind: 'conflicted' }>['hunks'][number];
-export type HunkChoice = 'mine' | 'theirs' | 'both';
+/** The contract's choices for a hunk but the user's own lines, which this chooser does not offer. */
+export type HunkChoice = Exclude<MergeChoice, { custom: string }>;
 
 interface HunkChooserProps {
   hunks: MergeHunk[];

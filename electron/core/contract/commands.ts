@@ -2,11 +2,13 @@ import { z } from 'zod';
 import {
   AccountShape,
   BrowserEntry,
+  ConflictResolutionSchema,
   DocumentId,
   DocumentSnapshot,
   DropboxPath,
   EditorTextShape,
   FolderPath,
+  MergeChoiceShape,
   MergeHunkShape,
   MergeShape,
   RemoteFileShape,
@@ -137,17 +139,14 @@ export const commands = {
   applyMergeChoices: command(
     z.strictObject({
       hunks: z.array(MergeHunkShape).max(100_000),
-      choices: z.record(
-        z.string().regex(/^\d+$/),
-        z.union([z.enum(['mine', 'theirs', 'both']), z.strictObject({ custom: z.string() })]),
-      ),
+      choices: z.record(z.string().regex(/^\d+$/), MergeChoiceShape),
     }),
     z.strictObject({ text: z.string() }),
   ),
   resolveConflict: command(
     z.strictObject({
       documentId: DocumentId,
-      resolution: z.enum(['keep_mine', 'take_theirs', 'save_copy', 'use_merged']),
+      resolution: ConflictResolutionSchema,
       version: EditorVersion,
       /** The reviewed merge (use_merged only): the editor's text becomes it. */
       text: z.string().optional(),

@@ -24,15 +24,23 @@ export const ErrorKindSchema = z.enum([
   'invalid_request',
   'unknown',
 ]);
+/**
+ * Every failure the user can meet, from a small closed set. The gateway maps Dropbox's `.tag` chains to
+ * these once; everything above it branches on `kind`, and the renderer turns kinds into words.
+ */
+export type ErrorKind = z.infer<typeof ErrorKindSchema>;
 
+/** What Opus keeps of a Dropbox file's metadata (the core's `RemoteFile`). */
 export const RemoteFileShape = z.strictObject({
   name: z.string(),
+  /** Display casing; use pathLower to compare. */
   path: z.string(),
   pathLower: z.string(),
   id: z.string(),
   rev: z.string(),
   size: z.number().int().min(0),
   contentHash: z.string(),
+  /** Dropbox timestamps, ISO 8601 without fractional seconds. */
   serverModified: z.string(),
   clientModified: z.string(),
 });
@@ -54,12 +62,20 @@ export const BrowserEntry = z.discriminatedUnion('kind', [
 ]);
 export type BrowserEntry = z.infer<typeof BrowserEntry>;
 
+export const LineEndingSchema = z.enum(['lf', 'crlf']);
+export type LineEnding = z.infer<typeof LineEndingSchema>;
+
+/** How a document's text is stored in its file; the journal stores it too (journal/journal-entry.ts). */
 export const TextFormatShape = z.strictObject({
+  /** `utf-8`, `utf-16le`, `utf-16be`, or a lower-case iconv-lite name such as `windows-1252` or `shift_jis`. */
   encoding: z.string(),
+  /** Only UTF-8 and UTF-16 have one. */
   bom: z.boolean(),
-  lineEnding: z.enum(['lf', 'crlf']),
+  lineEnding: LineEndingSchema,
+  /** Whether the file ended with a line ending when it was opened: shown to the user, not enforced. */
   finalNewline: z.boolean(),
 });
+export type TextFormat = z.infer<typeof TextFormatShape>;
 
 export const AccountShape = z.strictObject({
   accountId: z.string(),
@@ -138,8 +154,9 @@ export const SaveResult = z.discriminatedUnion('kind', [
 export type SaveResult = z.infer<typeof SaveResult>;
 
 /**
- * A merge as hunks: every line in a hunk's text ends with "\n", so an empty hunk and one empty line stay
- * distinct. Join them with the `applyMergeChoices` command, which knows how the last line ends.
+ * A stretch of a merge (documents/merge.ts): every line in a hunk's text ends with "\n", so an empty hunk
+ * and one empty line stay distinct. Join them with the `applyMergeChoices` command, which knows how the
+ * last line ends.
  */
 export const MergeHunkShape = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('same'), text: z.string() }),
@@ -151,6 +168,21 @@ export const MergeHunkShape = z.discriminatedUnion('kind', [
     theirs: z.string(),
   }),
 ]);
+export type MergeHunk = z.infer<typeof MergeHunkShape>;
+
+/** A conflicting hunk's outcome. `custom` is the user's own lines for it (a missing final "\n" is added). */
+export const MergeChoiceShape = z.union([
+  z.enum(['mine', 'theirs', 'both']),
+  z.strictObject({ custom: z.string() }),
+]);
+export type MergeChoice = z.infer<typeof MergeChoiceShape>;
+
+/**
+ * How the user settles a conflict: save their text over Dropbox's, take Dropbox's, keep theirs as a
+ * conflicted copy beside it, or save the reviewed merge.
+ */
+export const ConflictResolutionSchema = z.enum(['keep_mine', 'take_theirs', 'save_copy', 'use_merged']);
+export type ConflictResolution = z.infer<typeof ConflictResolutionSchema>;
 
 export const MergeShape = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('clean'), text: z.string(), remoteRev: z.string() }),

@@ -1,6 +1,7 @@
+import type { LineEnding } from '../contract/shapes.ts';
 import type { Text } from '../text/text-edits.ts';
 import type { StoredPieces } from './codec-chunks.ts';
-import { joinLineEndings, type LineEnding, normalizeLineBreaks } from './codec-lines.ts';
+import { joinLineEndings, normalizeLineBreaks } from './codec-lines.ts';
 
 /** The leaves of a `Text`, in order: each holds a run of whole lines. */
 function leavesOf(text: Text, into: Text[] = []): Text[] {

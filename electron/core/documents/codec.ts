@@ -1,26 +1,14 @@
+import type { TextFormat } from '../contract/shapes.ts';
 import { type ByteSource, bytesSource } from '../dropbox/byte-source.ts';
 import type { Text } from '../text/text-edits.ts';
 import { refuseBinary } from './codec-binary.ts';
 import { onePiece, utf8Chunks } from './codec-chunks.ts';
 import { readEncoding, writeEncoding } from './codec-encoding.ts';
-import { joinLineEndings, type LineEnding, normalizeLineBreaks, splitLineEndings } from './codec-lines.ts';
+import { joinLineEndings, normalizeLineBreaks, splitLineEndings } from './codec-lines.ts';
 import { textPieces } from './codec-text-pieces.ts';
 
-export type { LineEnding } from './codec-lines.ts';
-
-/**
- * How a document's text is stored in its file. Exactly these four fields, because the contract's
- * `TextFormatShape` is strict and the journal stores them.
- */
-export interface TextFormat {
-  /** `utf-8`, `utf-16le`, `utf-16be`, or a lower-case iconv-lite name such as `windows-1252` or `shift_jis`. */
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | (string & Record<never, never>);
-  /** Only UTF-8 and UTF-16 have one. */
-  bom: boolean;
-  lineEnding: LineEnding;
-  /** Whether the file ended with a line ending when it was opened: shown to the user, not enforced. */
-  finalNewline: boolean;
-}
+/** How a document's text is stored in its file: the contract's shape, which the journal stores too. */
+export type { TextFormat };
 
 export interface DecodedText {
   /**

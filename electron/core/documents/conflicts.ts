@@ -1,4 +1,5 @@
 import type { CommandResponse } from '../contract/commands.ts';
+import type { ConflictResolution } from '../contract/shapes.ts';
 import { contentHash } from '../dropbox/content-hash.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { isOpusError, OpusError } from '../errors.ts';
@@ -105,7 +106,7 @@ async function saveCopy(
 export async function resolve(
   context: DocumentsContext,
   doc: OpenDocument,
-  resolution: 'keep_mine' | 'take_theirs' | 'save_copy' | 'use_merged',
+  resolution: ConflictResolution,
   merged: string | undefined,
 ): Promise<Resolution> {
   const conflict = await theirs(context, doc);

@@ -1,15 +1,13 @@
 import { diff3Merge, diffIndices } from 'node-diff3';
+import type { MergeChoice, MergeHunk } from '../contract/shapes.ts';
 import { OpusError } from '../errors.ts';
 import { affordable, gapsBetween, uniqueAnchors } from './merge-align.ts';
 import { commonEnds, fromHunkTexts, hunkText, toLines } from './merge-lines.ts';
 
-/**
- * A stretch of the merged document. Hunk texts hold whole lines, each ending in "\n" (see `hunkText`),
- * so a UI can show them and `resolveMerge` can join them without guessing where lines break.
- */
-export type MergeHunk =
-  | { kind: 'same'; text: string }
-  | { kind: 'conflict'; id: number; base: string; mine: string; theirs: string };
+// Hunk texts hold whole lines, each ending in "\n" (see `hunkText`), so a UI can show them and
+// `resolveMerge` can join them without guessing where lines break. Hunks and choices cross to the page
+// as they are: their shapes are the contract's.
+export type { MergeChoice, MergeHunk };
 
 export interface MergeStats {
   /** Changed stretches of lines in mine / theirs against the base. */
@@ -21,9 +19,6 @@ export interface MergeStats {
 export type MergeResult =
   | { kind: 'clean'; text: string; stats: MergeStats }
   | { kind: 'conflicted'; hunks: MergeHunk[]; stats: MergeStats };
-
-/** `custom` is the user's own lines for the hunk, in hunk form (a missing final "\n" is added). */
-export type MergeChoice = 'mine' | 'theirs' | 'both' | { custom: string };
 
 const equalLines = (x: readonly string[], y: readonly string[]): boolean =>
   x.length === y.length && x.every((line, index) => line === y[index]);

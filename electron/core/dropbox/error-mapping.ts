@@ -1,4 +1,5 @@
-import { type ErrorKind, OpusError } from '../errors.ts';
+import type { ErrorKind } from '../contract/shapes.ts';
+import { OpusError } from '../errors.ts';
 import {
   type HttpFailure,
   isAbort,

@@ -1,3 +1,4 @@
+import type { AccountShape } from '../contract/shapes.ts';
 import type { ByteSource } from './byte-source.ts';
 import type { RemoteEntry, RemoteFile, RemoteFolder } from './remote-file.ts';
 
@@ -29,13 +30,8 @@ export interface BodySink<T> {
   end(): T;
 }
 
-export interface AccountInfo {
-  accountId: string;
-  displayName: string;
-  email: string;
-  used: number;
-  allocated: number;
-}
+/** The account as Dropbox describes it: the contract's, but for where the files live, which the core knows. */
+export type AccountInfo = Omit<AccountShape, 'provider'>;
 
 /**
  * Dropbox as Opus sees it: one method per job, each one HTTP request unless it says otherwise, every

@@ -1,17 +1,7 @@
-/** What Opus keeps of a Dropbox file's metadata. */
-export interface RemoteFile {
-  name: string;
-  /** Display casing; use pathLower to compare. */
-  path: string;
-  pathLower: string;
-  id: string;
-  rev: string;
-  size: number;
-  contentHash: string;
-  /** Dropbox timestamps, ISO 8601 without fractional seconds. */
-  serverModified: string;
-  clientModified: string;
-}
+import type { RemoteFileShape } from '../contract/shapes.ts';
+
+/** What Opus keeps of a Dropbox file's metadata: the contract's shape, which the renderer gets as is. */
+export type RemoteFile = RemoteFileShape;
 
 export interface RemoteFolder {
   name: string;

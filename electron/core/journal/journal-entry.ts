@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TextFormat } from '../documents/codec.ts';
+import { type TextFormat, TextFormatShape } from '../contract/shapes.ts';
 
 /** Where a document's unsaved text belongs and what it was based on: all but the text itself. */
 export interface JournalHeader {
@@ -18,12 +18,9 @@ export interface JournalEntry extends JournalHeader {
   savedAt: string;
 }
 
-const TextFormatSchema = z.object({
-  encoding: z.string().min(1),
-  bom: z.boolean(),
-  lineEnding: z.enum(['lf', 'crlf']),
-  finalNewline: z.boolean(),
-});
+// The contract's fields, read as the journal reads everything (keys it does not know are dropped, as in
+// the rest of the entry), and an encoding that names one: a journal with none could not be written back.
+const TextFormatSchema = z.object({ ...TextFormatShape.shape, encoding: z.string().min(1) });
 
 export const JournalEntrySchema = z.object({
   documentId: z.string().min(1),
@@ -48,15 +45,14 @@ export const headerOf = (entry: JournalHeader): JournalHeader => ({
   format: { ...entry.format },
 });
 
+const FORMAT_FIELDS = Object.keys(TextFormatShape.shape) as (keyof TextFormat)[];
+
 export const sameHeader = (a: JournalHeader, b: JournalHeader): boolean =>
   a.documentId === b.documentId &&
   a.path === b.path &&
   a.baseRev === b.baseRev &&
   a.baseContentHash === b.baseContentHash &&
-  a.format.encoding === b.format.encoding &&
-  a.format.bom === b.format.bom &&
-  a.format.lineEnding === b.format.lineEnding &&
-  a.format.finalNewline === b.format.finalNewline;
+  FORMAT_FIELDS.every((field) => a.format[field] === b.format[field]);
 
 // A version number lets a later Opus recognise, migrate or set aside journals written by this one.
 const JournalFileSchema = z.object({ version: z.literal(1), entry: JournalEntrySchema });
