@@ -1,13 +1,16 @@
 import { describe, expect, test, vi } from 'vitest';
 import { ErrorKindSchema } from '../electron/core/contract/shapes.ts';
-import gatewaySource from '../electron/core/dropbox/error-mapping.ts?raw';
-import { GATEWAY_WORDS, messageFor, sentenceFor } from './messages.ts';
+import { messageFor, sentenceFor } from './messages.ts';
 
 // opus.ts looks for window.opus when it loads; these tests need only its pure functions.
 vi.stubGlobal('window', {});
 const { describeError, errorKind } = await import('./opus.ts');
 
 const callError = (kind: string, message: string) => Object.assign(new Error(message), { kind });
+/** A failed command as both hosts reject it: the contract's error, here the gateway's words for the kind. */
+const fromGateway = (kind: string, message: string) => ({ kind, message, generic: true });
+/** The same, with words the core chose for this case. */
+const fromCore = (kind: string, message: string) => ({ kind, message, generic: false });
 
 describe('every error kind has a sentence for people', () => {
   test.each(ErrorKindSchema.options)('%s says what happened in a full sentence', (kind) => {
@@ -31,7 +34,7 @@ describe('every error kind has a sentence for people', () => {
 
 describe('the message shown for a failed call', () => {
   test('offline says the text is kept and saves will be sent later', () => {
-    expect(describeError(callError('offline', 'Dropbox cannot be reached.'))).toBe(
+    expect(describeError(fromGateway('offline', 'Dropbox cannot be reached.'))).toBe(
       "Dropbox can't be reached. Your text is kept on this computer and saves will be sent when you're back online.",
     );
   });
@@ -61,13 +64,14 @@ describe('the message shown for a failed call', () => {
 
   test("the gateway's bare words are replaced by a sentence that says what to do", () => {
     expect(
-      describeError(callError('not_found', 'Nothing is there in Dropbox any more.'), { path: '/a/notes.md' }),
+      describeError(fromGateway('not_found', 'Nothing is there in Dropbox any more.'), {
+        path: '/a/notes.md',
+      }),
     ).toBe(
       'notes.md is not in Dropbox any more: it may have been moved, renamed or deleted. Your text is still open here; use Save As… to keep it.',
     );
-    expect(describeError(callError('signed_out', GATEWAY_WORDS.signed_out ?? ''))).toMatch(
-      /^You're signed out/,
-    );
+    const words = 'Dropbox no longer accepts this sign-in; please sign in again.';
+    expect(describeError(fromGateway('signed_out', words))).toMatch(/^You're signed out/);
   });
 
   test('a full Dropbox names the file that was not saved', () => {
@@ -88,10 +92,12 @@ describe('the message shown for a failed call', () => {
     expect(describeError(new Error('Opus is not running any more.'))).toBe('Opus is not running any more.');
   });
 
-  test('a plain { kind, message } (a copy across the context bridge) reads the same as an Error', () => {
-    const plain = { kind: 'offline', message: 'Dropbox cannot be reached.' };
+  test('a plain { kind, message, generic } (what both hosts reject with) reads the same as an Error', () => {
+    const plain = fromGateway('offline', 'Dropbox cannot be reached.');
     expect(errorKind(plain)).toBe('offline');
-    expect(describeError(plain)).toBe(describeError(callError('offline', 'Dropbox cannot be reached.')));
+    expect(describeError(plain)).toBe(
+      describeError(Object.assign(callError('offline', 'Dropbox cannot be reached.'), { generic: true })),
+    );
   });
 
   test('nothing useful at all still gives a sentence', () => {
@@ -100,10 +106,27 @@ describe('the message shown for a failed call', () => {
   });
 
   test('an unknown kind from a newer core falls back to its message', () => {
-    expect(messageFor('teleported', 'The file went somewhere.')).toBe('The file went somewhere.');
+    expect(messageFor(fromCore('teleported', 'The file went somewhere.'))).toBe('The file went somewhere.');
   });
 });
 
-test("the gateway's bare words listed here are the ones the gateway sends", () => {
-  for (const words of Object.values(GATEWAY_WORDS)) expect(gatewaySource).toContain(`'${words}'`);
+describe("the core says whether its words are only the gateway's", () => {
+  test.each(ErrorKindSchema.options)(
+    "a generic %s from the gateway shows the renderer's sentence",
+    (kind) => {
+      expect(describeError(fromGateway(kind, 'Words that know nothing of this case.'))).toBe(
+        sentenceFor(kind),
+      );
+    },
+  );
+
+  test('a specific core message is shown as it is, whatever its words', () => {
+    const disk = 'Could not write /home/ann/notes.txt: EACCES.';
+    expect(describeError(fromCore('local_io', disk))).toBe(disk);
+    // The choice follows the error's `generic`, not its words: the same sentence reads either way.
+    expect(describeError(fromCore('offline', 'Dropbox cannot be reached.'))).toBe(
+      'Dropbox cannot be reached.',
+    );
+    expect(describeError(fromGateway('offline', 'Dropbox cannot be reached.'))).toMatch(/^Dropbox can't be/);
+  });
 });

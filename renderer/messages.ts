@@ -2,6 +2,17 @@
 import type { ErrorKind } from '../electron/core/contract/shapes.ts';
 import { baseName } from './format.ts';
 
+/**
+ * What the core said of a failure: the contract's error (ContractErrorShape), or less of it (an Error
+ * thrown in the page has no kind, and is not the gateway's).
+ */
+export interface CoreWords {
+  kind: string | null;
+  message: string;
+  /** The message is only the gateway's words for the kind: the renderer's sentence takes its place. */
+  generic: boolean;
+}
+
 /** What the caller knows about the failed call, so the sentence can name the file. */
 export interface ErrorContext {
   path?: string | undefined;
@@ -66,23 +77,6 @@ const RENDERER_WORDS_ONLY: ReadonlySet<ErrorKind> = new Set([
   'guard',
 ]);
 
-/**
- * The gateway's words for a bare kind (electron/core/dropbox/error-mapping.ts, WORDS). Where the core
- * sends one of these it knew nothing specific, so the renderer's sentence replaces it; any other core
- * message (a sign-in step, a local path, an encoding name) is specific and is shown as it is.
- */
-export const GATEWAY_WORDS: Partial<Record<ErrorKind, string>> = {
-  not_found: 'Nothing is there in Dropbox any more.',
-  rate_limited: 'Dropbox asks to slow down; try again shortly.',
-  offline: 'Dropbox cannot be reached.',
-  signed_out: 'Dropbox no longer accepts this sign-in; please sign in again.',
-  binary_file: 'This file is not text.',
-  unsupported_encoding: 'This file uses an encoding Opus cannot read.',
-  local_io: 'This computer could not read or write the file.',
-  invalid_request: 'Dropbox refused the request.',
-  unknown: 'Dropbox answered with an unexpected error.',
-};
-
 const KINDS = new Set<string>(Object.keys(SENTENCES));
 
 export const isErrorKind = (kind: unknown): kind is ErrorKind => typeof kind === 'string' && KINDS.has(kind);
@@ -96,16 +90,16 @@ export function sentenceFor(kind: ErrorKind, context: ErrorContext = {}): string
 const FALLBACK = 'Something went wrong. Please try again; your text is kept here.';
 
 /**
- * Chooses between the core's message and the renderer's sentence. Naming the file beats a core message
- * that says "this file" when the kind is about one file (binary, encoding); a specific core message beats
+ * Chooses between the core's message and the renderer's sentence. The gateway's generic words give way
+ * to the sentence; naming the file beats a core message that says "this file" when the kind is about one
+ * file (binary, encoding); a specific core message (a sign-in step, a local path, an encoding name) beats
  * a general sentence otherwise.
  */
-export function messageFor(kind: string | null, coreMessage: string, context: ErrorContext = {}): string {
-  const core = coreMessage.trim();
-  if (!isErrorKind(kind)) return core || FALLBACK;
-  if (RENDERER_WORDS_ONLY.has(kind) || core === '' || core === GATEWAY_WORDS[kind]) {
-    return sentenceFor(kind, context);
-  }
+export function messageFor(core: CoreWords, context: ErrorContext = {}): string {
+  const { kind } = core;
+  const message = core.message.trim();
+  if (!isErrorKind(kind)) return message || FALLBACK;
+  if (RENDERER_WORDS_ONLY.has(kind) || message === '' || core.generic) return sentenceFor(kind, context);
   if (kind === 'binary_file' && context.path) return sentenceFor(kind, context);
-  return core;
+  return message;
 }

@@ -1,7 +1,7 @@
 // The one module that touches window.opus: the preload (Electron) or the page bridge (browser host)
 // defines it before any renderer script runs. Everything else imports `opus` from here.
 import type { OpusApi } from '../electron/core/contract/api.ts';
-import { type ErrorContext, messageFor } from './messages.ts';
+import { type CoreWords, type ErrorContext, messageFor } from './messages.ts';
 
 export type { OpusApi };
 
@@ -15,11 +15,11 @@ function findOpus(): OpusApi | null {
 export const opus: OpusApi | null = findOpus();
 
 /**
- * Words for people from whatever a call threw: the bridge throws errors that carry a kind. `context`
- * names the file the call was about, so the sentence can name it too.
+ * Words for people from whatever a call threw: a failed command rejects with the contract's error (kind,
+ * message, generic). `context` names the file the call was about, so the sentence can name it too.
  */
 export function describeError(error: unknown, context?: ErrorContext): string {
-  return messageFor(errorKind(error), messageOf(error), context);
+  return messageFor(coreWords(error), context);
 }
 
 /** The contract's error kind, when the thrown value carries one. */
@@ -31,14 +31,18 @@ export function errorKind(error: unknown): string | null {
   return null;
 }
 
-// An Error, or a plain `{ kind, message }`: values rejected across Electron's contextBridge are copies,
-// and a copied Error keeps only its message.
-function messageOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'message' in error) {
-    const message = (error as { message: unknown }).message;
-    return typeof message === 'string' ? message : '';
-  }
-  return '';
+// The contract's error, as both hosts reject with it, or anything else a page's own code threw: an Error
+// has a message but no kind, and is never the gateway's generic words.
+function coreWords(error: unknown): CoreWords {
+  const { message, generic } = (typeof error === 'object' && error !== null ? error : {}) as {
+    message?: unknown;
+    generic?: unknown;
+  };
+  return {
+    kind: errorKind(error),
+    message: typeof message === 'string' ? message : '',
+    generic: generic === true,
+  };
 }
 
 export type { CommandResponse } from '../electron/core/contract/commands.ts';

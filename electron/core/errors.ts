@@ -16,6 +16,11 @@ export class OpusError extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly detail: ErrorDetail = {},
+    /**
+     * The message is only the gateway's words for the kind (dropbox/error-mapping.ts), nothing of this
+     * case: the page shows its own sentence instead, which can name the file and say what to do.
+     */
+    readonly generic = false,
   ) {
     super(message);
     this.name = 'OpusError';

@@ -1,7 +1,7 @@
 // Runs in the page served by the browser host, before the renderer: defines window.opus with the same
 // shape as the Electron preload, over fetch (commands) and EventSource (events). Bundled for browsers.
 import type { Envelope, OpusApi } from '../core/contract/api.ts';
-import { buildOpusApi, OpusCallError, unwrap } from '../core/contract/client.ts';
+import { buildOpusApi, transportError, unwrap } from '../core/contract/client.ts';
 import { EVENT_NAMES } from '../core/contract/names.ts';
 
 async function call(name: string, request: unknown): Promise<unknown> {
@@ -14,12 +14,9 @@ async function call(name: string, request: unknown): Promise<unknown> {
       credentials: 'same-origin',
     });
   } catch {
-    throw new OpusCallError(
-      'offline',
-      'Opus is not running any more. Start it again: your text is journaled.',
-    );
+    throw transportError('offline', 'Opus is not running any more. Start it again: your text is journaled.');
   }
-  if (!response.ok) throw new OpusCallError('invalid_request', await response.text());
+  if (!response.ok) throw transportError('invalid_request', await response.text());
   return unwrap((await response.json()) as Envelope<unknown>);
 }
 

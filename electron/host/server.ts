@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { CoreService } from '../core/app/core-service.ts';
+import { refusal } from '../core/app/dispatch.ts';
+import type { Envelope } from '../core/contract/api.ts';
 import { RENDERER_CSP } from '../core/contract/renderer-csp.ts';
 import { HostGuards } from './guards.ts';
 import { resolveStatic, serveFile } from './static-files.ts';
@@ -132,10 +134,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     try {
       request = size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
-      return sendEnvelope(res, {
-        ok: false,
-        error: { kind: 'invalid_request', message: 'The request is not valid JSON.' },
-      });
+      return sendEnvelope(res, refusal('invalid_request', 'The request is not valid JSON.'));
     }
     sendEnvelope(res, await options.core.call(decodeURIComponent(name), request));
   }
@@ -158,7 +157,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-function sendEnvelope(res: ServerResponse, envelope: unknown): void {
+function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
   const body = JSON.stringify(envelope);
   res.writeHead(200, {
     'Content-Type': 'application/json',

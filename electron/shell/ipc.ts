@@ -1,5 +1,6 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { CoreService } from '../core/app/core-service.ts';
+import { refusal } from '../core/app/dispatch.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 import { isAppUrl } from './window-options.ts';
 
@@ -13,8 +14,7 @@ function trustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolea
 /** Binds the contract: one channel in, checked once here, and events out to the window. */
 export function bindContract(core: CoreService, window: BrowserWindow): () => void {
   ipcMain.handle(CALL_CHANNEL, (event, name: unknown, request: unknown) => {
-    if (!trustedSender(event, window))
-      return { ok: false, error: { kind: 'invalid_request', message: 'Untrusted sender.' } };
+    if (!trustedSender(event, window)) return refusal('invalid_request', 'Untrusted sender.');
     return core.call(String(name), request);
   });
   const unsubscribe = core.subscribe((name, payload) => {

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { messageFor } from '../messages.ts';
+import { type CoreWords, messageFor } from '../messages.ts';
 import { type Account, type CommandResponse, describeError, type OpusApi } from '../opus.ts';
 import type { EarlyAnswer } from '../start-up/early-answer.ts';
 
 /** The event's error in the same sentences as every other error (the event keeps its kind, even in Electron). */
-const words = (error: { kind: string; message: string } | undefined) =>
-  error ? messageFor(error.kind, error.message) : undefined;
+const words = (error: CoreWords | undefined) => (error ? messageFor(error) : undefined);
 
 export type AccountState =
   | { status: 'loading' }

@@ -10,7 +10,7 @@ const unreachable = new Proxy({} as Handlers, {
 test('refuses unknown commands and invalid arguments with a clear error, before any handler runs', async () => {
   expect(await dispatch(unreachable, 'readTokens', {})).toEqual({
     ok: false,
-    error: { kind: 'invalid_request', message: 'There is no command "readTokens".' },
+    error: { kind: 'invalid_request', message: 'There is no command "readTokens".', generic: false },
   });
   const badPath = await dispatch(unreachable, 'openDocument', { path: 'magnum-opus.txt' });
   expect(badPath).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
@@ -42,7 +42,7 @@ test('checks responses too: a handler that leaks a field outside the contract ge
   const answer = await dispatch(leaky, 'getAppInfo', {}, (line) => lines.push(line));
   expect(answer).toEqual({
     ok: false,
-    error: { kind: 'unknown', message: expect.stringMatching(/internal error/) },
+    error: { kind: 'unknown', message: expect.stringMatching(/internal error/), generic: false },
   });
   expect(JSON.stringify(answer)).not.toContain('sl.x');
   expect(lines.join('\n')).toMatch(/outside the contract/);

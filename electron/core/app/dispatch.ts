@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { ContractError, Envelope } from '../contract/api.ts';
+import type { Envelope } from '../contract/api.ts';
 import { type CommandName, type CommandResponse, type Commands, commands } from '../contract/commands.ts';
-import { isOpusError } from '../errors.ts';
+import type { ContractError, ErrorKind } from '../contract/shapes.ts';
+import { isOpusError, type OpusError } from '../errors.ts';
 
 export type Handlers = {
   [N in CommandName]: (
@@ -23,13 +24,13 @@ export async function dispatch(
   log: (line: string) => void = () => {},
 ): Promise<Envelope<unknown>> {
   if (!isCommandName(name))
-    return failure('invalid_request', `There is no command "${String(name).slice(0, 60)}".`);
+    return refusal('invalid_request', `There is no command "${String(name).slice(0, 60)}".`);
   const schema = commands[name];
   const parsed = schema.request.safeParse(request ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    return failure(
+    return refusal(
       'invalid_request',
       `Invalid arguments for ${name}: ${where}${issue?.message ?? 'not accepted'}.`,
     );
@@ -40,17 +41,25 @@ export async function dispatch(
     const checked = schema.response.safeParse(value ?? null);
     if (!checked.success) {
       log(`opus: ${name} produced a response outside the contract: ${checked.error.message}`);
-      return failure('unknown', 'Opus hit an internal error. Your text is safe; please try again.');
+      return refusal('unknown', 'Opus hit an internal error. Your text is safe; please try again.');
     }
     return { ok: true, value: checked.data };
   } catch (error) {
-    if (isOpusError(error)) return failure(error.kind, error.message);
+    if (isOpusError(error)) return { ok: false, error: contractError(error) };
     log(`opus: ${name} failed: ${(error as Error)?.stack ?? String(error)}`);
-    return failure('unknown', 'Opus hit an internal error. Your text is safe; please try again.');
+    return refusal('unknown', 'Opus hit an internal error. Your text is safe; please try again.');
   }
 }
 
-const failure = (kind: string, message: string): { ok: false; error: ContractError } => ({
+/** An OpusError as it crosses to the page: its kind, its words, and whether they say anything of this case. */
+export const contractError = (error: OpusError): ContractError => ({
+  kind: error.kind,
+  message: error.message,
+  generic: error.generic,
+});
+
+/** A refusal in words of its own, which say what was wrong: never only the words for a kind. */
+export const refusal = (kind: ErrorKind, message: string): { ok: false; error: ContractError } => ({
   ok: false,
-  error: { kind, message },
+  error: { kind, message, generic: false },
 });

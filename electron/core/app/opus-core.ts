@@ -13,7 +13,7 @@ import { AccountJournal } from './account-journal.ts';
 import { AccountSession } from './account-session.ts';
 import { Connection } from './connection.ts';
 import type { CoreService } from './core-service.ts';
-import { dispatch, type Handlers, isCommandName } from './dispatch.ts';
+import { contractError, dispatch, type Handlers, isCommandName, refusal } from './dispatch.ts';
 import { documentHandlers } from './document-handlers.ts';
 import { EventHub } from './event-hub.ts';
 import { fileHandlers } from './file-handlers.ts';
@@ -187,7 +187,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
 
   async function announceAccount(signedIn: boolean, error?: OpusError): Promise<void> {
     await switchAccount();
-    const failure = error ? { kind: error.kind, message: error.message } : undefined;
+    const failure = error ? contractError(error) : undefined;
     if (!signedIn)
       return events.emit('accountChanged', { signedIn: false, ...(failure ? { error: failure } : {}) });
     try {
@@ -195,7 +195,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     } catch (cause) {
       events.emit('accountChanged', {
         signedIn: true,
-        ...(cause instanceof OpusError ? { error: { kind: cause.kind, message: cause.message } } : {}),
+        ...(cause instanceof OpusError ? { error: contractError(cause) } : {}),
       });
     }
   }
@@ -275,10 +275,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     call: async (name, request) => {
       // Signed out, only the account's own commands answer; everything else says so in one voice.
       if (!account.signedIn && !WITHOUT_ACCOUNT.has(name) && isCommandName(name)) {
-        return {
-          ok: false,
-          error: { kind: 'signed_out', message: 'You are signed out. Sign in to reach your files.' },
-        };
+        return refusal('signed_out', 'You are signed out. Sign in to reach your files.');
       }
       const answer = await dispatch(handlers, name, request, log);
       // A refresh token revoked elsewhere ends the session here too, and the window hears of it.

@@ -1,5 +1,5 @@
 import { type DropboxEndpoints, tokenUrl } from '../dropbox/endpoints.ts';
-import { toOpusError } from '../dropbox/error-mapping.ts';
+import { gatewayError, toOpusError } from '../dropbox/error-mapping.ts';
 import { DEFAULT_RETRY, type RetryPolicy, retrying, type Sleep, sleep } from '../dropbox/retry.ts';
 import { HttpStatusError, isHttpFailure, isRecord } from '../dropbox/wire-failure.ts';
 import { OpusError } from '../errors.ts';
@@ -159,9 +159,7 @@ function oauthError(error: unknown): unknown {
     const body = isRecord(error.error) ? error.error : {};
     const code = typeof body.error === 'string' ? body.error : `http_${error.status}`;
     if (SIGN_IN_AGAIN.has(code)) {
-      return new OpusError('signed_out', 'Dropbox no longer accepts this sign-in; please sign in again.', {
-        tags: code,
-      });
+      return gatewayError('signed_out', { tags: code });
     }
     const description = typeof body.error_description === 'string' ? body.error_description : code;
     return new OpusError('invalid_request', description, { tags: code });

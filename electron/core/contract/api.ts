@@ -1,11 +1,6 @@
 import type { CommandName, CommandRequest, CommandResponse } from './commands.ts';
 import type { EventName, EventPayload } from './events.ts';
-
-/** An error as the renderer receives it: a kind from the closed set and words for people. */
-export interface ContractError {
-  kind: string;
-  message: string;
-}
+import type { ContractError } from './shapes.ts';
 
 /** What travels back for each command, over IPC or over the browser host's HTTP. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };

@@ -2,22 +2,28 @@
 // arrive. Shared by the Electron preload and the browser host's page bridge; no zod, no Node, no DOM.
 import type { Envelope, OpusApi } from './api.ts';
 import { COMMAND_NAMES, EVENT_NAMES } from './names.ts';
+import type { ContractError, ErrorKind } from './shapes.ts';
 
 type Listener = (payload: unknown) => void;
 
-export class OpusCallError extends Error {
-  constructor(
-    readonly kind: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'OpusCallError';
-  }
-}
+/**
+ * What a failed command rejects with, in both hosts: a plain copy of the contract's error, never an Error,
+ * because Electron's contextBridge copies only an Error's message into the page and the kind would be lost.
+ */
+export const rejection = ({ kind, message, generic }: ContractError): ContractError => ({
+  kind,
+  message,
+  generic,
+});
 
+/** A transport's own failure (the host is gone, or refused the call before the core saw it). */
+export const transportError = (kind: ErrorKind, message: string): ContractError =>
+  rejection({ kind, message, generic: false });
+
+/** A command's value; a failed command's error, thrown as `rejection` gives it. */
 export function unwrap(envelope: Envelope<unknown>): unknown {
   if (envelope.ok) return envelope.value;
-  throw new OpusCallError(envelope.error.kind, envelope.error.message);
+  throw rejection(envelope.error);
 }
 
 /**

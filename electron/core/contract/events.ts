@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { MENU_COMMANDS } from './menu-commands.ts';
 import {
   AccountShape,
+  ContractErrorShape,
   DocumentId,
   DocumentPhaseSchema,
   DocumentSnapshot,
-  ErrorKindSchema,
   RemoteFileShape,
 } from './shapes.ts';
 
@@ -14,7 +14,7 @@ export const events = {
   accountChanged: z.strictObject({
     signedIn: z.boolean(),
     account: AccountShape.optional(),
-    error: z.strictObject({ kind: ErrorKindSchema, message: z.string() }).optional(),
+    error: ContractErrorShape.optional(),
   }),
   /** The watcher saw Dropbox's copy of an open document change (rev and content both moved). */
   remoteChanged: z.strictObject({

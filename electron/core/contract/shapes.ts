@@ -30,6 +30,23 @@ export const ErrorKindSchema = z.enum([
  */
 export type ErrorKind = z.infer<typeof ErrorKindSchema>;
 
+/**
+ * A failure as it crosses to the page: the envelope of a failed command, what `window.opus` rejects with
+ * (in Electron and in the browser host alike), and an account event's error.
+ */
+export const ContractErrorShape = z.strictObject({
+  kind: ErrorKindSchema,
+  /** Words for people, never a stack or a token. */
+  message: z.string(),
+  /**
+   * True when the message is only the gateway's words for the kind, nothing of this case: the page's own
+   * sentence, which can name the file and say what to do, reads better. False when the core said something
+   * of this case (a local path, a sign-in step, an encoding): the page shows it as it is.
+   */
+  generic: z.boolean(),
+});
+export type ContractError = z.infer<typeof ContractErrorShape>;
+
 /** What Opus keeps of a Dropbox file's metadata (the core's `RemoteFile`). */
 export const RemoteFileShape = z.strictObject({
   name: z.string(),

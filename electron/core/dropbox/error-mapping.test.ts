@@ -80,6 +80,30 @@ describe('toOpusError', () => {
     expect(kindOf(scope)).toBe('signed_out');
   });
 
+  it("marks its own words for a kind as generic; a 400's text says something of this case", () => {
+    expect(toOpusError(envelope(503, 'busy'))).toMatchObject({
+      kind: 'offline',
+      message: 'Dropbox cannot be reached.',
+      generic: true,
+    });
+    expect(toOpusError(envelope(409, { '.tag': 'path', path: { '.tag': 'not_found' } }))).toMatchObject({
+      kind: 'not_found',
+      generic: true,
+    });
+    const refused = toOpusError(new HttpStatusError(400, undefined, 'Error in call: bad "path"'));
+    expect(refused).toMatchObject({
+      kind: 'invalid_request',
+      message: 'Error in call: bad "path"',
+      generic: false,
+    });
+    expect(toOpusError(new HttpStatusError(400, undefined, ''))).toMatchObject({
+      kind: 'invalid_request',
+      message: 'Dropbox refused the request.',
+      generic: true,
+    });
+    expect(new OpusError('local_io', 'Could not write /home/ann/notes.txt.').generic).toBe(false);
+  });
+
   it('passes OpusErrors and aborts through; wraps bugs as unknown with the cause', () => {
     const own = new OpusError('guard', 'kept');
     expect(toOpusError(own)).toBe(own);

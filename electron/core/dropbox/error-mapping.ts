@@ -1,5 +1,5 @@
 import type { ErrorKind } from '../contract/shapes.ts';
-import { OpusError } from '../errors.ts';
+import { type ErrorDetail, OpusError } from '../errors.ts';
 import {
   type HttpFailure,
   isAbort,
@@ -65,9 +65,12 @@ const WORDS: Record<ErrorKind, string> = {
   unknown: 'Dropbox answered with an unexpected error.',
 };
 
-/** A path, tag or text is not a thing to show: the messages stay words; details go in `detail.tags`. */
-const opusError = (kind: ErrorKind, detail: OpusError['detail'] = {}, message = WORDS[kind]) =>
-  new OpusError(kind, message, detail);
+/**
+ * The gateway's words for a bare kind, marked `generic`: they say nothing of this case, so the page puts
+ * its own sentence in their place. A path, tag or text is not a thing to show; details go in `detail.tags`.
+ */
+export const gatewayError = (kind: ErrorKind, detail: ErrorDetail = {}): OpusError =>
+  new OpusError(kind, WORDS[kind], detail, true);
 
 function fromRouteError(failure: HttpFailure): OpusError {
   const union = routeError(failure);
@@ -77,10 +80,10 @@ function fromRouteError(failure: HttpFailure): OpusError {
   if (kind === 'conflict') {
     // Only files/upload keeps the refused bytes; upload_session/finish's conflict has no session to reuse.
     const id = isRecord(union) ? union.upload_session_id : undefined;
-    return opusError('conflict', { tags, uploadSessionId: typeof id === 'string' ? id : undefined });
+    return gatewayError('conflict', { tags, uploadSessionId: typeof id === 'string' ? id : undefined });
   }
-  if (kind === 'rate_limited') return opusError(kind, { tags, retryAfter: retryAfterSeconds(failure) });
-  return opusError(kind, { tags });
+  if (kind === 'rate_limited') return gatewayError(kind, { tags, retryAfter: retryAfterSeconds(failure) });
+  return gatewayError(kind, { tags });
 }
 
 function fromHttpFailure(failure: HttpFailure): OpusError {
@@ -88,19 +91,20 @@ function fromHttpFailure(failure: HttpFailure): OpusError {
   // 400 bodies are plain text and say which argument was wrong: worth keeping for the log and the report.
   if (status === 400) {
     const text = typeof failure.error === 'string' ? failure.error : JSON.stringify(failure.error);
-    return opusError('invalid_request', { tags: 'bad_request' }, text || WORDS.invalid_request);
+    const detail = { tags: 'bad_request' };
+    return text ? new OpusError('invalid_request', text, detail) : gatewayError('invalid_request', detail);
   }
   if (status === 401) {
     const tags = tagChain(routeError(failure)).join('/');
-    return opusError(tags.startsWith('expired_access_token') ? 'auth_expired' : 'signed_out', { tags });
+    return gatewayError(tags.startsWith('expired_access_token') ? 'auth_expired' : 'signed_out', { tags });
   }
   if (status === 409) return fromRouteError(failure);
   if (status === 429) {
     const tags = tagChain(routeError(failure)).join('/') || 'too_many_requests';
-    return opusError('rate_limited', { tags, retryAfter: retryAfterSeconds(failure) });
+    return gatewayError('rate_limited', { tags, retryAfter: retryAfterSeconds(failure) });
   }
-  if (status >= 500) return opusError('offline', { tags: `http_${status}` });
-  return opusError('unknown', { tags: `http_${status}/${tagChain(routeError(failure)).join('/')}` });
+  if (status >= 500) return gatewayError('offline', { tags: `http_${status}` });
+  return gatewayError('unknown', { tags: `http_${status}/${tagChain(routeError(failure)).join('/')}` });
 }
 
 /**
@@ -110,8 +114,8 @@ function fromHttpFailure(failure: HttpFailure): OpusError {
 export function toOpusError(error: unknown): unknown {
   if (error instanceof OpusError || isAbort(error)) return error;
   if (isHttpFailure(error)) return fromHttpFailure(error);
-  if (isNetworkFailure(error)) return opusError('offline', { tags: 'network' });
-  const wrapped = opusError('unknown');
+  if (isNetworkFailure(error)) return gatewayError('offline', { tags: 'network' });
+  const wrapped = gatewayError('unknown');
   wrapped.cause = error;
   return wrapped;
 }

@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInThisContext } from 'node:vm';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { bundleBrowser } from '../../scripts/build-node.mjs';
+import type { CoreService } from '../core/app/core-service.ts';
+import { dispatch, type Handlers } from '../core/app/dispatch.ts';
+import type { OpusApi } from '../core/contract/api.ts';
+import { ContractErrorShape } from '../core/contract/shapes.ts';
+import { gatewayError } from '../core/dropbox/error-mapping.ts';
+import { OpusError } from '../core/errors.ts';
+import { bindContract } from '../shell/ipc.ts';
+import { type BrowserHost, startBrowserHost } from './server.ts';
+
+// Electron itself cannot run here: the preload and main's IPC binding run against a stand-in that passes
+// each call from one to the other as Electron does, by structured clone.
+const electron = vi.hoisted(() => ({
+  /** Our own top frame, the one sender main's IPC answers. */
+  frame: { url: 'app://opus/index.html' },
+  exposed: {} as Record<string, unknown>,
+  handler: undefined as undefined | ((event: unknown, ...args: unknown[]) => unknown),
+}));
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => {
+      electron.exposed[key] = api;
+    },
+  },
+  ipcRenderer: {
+    invoke: async (_channel: string, ...args: unknown[]) =>
+      structuredClone(await electron.handler?.({ senderFrame: electron.frame }, ...args)),
+    on: () => {},
+  },
+  ipcMain: {
+    handle: (_channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
+      electron.handler = handler;
+    },
+    removeHandler: () => {},
+  },
+}));
+
+/** The core error the next call meets: the same one for both hosts. */
+let failure: Error = new Error('set by each test');
+
+/** The real contract dispatcher with one handler, which fails as the test says. */
+const core: CoreService = {
+  call: (name, request) =>
+    dispatch(
+      {
+        getAppInfo: () => {
+          throw failure;
+        },
+      } as unknown as Handlers,
+      name,
+      request,
+    ),
+  subscribe: () => () => {},
+  close: async () => {},
+};
+
+let electronOpus: OpusApi;
+let browserOpus: OpusApi;
+let host: BrowserHost;
+let dir: string;
+let unbind: () => void;
+
+/** The page bridge as the host serves it, run as a browser would: fetch on the page's origin, with the cookie. */
+async function pageBridge(): Promise<OpusApi> {
+  const login = await fetch(host.url, { redirect: 'manual' });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const pageFetch = (path: string, init: RequestInit = {}) =>
+    fetch(new URL(path, host.origin), {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), Origin: host.origin, Cookie: cookie },
+    });
+  const script = await (await pageFetch('/__opus/bridge.js')).text();
+  const page: { opus?: OpusApi } = {};
+  const NoEvents = class {
+    addEventListener() {}
+  };
+  runInThisContext(`(function (window, fetch, EventSource) {${script}\n})`)(page, pageFetch, NoEvents);
+  return page.opus as OpusApi;
+}
+
+beforeAll(async () => {
+  unbind = bindContract(core, {
+    webContents: { mainFrame: electron.frame, send: () => {} },
+    isDestroyed: () => false,
+  } as unknown as Parameters<typeof bindContract>[1]);
+  await import('../preload.ts');
+  electronOpus = electron.exposed.opus as OpusApi;
+
+  dir = mkdtempSync(join(tmpdir(), 'opus-rejects-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
+  const [bridgeFile] = await bundleBrowser();
+  host = await startBrowserHost({ core, rendererDir: dir, bridgeFile: bridgeFile as string });
+  browserOpus = await pageBridge();
+});
+
+afterAll(async () => {
+  unbind?.();
+  await host?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const rejectionOf = (opus: OpusApi): Promise<unknown> =>
+  opus.getAppInfo().then(
+    () => expect.unreachable('the call should have failed'),
+    (error: unknown) => error,
+  );
+
+const SPECIFIC = 'Could not write /home/ann/notes.txt: EACCES.';
+
+test.each([
+  [
+    "the gateway's generic words",
+    () => gatewayError('offline', { tags: 'network' }),
+    { kind: 'offline', message: 'Dropbox cannot be reached.', generic: true },
+  ],
+  [
+    'words the core chose for this case',
+    () => new OpusError('local_io', SPECIFIC),
+    { kind: 'local_io', message: SPECIFIC, generic: false },
+  ],
+  [
+    'a failure that is no OpusError',
+    () => new TypeError('x is not a function'),
+    {
+      kind: 'unknown',
+      message: 'Opus hit an internal error. Your text is safe; please try again.',
+      generic: false,
+    },
+  ],
+])('a failed command rejects alike in Electron and in the browser: %s', async (_case, fail, expected) => {
+  failure = fail();
+  const inElectron = await rejectionOf(electronOpus);
+  const inBrowser = await rejectionOf(browserOpus);
+  expect(inElectron).toEqual(expected);
+  expect(inBrowser).toEqual(expected);
+  for (const rejected of [inElectron, inBrowser]) {
+    // The contract's error and nothing more, as a plain object: contextBridge keeps only an Error's message.
+    expect(ContractErrorShape.parse(rejected)).toEqual(rejected);
+    expect(Object.getPrototypeOf(rejected)).toBe(Object.prototype);
+  }
+});
