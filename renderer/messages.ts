@@ -1,17 +1,12 @@
 // Words for people, one per error kind: what happened and what to do, and that the text is not lost.
-import type { ErrorKind } from '../electron/core/contract/shapes.ts';
+import type { ContractError, ErrorKind } from '../electron/core/contract/shapes.ts';
 import { baseName } from './format.ts';
 
 /**
- * What the core said of a failure: the contract's error (ContractErrorShape), or less of it (an Error
- * thrown in the page has no kind, and is not the gateway's).
+ * What the core said of a failure: the contract's error, whose `generic` words give way to the renderer's
+ * sentence, or less of it: an Error thrown in the page has no kind (null), and is never generic.
  */
-export interface CoreWords {
-  kind: string | null;
-  message: string;
-  /** The message is only the gateway's words for the kind: the renderer's sentence takes its place. */
-  generic: boolean;
-}
+export type CoreWords = Omit<ContractError, 'kind'> & { kind: string | null };
 
 /** What the caller knows about the failed call, so the sentence can name the file. */
 export interface ErrorContext {
