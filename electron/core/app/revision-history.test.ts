@@ -129,7 +129,7 @@ describe('opening a revision as a new document', () => {
       }),
     ).toEqual({
       ok: false,
-      error: { kind: 'conflict', message: '/Copies/draft.txt already exists in Dropbox.' },
+      error: { kind: 'conflict', message: '/Copies/draft.txt already exists in Dropbox.', generic: false },
     });
     expect((await bench.get('/Copies/draft.txt')).toString()).toBe('draft two\n');
   });
