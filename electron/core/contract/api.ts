@@ -17,6 +17,3 @@ type CommandMethods = {
 
 /** `window.opus`: one method per command and one subscription per event; the same in Electron and the browser host. */
 export type OpusApi = CommandMethods & EventSubscribers;
-
-export const subscriberName = <N extends EventName>(name: N): `on${Capitalize<N>}` =>
-  `on${name.charAt(0).toUpperCase()}${name.slice(1)}` as `on${Capitalize<N>}`;
