@@ -40,7 +40,7 @@ async function restoreOne(
   const remoteMoved =
     current?.kind !== 'file' ||
     (current.rev !== base.file.rev && current.contentHash !== base.file.contentHash);
-  if (remoteMoved) await documents.prepareConflict(doc.id);
+  if (remoteMoved) await documents.theirs(doc.id);
   return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved };
 }
 

@@ -94,12 +94,6 @@ export class Documents {
     return unclaimed;
   }
 
-  /** Fetches Dropbox's current version now, so the next save answers with the conflict at once. */
-  async prepareConflict(documentId: string): Promise<void> {
-    const doc = documentOf(this.context, documentId);
-    await serialized(doc, () => theirs(this.context, doc));
-  }
-
   /**
    * The editor's edits (or its whole text): main's copy follows, and resolves once the journal holds it.
    * False: main does not hold the version they start from, and wants the whole text.
@@ -165,6 +159,12 @@ export class Documents {
       requireVersion(doc, version);
       return merge(this.context, doc);
     });
+  }
+
+  /** Dropbox's side, fetched now and held as the conflict: the next save answers with it at once. */
+  async theirs(documentId: string): Promise<void> {
+    const doc = documentOf(this.context, documentId);
+    await serialized(doc, () => theirs(this.context, doc));
   }
 
   /** `merged`: the reviewed merge, for `use_merged`; the other choices act on the editor's text. */
