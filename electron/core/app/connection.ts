@@ -10,34 +10,57 @@ export class Connection {
 
   constructor(private readonly onChange: (online: boolean) => void) {}
 
-  report(online: boolean): void {
+  /** The one place the state changes: from a call's outcome (`heard`) or the watcher's longpoll. */
+  setOnline(online: boolean): void {
     if (online === this.online) return;
     this.online = online;
     this.onChange(online);
   }
 
-  /** The same object, each of whose async methods reports how its call went. */
+  /**
+   * A copy of `target` whose methods each pass their call's outcome to `heard`; anything else is read
+   * from `target` itself. Its methods run with `target` as `this`, as the originals would.
+   */
   observe<T extends object>(target: T): T {
-    return new Proxy(target, {
-      get: (object, property, receiver) => {
-        const value: unknown = Reflect.get(object, property, receiver);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          const result: unknown = value.apply(object, args);
-          if (!(result instanceof Promise)) return result;
-          return result.then(
-            (answer: unknown) => {
-              this.report(true);
-              return answer;
-            },
-            (error: unknown) => {
-              if (error instanceof OpusError && error.kind !== 'signed_out')
-                this.report(error.kind !== 'offline');
-              throw error;
-            },
-          );
-        };
-      },
-    });
+    const observed = Object.create(target) as T;
+    for (const name of methodNames(target)) {
+      const method = Reflect.get(target, name) as (...args: unknown[]) => unknown;
+      const observedMethod = (...args: unknown[]) => this.heard(method.apply(target, args));
+      Reflect.set(observed, name, observedMethod, observed);
+    }
+    return observed;
   }
+
+  /** Sets the state from how an async call ended; `result` is passed on unchanged. */
+  private heard(result: unknown): unknown {
+    if (!(result instanceof Promise)) return result;
+    return result.then(
+      (answer: unknown) => {
+        this.setOnline(true);
+        return answer;
+      },
+      (error: unknown) => {
+        // Signed out says nothing about the network; any other refusal is an answer from Dropbox.
+        if (error instanceof OpusError && error.kind !== 'signed_out')
+          this.setOnline(error.kind !== 'offline');
+        throw error;
+      },
+    );
+  }
+}
+
+/** Every method `target` has, its own or its class's (but not Object's). */
+function methodNames(target: object): Set<PropertyKey> {
+  const names = new Set<PropertyKey>();
+  for (
+    let layer = target;
+    layer !== Object.prototype && layer !== null;
+    layer = Object.getPrototypeOf(layer)
+  ) {
+    for (const name of Reflect.ownKeys(layer)) {
+      const descriptor = Object.getOwnPropertyDescriptor(layer, name);
+      if (name !== 'constructor' && typeof descriptor?.value === 'function') names.add(name);
+    }
+  }
+  return names;
 }

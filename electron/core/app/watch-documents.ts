@@ -13,7 +13,7 @@ const folderOf = (pathLower: string) => pathLower.slice(0, Math.max(0, pathLower
 export function watchDocuments(
   gateway: () => Gateway,
   documents: Documents,
-  connection: Pick<Connection, 'report'>,
+  connection: Pick<Connection, 'setOnline'>,
 ): {
   watcher: Watcher;
   follow(pathLower: string): void;
@@ -50,7 +50,7 @@ export function watchDocuments(
         if (now) await onEntry(now);
       }
     },
-    onConnection: (online) => connection.report(online),
+    onConnection: (online) => connection.setOnline(online),
   });
   return {
     watcher,
