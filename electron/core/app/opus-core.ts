@@ -18,7 +18,7 @@ import { documentHandlers } from './document-handlers.ts';
 import { EventHub } from './event-hub.ts';
 import { fileHandlers } from './file-handlers.ts';
 import { LocalChoices } from './local-choices.ts';
-import { retryPendingUploads } from './pending-uploads.ts';
+import { retryPendingOrLog, retryPendingUploads } from './pending-uploads.ts';
 import { RecentFiles } from './recent-files.ts';
 import { restoreJournal } from './restore-journal.ts';
 import { revisionHandlers } from './revision-handlers.ts';
@@ -105,7 +105,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
   );
   const connection = new Connection((online) => {
     events.emit('connectionChanged', { online });
-    if (online) void documents.retryPending().catch(() => undefined);
+    if (online) void retryPendingOrLog(documents, log);
   });
   const gateway = connection.observe(
     createGateway({
@@ -130,7 +130,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     docs: new Map(),
   });
   const watching = watchDocuments(() => gateway, documents, connection);
-  const pendingUploads = retryPendingUploads(documents, events);
+  const pendingUploads = retryPendingUploads(documents, events, log);
   let accountName = 'Opus';
   let restored: Promise<RestoredDocument[]> | null = null;
 

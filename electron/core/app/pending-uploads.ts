@@ -10,12 +10,29 @@ const FIRST_DELAY_MS = 2000;
 const MAX_DELAY_MS = 60_000;
 
 /**
+ * Sends every pending save again. A failure is logged, never thrown: the saves stay pending, and the
+ * next try (the timer below, or Dropbox answering again) sends them.
+ */
+export function retryPendingOrLog(
+  documents: Pick<Documents, 'retryPending'>,
+  log: (line: string) => void,
+): Promise<void> {
+  return documents.retryPending().catch((error: unknown) => {
+    log(`opus: pending uploads not sent: ${(error as Error)?.stack ?? String(error)}`);
+  });
+}
+
+/**
  * Saves kept as pending uploads are sent again on a timer, doubling from 2 s to a minute while they keep
  * failing. The watcher also retries them as soon as it sees Dropbox come back, but it only notices an
  * outage that reaches its own longpoll: a save refused by 5xx answers, or a blip that its longpoll's
  * retry rode out, would otherwise wait for the next save by hand.
  */
-export function retryPendingUploads(documents: Documents, events: EventHub): PendingUploadRetry {
+export function retryPendingUploads(
+  documents: Pick<Documents, 'list' | 'retryPending'>,
+  events: EventHub,
+  log: (line: string) => void,
+): PendingUploadRetry {
   let delay = FIRST_DELAY_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
@@ -24,7 +41,7 @@ export function retryPendingUploads(documents: Documents, events: EventHub): Pen
   const schedule = () => {
     if (timer || stopped || !anyPending()) return;
     timer = setTimeout(async () => {
-      await documents.retryPending().catch(() => undefined);
+      await retryPendingOrLog(documents, log);
       timer = null;
       if (anyPending()) {
         delay = Math.min(MAX_DELAY_MS, delay * 2);
