@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuthLog } from '../auth/auth-log.ts';
 import { type Cipher, type KeyValueStore, TokenVault } from '../auth/token-vault.ts';
+import type { CommandName } from '../contract/commands.ts';
 import type { AccountShape, RestoredDocument } from '../contract/shapes.ts';
 import { Documents } from '../documents/documents.ts';
 import { LocalHistory } from '../documents/local-history.ts';
@@ -27,8 +28,8 @@ import { watchDocuments } from './watch-documents.ts';
 /** Where Settings keeps the Dropbox app key (chooseProvider reads it at start). */
 export const APP_KEY_SETTING = 'dropbox.appKey';
 
-/** The commands that make sense with nobody signed in. */
-const WITHOUT_ACCOUNT = new Set<string>([
+/** The commands that make sense with nobody signed in (typed: a renamed or misspelt one fails to compile). */
+const WITHOUT_ACCOUNT: ReadonlySet<CommandName> = new Set<CommandName>([
   'getAppInfo',
   'getSettings',
   'setDropboxAppKey',
@@ -274,7 +275,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     },
     call: async (name, request) => {
       // Signed out, only the account's own commands answer; everything else says so in one voice.
-      if (!account.signedIn && !WITHOUT_ACCOUNT.has(name) && isCommandName(name)) {
+      if (!account.signedIn && isCommandName(name) && !WITHOUT_ACCOUNT.has(name)) {
         return refusal('signed_out', 'You are signed out. Sign in to reach your files.');
       }
       const answer = await dispatch(handlers, name, request, log);
