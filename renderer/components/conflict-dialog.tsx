@@ -1,33 +1,10 @@
 import { useEffect, useState } from 'react';
 import { formatModified, shortRev } from '../format.ts';
-import {
-  type CommandResponse,
-  type ConflictResolution,
-  describeError,
-  type MergeHunk,
-  type OpusApi,
-  type RemoteFile,
-} from '../opus.ts';
+import { type ConflictResolution, describeError, type MergeHunk, type OpusApi } from '../opus.ts';
+import type { ConflictSides, ConflictView, Resolution } from '../state/conflict-sides.ts';
 import { type HunkChoice, HunkChooser } from './hunk-chooser.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 import { MonacoView } from './monaco-view.tsx';
-
-export type Resolution = CommandResponse<'resolveConflict'>;
-
-/** Both sides of a conflict as the dialog names them. */
-export interface ConflictSides {
-  documentId: string;
-  path: string;
-  /** The rev the user's text is based on. */
-  baseRev: string;
-  /** Dropbox's version now; null when it was deleted. */
-  remote: RemoteFile | null;
-  remoteText: string | null;
-  /** Changed hunks in the user's text (unknown when opened from the banner). */
-  myChanges: number | null;
-}
-
-export type ConflictView = 'choose' | 'compare' | 'merge';
 
 type View =
   | { kind: 'choose' }

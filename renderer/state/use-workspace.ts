@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandId } from '../commands.ts';
-import type { ConflictSides, ConflictView, Resolution } from '../components/conflict-dialog.tsx';
 import { type DocumentSnapshot, describeError, type OpusApi } from '../opus.ts';
+import type { ConflictSides, ConflictView, Resolution } from './conflict-sides.ts';
 import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
 import type { DocumentsControls } from './use-documents.ts';

@@ -1,5 +1,5 @@
-import type { ConflictSides, ConflictView } from '../components/conflict-dialog.tsx';
 import type { Conflict } from '../opus.ts';
+import type { ConflictSides, ConflictView } from './conflict-sides.ts';
 
 /** The one modal the workspace shows at a time (the guard rail's question is the save state's own). */
 export type WorkspaceDialog =
