@@ -1,8 +1,8 @@
 import { languageLabel } from '../editor/language-for-path.ts';
 import { encodingLabel, lineEndingLabel, shortRev } from '../format.ts';
 import type { OpenDocument } from '../state/documents-state.ts';
-import type { SaveState } from '../state/save-state.ts';
 import type { TransferView } from '../state/transfers.ts';
+import { saveProgress, saveStateAlerts, saveStateWords } from './save-state-words.ts';
 
 interface StatusBarProps {
   accountName: string;
@@ -17,37 +17,11 @@ interface StatusBarProps {
   opening: boolean;
 }
 
-function describeSave(state: SaveState, document: OpenDocument, transfer: TransferView | null): string {
-  switch (state.kind) {
-    case 'saving':
-      return transfer?.direction === 'upload' ? `Saving ${transfer.percent} %` : 'Saving…';
-    case 'saved':
-      return document.dirty
-        ? `Saved rev ${shortRev(state.rev)} · Unsaved changes`
-        : `Saved rev ${shortRev(state.rev)}`;
-    case 'conflict':
-      return state.remote
-        ? `Conflict: Dropbox has rev ${shortRev(state.remote.rev)}`
-        : 'Conflict: the file was deleted in Dropbox';
-    case 'copied':
-      return `Your version was saved as ${state.path}`;
-    case 'pending':
-      return 'Offline: pending upload';
-    case 'needs_confirmation':
-      return 'Waiting for confirmation';
-    case 'error':
-      return state.message;
-    case 'idle':
-      if (document.restored) return 'Restored · Unsaved';
-      return document.dirty ? 'Unsaved' : 'Saved';
-  }
-}
-
 /** Account, path, rev, sync state, encoding, line endings, language: the document at a glance. */
 export function StatusBar(props: StatusBarProps) {
   const { accountName, document, language, online, pending, transfer, opening } = props;
   const saveState = document?.saveState;
-  const alert = saveState?.kind === 'conflict' || saveState?.kind === 'error';
+  const progress = saveState ? saveProgress(saveState, transfer) : null;
   return (
     <footer className="status-bar">
       <span title="Account">{accountName}</span>
@@ -68,20 +42,19 @@ export function StatusBar(props: StatusBarProps) {
           </span>
           <span title="Revision">rev {shortRev(document.remote.rev)}</span>
           <span
-            className={alert ? 'status-save alert' : 'status-save'}
+            className={saveStateAlerts(saveState) ? 'status-save alert' : 'status-save'}
             role="status"
             aria-label="Save state"
             data-state={saveState.kind}
           >
-            {describeSave(saveState, document, transfer)}
-            {pending && saveState.kind !== 'pending' ? ' · Pending upload' : ''}
+            {saveStateWords(document, transfer, pending)}
           </span>
-          {transfer && saveState.kind === 'saving' && (
+          {progress && (
             <progress
               className="status-progress"
               max={100}
-              value={transfer.percent}
-              aria-label={transfer.direction === 'upload' ? 'Upload progress' : 'Download progress'}
+              value={progress.percent}
+              aria-label={progress.label}
             />
           )}
           <span className="spacer" />

@@ -1,0 +1,62 @@
+import { shortRev } from '../format.ts';
+import type { OpenDocument } from '../state/documents-state.ts';
+import type { SaveState } from '../state/save-state.ts';
+import type { TransferView } from '../state/transfers.ts';
+
+type SavedDocument = Pick<OpenDocument, 'saveState' | 'dirty' | 'restored'>;
+
+function stateWords(document: SavedDocument, transfer: TransferView | null): string {
+  const state = document.saveState;
+  switch (state.kind) {
+    case 'saving':
+      return transfer?.direction === 'upload' ? `Saving ${transfer.percent} %` : 'Saving…';
+    case 'saved':
+      return document.dirty
+        ? `Saved rev ${shortRev(state.rev)} · Unsaved changes`
+        : `Saved rev ${shortRev(state.rev)}`;
+    case 'conflict':
+      return state.remote
+        ? `Conflict: Dropbox has rev ${shortRev(state.remote.rev)}`
+        : 'Conflict: the file was deleted in Dropbox';
+    case 'copied':
+      return `Your version was saved as ${state.path}`;
+    case 'pending':
+      return 'Offline: pending upload';
+    case 'needs_confirmation':
+      return 'Waiting for confirmation';
+    case 'error':
+      return state.message;
+    case 'idle':
+      if (document.restored) return 'Restored · Unsaved';
+      return document.dirty ? 'Unsaved' : 'Saved';
+  }
+}
+
+/**
+ * The status bar's words for the document's last save; `pending`: a save made offline still waits to
+ * be sent, which is said too unless the state itself says so.
+ */
+export function saveStateWords(
+  document: SavedDocument,
+  transfer: TransferView | null,
+  pending: boolean,
+): string {
+  const waiting = pending && document.saveState.kind !== 'pending' ? ' · Pending upload' : '';
+  return `${stateWords(document, transfer)}${waiting}`;
+}
+
+/** A conflict or a failure stands out; every other state is news in passing. */
+export const saveStateAlerts = (state: SaveState): boolean =>
+  state.kind === 'conflict' || state.kind === 'error';
+
+/** The bar beside a save in progress, named for screen readers; none when nothing long is under way. */
+export function saveProgress(
+  state: SaveState,
+  transfer: TransferView | null,
+): { percent: number; label: string } | null {
+  if (!transfer || state.kind !== 'saving') return null;
+  return {
+    percent: transfer.percent,
+    label: transfer.direction === 'upload' ? 'Upload progress' : 'Download progress',
+  };
+}
