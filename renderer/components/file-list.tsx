@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useId } from 'react';
 import { formatModified, formatSize } from '../format.ts';
 import type { ListedEntry } from '../state/use-folder.ts';
+import { selectionAfterKey } from './listbox-keys.ts';
 
 interface FileListProps {
   label: string;
@@ -30,19 +31,10 @@ export function FileList({ label, entries, selected, onSelect, onActivate, onPar
   }, [selected, entries]);
 
   const keyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = entries.length - 1;
-    const moves: Record<string, number> = {
-      ArrowDown: Math.min(selected + 1, last),
-      ArrowUp: Math.max(selected - 1, 0),
-      PageDown: Math.min(selected + PAGE, last),
-      PageUp: Math.max(selected - PAGE, 0),
-      Home: 0,
-      End: last,
-    };
-    const move = moves[event.key];
+    const move = selectionAfterKey(event.key, selected, entries.length, PAGE);
     if (move !== undefined) {
       event.preventDefault();
-      if (last >= 0) onSelect(move);
+      if (move !== null) onSelect(move);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const entry = entries[selected];

@@ -1,6 +1,7 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { formatModified, formatSize, shortRev } from '../format.ts';
 import type { Revision } from '../state/use-revisions.ts';
+import { selectionAfterKey } from './listbox-keys.ts';
 
 interface RevisionListProps {
   revisions: Revision[];
@@ -25,15 +26,8 @@ const fullTime = (iso: string) => {
  */
 export function RevisionList({ revisions, currentRev, selected, onSelect, listRef }: RevisionListProps) {
   const keyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = revisions.length - 1;
-    const moves: Record<string, number> = {
-      ArrowDown: Math.min(selected + 1, last),
-      ArrowUp: Math.max(selected - 1, 0),
-      Home: 0,
-      End: last,
-    };
-    const move = moves[event.key];
-    if (move === undefined || last < 0) return;
+    const move = selectionAfterKey(event.key, selected, revisions.length);
+    if (move === undefined || move === null) return;
     event.preventDefault();
     onSelect(move);
     const rev = revisions[move]?.rev;

@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { type OpenDocument, tabLabels } from '../state/documents-state.ts';
+import { tabKeyAction } from './tab-keys.ts';
 
 interface TabBarProps {
   docs: readonly OpenDocument[];
@@ -14,23 +15,13 @@ export function TabBar({ docs, activeId, onActivate, onClose }: TabBarProps) {
   const labels = tabLabels(docs);
   const ids = docs.map((doc) => doc.snapshot.documentId);
 
-  // Arrow keys move between tabs, as the ARIA tabs pattern has it; Delete closes the focused one.
   const keyDown = (event: KeyboardEvent, documentId: string) => {
-    const index = ids.indexOf(documentId);
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-    let next: string | undefined;
-    if (step) next = ids[(index + step + ids.length) % ids.length];
-    else if (event.key === 'Home') next = ids[0];
-    else if (event.key === 'End') next = ids[ids.length - 1];
-    else if (event.key === 'Delete') {
-      event.preventDefault();
-      onClose(documentId);
-      return;
-    }
-    if (!next) return;
+    const action = tabKeyAction(ids, documentId, event.key);
+    if (!action) return;
     event.preventDefault();
-    onActivate(next);
-    document.getElementById(`tab-${next}`)?.focus();
+    if (action.kind === 'close') return onClose(documentId);
+    onActivate(action.documentId);
+    document.getElementById(`tab-${action.documentId}`)?.focus();
   };
 
   return (
