@@ -1,3 +1,5 @@
+import { breadcrumbTrail } from './breadcrumb-trail.ts';
+
 interface BreadcrumbsProps {
   path: string;
   onGo(path: string): void;
@@ -5,11 +7,7 @@ interface BreadcrumbsProps {
 
 /** The folder path as buttons: the root is "Dropbox", each segment jumps to that folder. */
 export function Breadcrumbs({ path, onGo }: BreadcrumbsProps) {
-  const segments = path.split('/').filter(Boolean);
-  const crumbs = [{ name: 'Dropbox', path: '' }];
-  segments.forEach((name, index) => {
-    crumbs.push({ name, path: `/${segments.slice(0, index + 1).join('/')}` });
-  });
+  const crumbs = breadcrumbTrail(path);
   return (
     <nav aria-label="Folder" className="breadcrumbs">
       <ol>
