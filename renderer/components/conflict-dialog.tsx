@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
-import { formatModified, shortRev } from '../format.ts';
+import { shortRev } from '../format.ts';
 import { type ConflictResolution, describeError, type MergeHunk, type OpusApi } from '../opus.ts';
 import type { ConflictSides, ConflictView, Resolution } from '../state/conflict-sides.ts';
-import { type HunkChoice, HunkChooser } from './hunk-chooser.tsx';
+import { conflictTitle, dropboxVersionWords, yourVersionWords } from './conflict-sides-words.ts';
+import { HunkChooser } from './hunk-chooser.tsx';
+import { everyConflictChosen, type MergeChoices, withChoice } from './merge-choices.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { MonacoView } from './monaco-view.tsx';
 
@@ -10,7 +12,7 @@ type View =
   | { kind: 'choose' }
   | { kind: 'busy'; what: string }
   | { kind: 'compare'; theirs: string }
-  | { kind: 'hunks'; hunks: MergeHunk[]; choices: Record<string, HunkChoice> }
+  | { kind: 'hunks'; hunks: MergeHunk[]; choices: MergeChoices }
   | { kind: 'review'; merged: string };
 
 interface ConflictDialogProps {
@@ -24,8 +26,6 @@ interface ConflictDialogProps {
   onResolved(resolution: Resolution, text: string): void;
   onClose(): void;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A stale save, or the banner's Merge/Compare: both sides named, and every way out of the conflict. */
 export function ConflictDialog(props: ConflictDialogProps) {
@@ -60,7 +60,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
       else setView({ kind: 'hunks', hunks: result.hunks, choices: {} });
     });
 
-  const applyChoices = (hunks: MergeHunk[], choices: Record<string, HunkChoice>) =>
+  const applyChoices = (hunks: MergeHunk[], choices: MergeChoices) =>
     attempt('Merging…', async () => {
       const { text } = await opus.applyMergeChoices({ hunks, choices });
       setView({ kind: 'review', merged: text });
@@ -95,7 +95,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
       onClose={onClose}
       className={wide ? 'conflict wide' : 'conflict'}
     >
-      <h2>This file {sides.remote ? 'changed' : 'was deleted'} on Dropbox while you edited it</h2>
+      <h2>{conflictTitle(sides)}</h2>
       <Sides sides={sides} />
       {error && (
         <p className="error" role="alert">
@@ -133,9 +133,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
           <HunkChooser
             hunks={view.hunks}
             choices={view.choices}
-            onChoose={(id, choice) =>
-              setView({ ...view, choices: { ...view.choices, [String(id)]: choice } })
-            }
+            onChoose={(id, choice) => setView({ ...view, choices: withChoice(view.choices, id, choice) })}
           />
           <div className="dialog-buttons">
             <button type="button" onClick={back}>
@@ -144,7 +142,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
             <button
               type="button"
               className="primary"
-              disabled={view.hunks.some((h) => h.kind === 'conflict' && !view.choices[String(h.id)])}
+              disabled={!everyConflictChosen(view.hunks, view.choices)}
               onClick={() => void applyChoices(view.hunks, view.choices)}
             >
               Review merge
@@ -173,22 +171,15 @@ export function ConflictDialog(props: ConflictDialogProps) {
 }
 
 function Sides({ sides }: { sides: ConflictSides }) {
-  const changes = sides.myChanges === null ? 'unsaved changes' : plural(sides.myChanges, 'change');
   return (
     <dl className="conflict-sides">
       <div>
         <dt>Your version</dt>
-        <dd>
-          {changes} since rev {shortRev(sides.baseRev)}
-        </dd>
+        <dd>{yourVersionWords(sides)}</dd>
       </div>
       <div>
         <dt>Dropbox version</dt>
-        <dd>
-          {sides.remote
-            ? `rev ${shortRev(sides.remote.rev)}, modified ${formatModified(sides.remote.serverModified)}`
-            : 'deleted or moved on Dropbox'}
-        </dd>
+        <dd>{dropboxVersionWords(sides)}</dd>
       </div>
     </dl>
   );
