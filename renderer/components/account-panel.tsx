@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatSpace, percentOf } from '../format.ts';
+import { formatSpace } from '../format.ts';
 import { type Account, describeError, type OpusApi } from '../opus.ts';
 import { ModalDialog } from './modal-dialog.tsx';
+import { spaceMeter } from './space-meter.ts';
 
 interface AccountPanelProps {
   opus: OpusApi;
@@ -84,8 +85,7 @@ function AccountBody({ loaded, onRetry }: { loaded: Loaded; onRetry(): void }) {
 }
 
 function AccountDetails({ account }: { account: Account }) {
-  const { used, allocated } = account;
-  const percent = percentOf(used, allocated);
+  const meter = spaceMeter(account.used, account.allocated);
   return (
     <>
       <dl className="account-facts">
@@ -96,20 +96,19 @@ function AccountDetails({ account }: { account: Account }) {
         <dt>Files in</dt>
         <dd>{PROVIDER_NAMES[account.provider]}</dd>
         <dt>Space</dt>
-        <dd>{formatSpace(used, allocated)}</dd>
+        <dd>{formatSpace(account.used, account.allocated)}</dd>
       </dl>
-      {/* A zero allocation means the size is not known (a team's shared space, say): no bar to fill. */}
-      {allocated > 0 && (
+      {meter && (
         <meter
           className="account-space"
           aria-label="Space used"
-          aria-valuetext={`${formatSpace(used, allocated)} (${percent} %)`}
+          aria-valuetext={meter.text}
           min={0}
-          max={allocated}
-          low={allocated * 0.8}
-          high={allocated * 0.95}
+          max={meter.max}
+          low={meter.low}
+          high={meter.high}
           optimum={0}
-          value={Math.min(used, allocated)}
+          value={meter.value}
         />
       )}
     </>

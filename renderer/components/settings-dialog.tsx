@@ -1,14 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { describeError, type OpusApi } from '../opus.ts';
+import { appKeySaved, typedAppKey } from './app-key.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
 interface SettingsDialogProps {
   opus: OpusApi;
   onClose(): void;
 }
-
-/** What setDropboxAppKey accepts (the contract checks it again): Dropbox app keys are like this. */
-const APP_KEY = /^[a-z0-9]{5,40}$/;
 
 type Loaded =
   | { status: 'loading' }
@@ -43,20 +41,14 @@ export function SettingsDialog({ opus, onClose }: SettingsDialogProps) {
     };
   }, [opus]);
 
-  const key = appKey.trim();
-  const valid = key === '' || APP_KEY.test(key);
+  const { key, valid } = typedAppKey(appKey);
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!valid) return;
     try {
       const { restartRequired } = await opus.setDropboxAppKey({ appKey: key === '' ? null : key });
       setLoaded((old) => (old.status === 'loaded' ? { ...old, saved: key || null } : old));
-      setOutcome({
-        tone: 'info',
-        message: restartRequired
-          ? `Saved. Opus uses ${key ? 'your Dropbox' : 'the localbox on this computer'} from its next start.`
-          : 'Saved.',
-      });
+      setOutcome({ tone: 'info', message: appKeySaved(key, restartRequired) });
     } catch (error) {
       setOutcome({ tone: 'error', message: describeError(error) });
     }

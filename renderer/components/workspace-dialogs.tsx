@@ -11,6 +11,7 @@ import { ConflictDialog } from './conflict-dialog.tsx';
 import { OpenDialog } from './open-dialog.tsx';
 import { RevisionHistory } from './revision-history.tsx';
 import { SaveAsDialog } from './save-as-dialog.tsx';
+import { saveGuardQuestion } from './save-guard-question.ts';
 import { SettingsDialog } from './settings-dialog.tsx';
 import { UnsavedChangesDialog } from './unsaved-changes-dialog.tsx';
 import { UploadDialog } from './upload-dialog.tsx';
@@ -37,6 +38,7 @@ export function WorkspaceDialogs({
   const close = () => ws.setDialog(null);
   const active = docs.active;
   const guard = active?.saveState.kind === 'needs_confirmation' ? active.saveState : null;
+  const question = guard ? saveGuardQuestion(guard) : null;
   const docOf = (documentId: string) => documentById(docs.state, documentId);
   const folderOfActive = active ? parentFolder(active.remote.path) : '';
 
@@ -126,14 +128,10 @@ export function WorkspaceDialogs({
         />
       )}
       {dialog?.kind === 'settings' && <SettingsDialog opus={opus} onClose={close} />}
-      {guard && active && (
+      {question && active && (
         <ConfirmDialog
-          title={guard.reason === 'empty' ? 'Save an empty document?' : 'Save with most of the text removed?'}
-          message={
-            guard.reason === 'empty'
-              ? 'Saving now empties the file in Dropbox.'
-              : `Saving now removes ${Math.round(guard.removedRatio * 100)}% of the file in Dropbox.`
-          }
+          title={question.title}
+          message={question.message}
           confirmLabel="Save anyway"
           onConfirm={() => void ws.save(active.snapshot.documentId, true)}
           onCancel={() => docs.showSaveState(active.snapshot.documentId, { kind: 'idle' })}
