@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from 'vitest';
-import { buildCli } from '../../localbox/test/support/process.ts';
+import { buildCli } from '../../localbox/test-support/process.ts';
 import type { BenchOptions, Figure } from '../figure.ts';
 import { measureConcurrentUploads } from './concurrent-uploads.ts';
 import { measureLargeUpload } from './large-upload.ts';

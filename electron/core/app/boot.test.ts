@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dropbox } from 'dropbox';
 import { afterEach, expect, test } from 'vitest';
-import { rewriteToLocalbox } from '../../../localbox/test/support/localbox.ts';
+import { rewriteToLocalbox } from '../../../localbox/test-support/localbox.ts';
 import { type BootedOpus, type BootOptions, bootOpus } from './boot.ts';
 import { APP_KEY_SETTING } from './opus-core.ts';
 import { approvingBrowser, handleFor, memoryStore, testCipher } from './test-kit.ts';

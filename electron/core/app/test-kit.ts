@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dropbox, files } from 'dropbox';
 import type { LocalboxOptions } from '../../../localbox/index.ts';
-import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test/support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
 import { aesGcmCipher } from '../auth/aes-gcm-cipher.ts';
 import { land, redirectAfter } from '../auth/test-support/browser.ts';
 import { memoryStore } from '../auth/test-support/memory-store.ts';

@@ -1,6 +1,6 @@
 import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test/support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
 import { type DropboxEndpoints, endpointFetch } from '../dropbox/endpoints.ts';
 import { isOpusError, type OpusError } from '../errors.ts';
 import { startPasteCodeSignIn } from './sign-in.ts';

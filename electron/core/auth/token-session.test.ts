@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test/support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
 import type { OpusError } from '../errors.ts';
 import { REFRESH_AHEAD_MS, TokenSession, type TokenSessionOptions } from './token-session.ts';
 

@@ -1,5 +1,5 @@
 import type { LocalboxOptions } from '../../../localbox/index.ts';
-import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test/support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
 import { TokenSession } from '../auth/token-session.ts';
 import type { OpusError } from '../errors.ts';
 import { createGateway, type GatewayOptions } from './dropbox-gateway.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test/support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
 import { createGateway } from './dropbox-gateway.ts';
 import { bytesOf, failureOf, type GatewayBench, startGatewayBench } from './gateway-test-kit.ts';
 import { longpollClientTimeoutMs } from './longpoll.ts';

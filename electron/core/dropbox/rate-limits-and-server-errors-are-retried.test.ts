@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestLocalbox } from '../../../localbox/test/support/localbox.ts';
+import { startTestLocalbox } from '../../../localbox/test-support/localbox.ts';
 import { createGateway } from './dropbox-gateway.ts';
 import { bytesOf, failureOf, type GatewayBench, startGatewayBench } from './gateway-test-kit.ts';
 

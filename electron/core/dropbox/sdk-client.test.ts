@@ -1,6 +1,6 @@
 import { Dropbox, type DropboxAuth } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test/support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
 import { endpointFetch } from './endpoints.ts';
 import { createSdkClients } from './sdk-client.ts';
 

@@ -1,4 +1,4 @@
-import { readCodeFromPage, readConsentForm, submitConsent } from '../../../../localbox/test/support/oauth.ts';
+import { readCodeFromPage, readConsentForm, submitConsent } from '../../../../localbox/test-support/oauth.ts';
 
 /**
  * A person in a browser, played with fetch: opens the authorize URL, reads the consent form, clicks

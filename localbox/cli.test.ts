@@ -4,8 +4,15 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rewriteToLocalbox } from './support/localbox.ts';
-import { buildCli, jsonOf, killAllLocalboxes, rawApi, runCli, spawnLocalbox } from './support/process.ts';
+import { rewriteToLocalbox } from './test-support/localbox.ts';
+import {
+  buildCli,
+  jsonOf,
+  killAllLocalboxes,
+  rawApi,
+  runCli,
+  spawnLocalbox,
+} from './test-support/process.ts';
 
 // `node out/localbox/cli.js` as someone types it: the help, typos, the first line scripts parse,
 // where it listens, what it logs, and how it stops.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalbox } from '../index.ts';
-import { buildCli, killAllLocalboxes, rawApi, runCli, spawnLocalbox } from './support/process.ts';
+import { buildCli, killAllLocalboxes, rawApi, runCli, spawnLocalbox } from '../test-support/process.ts';
 
 // One localbox per data folder: a live owner keeps everyone else out, a dead one keeps nobody out.
 

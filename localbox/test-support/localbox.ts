@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dropbox } from 'dropbox';
-import { type Localbox, type LocalboxOptions, startLocalbox } from '../../index.ts';
+import { type Localbox, type LocalboxOptions, startLocalbox } from '../index.ts';
 
 export interface TestLocalbox {
   box: Localbox;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { files, users } from 'dropbox';
 import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
-import { signInThroughConsentPage } from './support/oauth.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
+import { signInThroughConsentPage } from '../test-support/oauth.ts';
 import {
   expectShape,
   FileMetadata,
@@ -13,7 +13,7 @@ import {
   failureOf,
   ListFolderResult,
   SpaceUsage,
-} from './support/shapes.ts';
+} from '../test-support/shapes.ts';
 
 /**
  * The seed tutorial, end to end over HTTP with the official SDK: sign in, look at the account, save a

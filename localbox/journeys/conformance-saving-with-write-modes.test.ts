@@ -1,7 +1,13 @@
 import type { files } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
-import { badRequest, dropboxContentHash, expectShape, FileMetadata, routeError } from './support/shapes.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
+import {
+  badRequest,
+  dropboxContentHash,
+  expectShape,
+  FileMetadata,
+  routeError,
+} from '../test-support/shapes.ts';
 
 const HELLO_HASH = 'ecb65bb98f9d905b70458986c39fcbad7715e5f2fcc3b1f07767d7c83e2438cc';
 const EMPTY_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';

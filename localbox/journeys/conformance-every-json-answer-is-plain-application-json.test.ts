@@ -1,6 +1,6 @@
 import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../domain/content-hash.ts';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
-import { type RawApi, rawApi } from './support/process.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
+import { type RawApi, rawApi } from '../test-support/process.ts';
 
 // Dropbox paths name rows in a database, never files on disk. Whatever a path says, localbox must not
 // read or write outside its data folder, must not answer 500, and must stay consistent.

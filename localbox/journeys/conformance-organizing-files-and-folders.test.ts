@@ -1,6 +1,6 @@
 import type { files } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 import {
   badRequest,
   CreateFolderResult,
@@ -8,7 +8,7 @@ import {
   expectShape,
   RelocationResult,
   routeError,
-} from './support/shapes.ts';
+} from '../test-support/shapes.ts';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { bundleNode } from '../../../scripts/build-node.mjs';
-import { headerSafeJson } from '../../http/respond.ts';
+import { bundleNode } from '../../scripts/build-node.mjs';
+import { headerSafeJson } from '../http/respond.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI_PATH = join(ROOT, 'out', 'localbox', 'cli.js');
 
 let built: Promise<string> | undefined;

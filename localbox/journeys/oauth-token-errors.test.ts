@@ -1,6 +1,6 @@
 import { DropboxAuth } from 'dropbox';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 import {
   type ConsentOutcome,
   getCodeThroughConsentPage,
@@ -8,7 +8,7 @@ import {
   postToken,
   submitConsent,
   TEST_REDIRECT_URI,
-} from './support/oauth.ts';
+} from '../test-support/oauth.ts';
 
 let lb: TestLocalbox;
 beforeAll(async () => {

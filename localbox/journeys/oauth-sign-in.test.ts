@@ -1,7 +1,7 @@
 import { Dropbox, DropboxAuth } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SCOPES } from '../auth/scopes.ts';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 import {
   getCodeThroughConsentPage,
   onLocalbox,
@@ -12,7 +12,7 @@ import {
   TEST_REDIRECT_URI,
   type TokenAnswer,
   urlSafeState,
-} from './support/oauth.ts';
+} from '../test-support/oauth.ts';
 
 let lb: TestLocalbox;
 beforeAll(async () => {

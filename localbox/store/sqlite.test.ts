@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Sqlite } from '../store/sqlite.ts';
-import { bundle } from './support/process.ts';
+import { bundle } from '../test-support/process.ts';
+import { Sqlite } from './sqlite.ts';
 
 // The database under a process killed inside a transaction big enough to spill pages to disk before
 // COMMIT: the worst moment for a journal. node-sqlite3-wasm's VFS never treats a rollback journal as hot

@@ -1,14 +1,14 @@
 import type { files } from 'dropbox';
 import { bytesUpload, uploadFile } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 import {
   dropboxContentHash,
   expectShape,
   FileMetadata,
   routeError,
   UploadSessionStartResult,
-} from './support/shapes.ts';
+} from '../test-support/shapes.ts';
 
 const MiB4 = 4 * 1024 * 1024;
 const EMPTY_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';

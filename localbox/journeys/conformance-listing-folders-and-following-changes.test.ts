@@ -1,13 +1,13 @@
 import type { files } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 import {
   badRequest,
   expectShape,
   ListFolderGetLatestCursorResult,
   ListFolderResult,
   routeError,
-} from './support/shapes.ts';
+} from '../test-support/shapes.ts';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 type Entry = files.ListFolderResult['entries'][number];

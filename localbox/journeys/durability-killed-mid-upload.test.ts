@@ -11,7 +11,7 @@ import {
   type RawApi,
   rawApi,
   spawnLocalbox,
-} from './support/process.ts';
+} from '../test-support/process.ts';
 
 // Kill -9 at a random moment while uploads of every kind are in flight, restart on the same folder,
 // and check that nothing acknowledged was lost and nothing half-written shows up.

@@ -1,7 +1,7 @@
 import type { files } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
-import { expectShape, FileMetadata, ListRevisionsResult, routeError } from './support/shapes.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
+import { expectShape, FileMetadata, ListRevisionsResult, routeError } from '../test-support/shapes.ts';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 

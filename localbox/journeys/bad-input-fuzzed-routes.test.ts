@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { contentHash } from '../domain/content-hash.ts';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 
 // Issue 7, "bad input", property-based: every route sent arbitrary JSON, malformed JSON, wrong types,
 // odd Unicode and `..` in paths, through the body and through Dropbox-API-Arg. Client mistakes are never

@@ -1,6 +1,6 @@
 import type { files } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 import {
   badRequest,
   DeletedMetadata,
@@ -11,7 +11,7 @@ import {
   TaggedDeleted,
   TaggedFile,
   TaggedFolder,
-} from './support/shapes.ts';
+} from '../test-support/shapes.ts';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 type Downloaded = files.FileMetadata & { fileBinary: Buffer };

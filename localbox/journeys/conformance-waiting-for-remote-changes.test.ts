@@ -1,8 +1,8 @@
 import type { files } from 'dropbox';
 import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
-import { badRequest, expectShape, ListFolderLongpollResult, routeError } from './support/shapes.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
+import { badRequest, expectShape, ListFolderLongpollResult, routeError } from '../test-support/shapes.ts';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Dropbox, type DropboxResponseError } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultSettings } from '../index.ts';
-import { rewriteToLocalbox, startTestLocalbox } from './support/localbox.ts';
+import { rewriteToLocalbox, startTestLocalbox } from '../test-support/localbox.ts';
 import {
   buildCli,
   type ErrorBody,
@@ -14,7 +14,7 @@ import {
   type RawApi,
   rawApi,
   spawnLocalbox,
-} from './support/process.ts';
+} from '../test-support/process.ts';
 
 // The same misbehaviour, asked for two ways: through the embedded API, and through the HTTP control
 // route of a localbox in another process (as the Electron app's tests will).

@@ -4,8 +4,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerSafeJson } from '../http/respond.ts';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
-import { type ErrorBody, jsonOf, type RawApi, rawApi } from './support/process.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
+import { type ErrorBody, jsonOf, type RawApi, rawApi } from '../test-support/process.ts';
 
 // Malformed calls get Dropbox's answers (400 plain text, 401 JSON, 409 route errors), never a 500,
 // and the server keeps serving after each of them.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
-import { openConsent, readConsentForm, submitConsent, TEST_REDIRECT_URI } from './support/oauth.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
+import { openConsent, readConsentForm, submitConsent, TEST_REDIRECT_URI } from '../test-support/oauth.ts';
 
 let lb: TestLocalbox;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 import {
   getCodeThroughConsentPage,
   postToken,
   signInThroughConsentPage,
   TEST_REDIRECT_URI,
-} from './support/oauth.ts';
+} from '../test-support/oauth.ts';
 
 const SECRET = 's3cret';
 

@@ -1,8 +1,8 @@
 import type { users } from 'dropbox';
 import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
-import { badRequest, expectShape, FullAccount, routeError, SpaceUsage } from './support/shapes.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
+import { badRequest, expectShape, FullAccount, routeError, SpaceUsage } from '../test-support/shapes.ts';
 
 const QUOTA = 50 * 1024 * 1024;
 

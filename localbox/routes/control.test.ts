@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 import {
   buildCli,
   killAllLocalboxes,
   type LocalboxProcess,
   rawApi,
   spawnLocalbox,
-} from './support/process.ts';
+} from '../test-support/process.ts';
 
 // The /__localbox/ control routes: there only when asked for, strict about what they accept, and
 // never themselves hit by the faults they set (or a test could not clear them).

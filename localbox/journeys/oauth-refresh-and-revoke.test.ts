@@ -1,8 +1,8 @@
 import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SCOPES } from '../auth/scopes.ts';
-import { startTestLocalbox, type TestLocalbox } from './support/localbox.ts';
-import { postToken, signInThroughConsentPage } from './support/oauth.ts';
+import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
+import { postToken, signInThroughConsentPage } from '../test-support/oauth.ts';
 
 let lb: TestLocalbox;
 beforeAll(async () => {
