@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { downloadText } from './support/localbox-client.ts';
-import { opusPerTest, shot } from './support/opus-session.ts';
+import { downloadText } from './test-support/localbox-client.ts';
+import { opusPerTest, shot } from './test-support/opus-session.ts';
 
 const LINKED = '/Notes/linked.md';
 const LINKED_TEXT = '# Linked\n\nOpened straight from a link.\n';

@@ -1,7 +1,7 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { editsCarrying } from './support/edits-sent.ts';
-import { downloadText } from './support/localbox-client.ts';
-import { opusPerTest, shot, signInAndOpen, whileOpusIsDown } from './support/opus-session.ts';
+import { editsCarrying } from './test-support/edits-sent.ts';
+import { downloadText } from './test-support/localbox-client.ts';
+import { opusPerTest, shot, signInAndOpen, whileOpusIsDown } from './test-support/opus-session.ts';
 
 const FILE = '/magnum-opus.txt';
 const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';

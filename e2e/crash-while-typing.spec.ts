@@ -1,7 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { downloadText } from './support/localbox-client.ts';
-import { openFromDropbox, opusPerTest, type RunningOpus, signInAndOpen } from './support/opus-session.ts';
+import { downloadText } from './test-support/localbox-client.ts';
+import {
+  openFromDropbox,
+  opusPerTest,
+  type RunningOpus,
+  signInAndOpen,
+} from './test-support/opus-session.ts';
 
 // Issue 7, "crash": kill -9 the browser host (core, journal and localbox with it) while someone types,
 // at random moments, 20 times. After each restart, every character typed more than ~1.5 s before the

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import { editSent } from './support/edits-sent.ts';
-import { downloadText } from './support/localbox-client.ts';
-import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
+import { editSent } from './test-support/edits-sent.ts';
+import { downloadText } from './test-support/localbox-client.ts';
+import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 // What main knows of a document, as a window shows it: main judges whether the text is Dropbox's (so
 // undo back to it is clean), tells the rev it is based on, and two windows on one file are two editors.

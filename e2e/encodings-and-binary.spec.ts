@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { Dropbox } from 'dropbox';
-import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
+import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 const LATIN1 = 'Café Müller mag Crème brûlée und Käse.\r\nÜbermorgen!\r\n';
 const UTF16 = 'Grüße aus Köln — 東京からこんにちは\n';

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import { editSent } from './support/edits-sent.ts';
-import { downloadText } from './support/localbox-client.ts';
-import { opusPerTest, type RunningOpus, shot, signInAndOpen } from './support/opus-session.ts';
+import { editSent } from './test-support/edits-sent.ts';
+import { downloadText } from './test-support/localbox-client.ts';
+import { opusPerTest, type RunningOpus, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 const FILE = '/draft.txt';
 const ORIGINAL = 'A draft that must survive the network.\n';

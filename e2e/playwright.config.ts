@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_LAUNCH } from './support/chromium.ts';
+import { CHROMIUM_LAUNCH } from './test-support/chromium.ts';
 
 export default defineConfig({
   testDir: '.',

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import { editSent } from './support/edits-sent.ts';
-import { downloadText } from './support/localbox-client.ts';
-import { opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
+import { editSent } from './test-support/edits-sent.ts';
+import { downloadText } from './test-support/localbox-client.ts';
+import { opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 const FILE = '/magnum-opus.txt';
 const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';

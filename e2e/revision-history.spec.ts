@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { downloadText } from './support/localbox-client.ts';
-import { opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
+import { downloadText } from './test-support/localbox-client.ts';
+import { opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 const FILE = '/essay.txt';
 const V1 = 'First draft.\n';

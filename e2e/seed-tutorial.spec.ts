@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Dropbox } from 'dropbox';
-import { opusPerTest, shot } from './support/opus-session.ts';
+import { opusPerTest, shot } from './test-support/opus-session.ts';
 
 // The seed's tutorial, as a person does it in Opus: sign in, see the account, put_file a local draft
 // as /magnum-opus.txt, find it in the browser, edit and save it, get it back onto the computer.

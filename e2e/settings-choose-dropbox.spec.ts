@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type Started, startNode } from './support/child-process.ts';
-import { shot } from './support/opus-session.ts';
+import { type Started, startNode } from './test-support/child-process.ts';
+import { shot } from './test-support/opus-session.ts';
 
 let dataDir: string | undefined;
 let host: Started | undefined;

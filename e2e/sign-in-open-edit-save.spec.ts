@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { downloadText } from './support/localbox-client.ts';
-import { opusPerTest, shot } from './support/opus-session.ts';
+import { downloadText } from './test-support/localbox-client.ts';
+import { opusPerTest, shot } from './test-support/opus-session.ts';
 
 const FILE = '/magnum-opus.txt';
 const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';

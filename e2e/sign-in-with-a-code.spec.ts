@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { opusPerTest, shot } from './support/opus-session.ts';
+import { opusPerTest, shot } from './test-support/opus-session.ts';
 
 const session = opusPerTest();
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { downloadText } from './support/localbox-client.ts';
-import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './support/opus-session.ts';
+import { downloadText } from './test-support/localbox-client.ts';
+import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 const ONE = 'The first document.\n';
 const TWO = '# The second document\n';

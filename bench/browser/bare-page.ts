@@ -3,7 +3,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'vite';
-import { ROOT } from '../../e2e/support/child-process.ts';
+import { ROOT } from '../../e2e/test-support/child-process.ts';
 import { OUT } from './browser-kit.ts';
 
 const SOURCE = join(ROOT, 'bench', 'browser', 'bare-monaco');

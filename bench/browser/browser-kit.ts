@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import type { Dropbox } from 'dropbox';
-import { ROOT, startNode } from '../../e2e/support/child-process.ts';
-import { CHROMIUM_LAUNCH } from '../../e2e/support/chromium.ts';
-import { localboxClient } from '../../e2e/support/localbox-client.ts';
+import { ROOT, startNode } from '../../e2e/test-support/child-process.ts';
+import { CHROMIUM_LAUNCH } from '../../e2e/test-support/chromium.ts';
+import { localboxClient } from '../../e2e/test-support/localbox-client.ts';
 
 /** The built app the figures run: `out/`, or a copy of it (OPUS_BENCH_OUT, relative to the repo root). */
 export const OUT = resolve(ROOT, process.env.OPUS_BENCH_OUT ?? 'out');

@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { COMMAND_NAMES, EVENT_NAMES } from '../../electron/core/contract/names.ts';
-import { downloadText } from '../support/localbox-client.ts';
 import {
   answerNativeDialogs,
   clickMenu,
@@ -11,7 +10,8 @@ import {
   type RunningDesktop,
   scratchFolder,
   signIn,
-} from './electron-app.ts';
+} from '../test-support/electron-app.ts';
+import { downloadText } from '../test-support/localbox-client.ts';
 
 // The same scenarios as the Chromium project, in the real Electron app: menu items clicked by id, native
 // dialogs answered in main. Where no Electron binary exists these tests are skipped, saying why.

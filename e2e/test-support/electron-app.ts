@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, expect, type Page } from '@playwright/test';
 import type { Dropbox } from 'dropbox';
-import { ROOT } from '../support/child-process.ts';
-import { localboxClient } from '../support/localbox-client.ts';
-import { seedDropbox } from '../support/opus-session.ts';
+import { ROOT } from './child-process.ts';
+import { localboxClient } from './localbox-client.ts';
+import { seedDropbox } from './opus-session.ts';
 
 /**
  * Where the Electron binary is, or why there is none. Read from electron's own path.txt rather than
