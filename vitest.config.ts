@@ -8,6 +8,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'bench/**/*.test.ts',
       'renderer/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 30_000,

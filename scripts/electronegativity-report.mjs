@@ -1,5 +1,5 @@
 // The pure half of the Electronegativity gate (scripts/electronegativity.mjs): read its CSV, and hold the
-// findings against the reviewed list. No I/O here, so electron/shell/electronegativity-report.test.ts can
+// findings against the reviewed list. No I/O here, so scripts/electronegativity-report.test.ts can
 // prove it. Types: electronegativity-report.d.mts.
 
 /** Severities that fail the gate unless reviewed. Electronegativity also reports LOW and INFORMATIONAL. */

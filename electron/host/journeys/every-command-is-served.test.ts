@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestLocalbox, type TestLocalbox } from '../../localbox/test-support/localbox.ts';
-import { bundleBrowser } from '../../scripts/build-node.mjs';
-import { fileKeyCipher, fileKeyValueStore } from '../core/app/file-store.ts';
-import { createOpusCore, type OpusCore } from '../core/app/opus-core.ts';
-import { COMMAND_NAMES } from '../core/contract/names.ts';
-import { type BrowserHost, startBrowserHost } from './server.ts';
+import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
+import { bundleBrowser } from '../../../scripts/build-node.mjs';
+import { fileKeyCipher, fileKeyValueStore } from '../../core/app/file-store.ts';
+import { createOpusCore, type OpusCore } from '../../core/app/opus-core.ts';
+import { COMMAND_NAMES } from '../../core/contract/names.ts';
+import { type BrowserHost, startBrowserHost } from '../server.ts';
 
 let lb: TestLocalbox;
 let core: OpusCore;

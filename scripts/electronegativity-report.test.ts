@@ -9,7 +9,7 @@ import {
   parseCsv,
   parseReviews,
   probeSource,
-} from '../../scripts/electronegativity-report.mjs';
+} from './electronegativity-report.mjs';
 
 const HEADER = 'issue, severity, confidence, filename, location, sample, description, url\n';
 const finding = (check: string, severity: string, file: string): Finding => ({

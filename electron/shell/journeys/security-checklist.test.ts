@@ -6,10 +6,10 @@ import { isAbsolute, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindow, Session, WebPreferences } from 'electron';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { RENDERER_CSP } from '../core/contract/renderer-csp.ts';
-import { APP_SCHEME_PRIVILEGES, rendererRequestHandler } from './renderer-files.ts';
-import { denyAllPermissions, lockNavigation } from './security.ts';
-import { APP_ORIGIN, isAllowedExternalUrl, isAppUrl, windowOptions } from './window-options.ts';
+import { RENDERER_CSP } from '../../core/contract/renderer-csp.ts';
+import { APP_SCHEME_PRIVILEGES, rendererRequestHandler } from '../renderer-files.ts';
+import { denyAllPermissions, lockNavigation } from '../security.ts';
+import { APP_ORIGIN, isAllowedExternalUrl, isAppUrl, windowOptions } from '../window-options.ts';
 
 const PRELOAD = join(tmpdir(), 'opus', 'electron', 'preload.cjs');
 const prefs = (): WebPreferences => windowOptions(PRELOAD).webPreferences ?? {};

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
-import { bundleElectron } from '../../scripts/build-node.mjs';
-import { COMMAND_NAMES, EVENT_NAMES } from '../core/contract/names.ts';
+import { bundleElectron } from '../../../scripts/build-node.mjs';
+import { COMMAND_NAMES, EVENT_NAMES } from '../../core/contract/names.ts';
 
 // Vitest's module interop is lenient; Electron's is not. Loading the real bundles under plain Node (with
 // `electron` stubbed) catches ESM/CJS import mistakes that would crash the app at start.
 const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const register = join(ROOT, 'electron/shell/test-support/register.mjs');
 let main: string;
 let preload: string;
