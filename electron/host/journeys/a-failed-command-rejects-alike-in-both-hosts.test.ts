@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { bundleBrowser } from '../../scripts/build-node.mjs';
-import type { CoreService } from '../core/app/core-service.ts';
-import { dispatch, type Handlers } from '../core/app/dispatch.ts';
-import type { OpusApi } from '../core/contract/api.ts';
-import { ContractErrorShape } from '../core/contract/shapes.ts';
-import { gatewayError } from '../core/dropbox/error-mapping.ts';
-import { OpusError } from '../core/errors.ts';
-import { bindContract } from '../shell/ipc.ts';
-import { type BrowserHost, startBrowserHost } from './server.ts';
+import { bundleBrowser } from '../../../scripts/build-node.mjs';
+import type { CoreService } from '../../core/app/core-service.ts';
+import { dispatch, type Handlers } from '../../core/app/dispatch.ts';
+import type { OpusApi } from '../../core/contract/api.ts';
+import { ContractErrorShape } from '../../core/contract/shapes.ts';
+import { gatewayError } from '../../core/dropbox/error-mapping.ts';
+import { OpusError } from '../../core/errors.ts';
+import { bindContract } from '../../shell/ipc.ts';
+import { type BrowserHost, startBrowserHost } from '../server.ts';
 
 // Electron itself cannot run here: the preload and main's IPC binding run against a stand-in that passes
 // each call from one to the other as Electron does, by structured clone.
@@ -88,7 +88,7 @@ beforeAll(async () => {
     webContents: { mainFrame: electron.frame, send: () => {} },
     isDestroyed: () => false,
   } as unknown as Parameters<typeof bindContract>[1]);
-  await import('../preload.ts');
+  await import('../../preload.ts');
   electronOpus = electron.exposed.opus as OpusApi;
 
   dir = mkdtempSync(join(tmpdir(), 'opus-rejects-'));
