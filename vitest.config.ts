@@ -9,6 +9,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
       'renderer/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'lint/**/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 30_000,
