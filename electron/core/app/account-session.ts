@@ -6,10 +6,10 @@ import {
   startPasteCodeSignIn,
   startSignIn,
 } from '../auth/sign-in.ts';
-import type { TokenProvider } from '../auth/token-provider.ts';
 import { TokenSession } from '../auth/token-session.ts';
 import type { TokenVault } from '../auth/token-vault.ts';
 import type { DropboxEndpoints } from '../dropbox/endpoints.ts';
+import type { TokenProvider } from '../dropbox/token-provider.ts';
 import { OpusError } from '../errors.ts';
 
 export interface AccountSessionOptions {

@@ -1,9 +1,9 @@
 import { type DropboxEndpoints, tokenUrl } from '../dropbox/endpoints.ts';
 import { gatewayError, toOpusError } from '../dropbox/error-mapping.ts';
 import { DEFAULT_RETRY, type RetryPolicy, retrying, type Sleep, sleep } from '../dropbox/retry.ts';
+import type { TokenProvider } from '../dropbox/token-provider.ts';
 import { HttpStatusError, isHttpFailure, isRecord } from '../dropbox/wire-failure.ts';
 import { OpusError } from '../errors.ts';
-import type { TokenProvider } from './token-provider.ts';
 
 /** Refresh this long before expiry, as the SDK does: a call started just in time still arrives in time. */
 export const REFRESH_AHEAD_MS = 5 * 60 * 1000;

@@ -1,8 +1,8 @@
 import type { Dropbox } from 'dropbox';
-import type { TokenProvider } from '../auth/token-provider.ts';
 import { isExpiredToken, toOpusError } from './error-mapping.ts';
 import { type RetryFailure, type RetryPolicy, retrying, type Sleep } from './retry.ts';
 import type { SdkClients } from './sdk-client.ts';
+import type { TokenProvider } from './token-provider.ts';
 
 /** What every Dropbox call of one gateway shares. */
 export interface CallContext {

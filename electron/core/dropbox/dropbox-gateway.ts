@@ -1,5 +1,4 @@
 import type { users } from 'dropbox';
-import type { TokenProvider } from '../auth/token-provider.ts';
 import { CONTENT_HASH_BLOCK } from './content-hash.ts';
 import { downloadedBytes } from './download-body.ts';
 import { downloadInto } from './download-stream.ts';
@@ -12,6 +11,7 @@ import { DEFAULT_LONGPOLL_MARGIN_SECONDS, longpoll } from './longpoll.ts';
 import { toRemoteEntry, toRemoteFile, toRemoteFolder } from './metadata.ts';
 import { DEFAULT_RETRY, MAX_RETRY_AFTER_SECONDS, type RetryPolicy, type Sleep, sleep } from './retry.ts';
 import { createSdkClients } from './sdk-client.ts';
+import type { TokenProvider } from './token-provider.ts';
 import { type UploadContext, upload } from './upload.ts';
 import { isHttpFailure, routeError } from './wire-failure.ts';
 
