@@ -3,8 +3,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import type { NativeDialogs } from '../core/app/app-handlers.ts';
 import { type BootedOpus, bootOpus } from '../core/app/boot.ts';
-import type { NativeDialogs } from '../core/app/opus-core.ts';
 import type { EventPayload } from '../core/contract/events.ts';
 import { EVENT_CHANNEL } from './channels.ts';
 import { bindContract } from './ipc.ts';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Dropbox } from 'dropbox';
 import { afterEach, expect, test } from 'vitest';
 import { rewriteToLocalbox } from '../../../localbox/test-support/localbox.ts';
+import { APP_KEY_SETTING } from './app-handlers.ts';
 import { type BootedOpus, type BootOptions, bootOpus } from './boot.ts';
-import { APP_KEY_SETTING } from './opus-core.ts';
 import { approvingBrowser, handleFor, memoryStore, testCipher } from './test-kit.ts';
 
 const started: { booted: BootedOpus; dataDir: string }[] = [];

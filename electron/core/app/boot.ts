@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { type Localbox, startLocalbox } from '../../../localbox/index.ts';
 import type { KeyValueStore } from '../auth/token-vault.ts';
-import { APP_KEY_SETTING, createOpusCore, type OpusCore, type OpusCoreOptions } from './opus-core.ts';
+import { APP_KEY_SETTING } from './app-handlers.ts';
+import { createOpusCore, type OpusCore, type OpusCoreOptions } from './opus-core.ts';
 import { chooseProvider, localboxEndpoints } from './provider.ts';
 
 /** What the host decides itself; the Dropbox to talk to, and where Opus keeps its data, come from boot. */

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { APP_KEY_SETTING } from './app-handlers.ts';
 import { fileKeyCipher, fileKeyValueStore } from './file-store.ts';
-import { APP_KEY_SETTING, createOpusCore } from './opus-core.ts';
+import { createOpusCore } from './opus-core.ts';
 import { chooseProvider } from './provider.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'opus-settings-'));
