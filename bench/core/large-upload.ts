@@ -1,4 +1,5 @@
-import { typeEdits, WATCHER_ROUTES } from '../../electron/core/app/test-kit.ts';
+import { WATCHER_ROUTES } from '../../electron/core/test-support/core-bench.ts';
+import { typeEdits } from '../../electron/core/test-support/document-edits.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { journalSettled, startRemoteBench } from './remote-bench.ts';
 import {

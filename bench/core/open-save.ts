@@ -1,6 +1,6 @@
-import { typeEdits } from '../../electron/core/app/test-kit.ts';
 import { decodeText } from '../../electron/core/documents/codec.ts';
 import { contentHash } from '../../electron/core/dropbox/content-hash.ts';
+import { typeEdits } from '../../electron/core/test-support/document-edits.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { openFloorMs, saveFloorMs } from './floors.ts';
 import { journalSettled, type RemoteBench, startRemoteBench } from './remote-bench.ts';

@@ -1,9 +1,9 @@
 import {
   type CoreBench,
-  saveText,
   startCoreBench,
   WATCHER_ROUTES,
-} from '../../electron/core/app/test-kit.ts';
+} from '../../electron/core/test-support/core-bench.ts';
+import { saveText } from '../../electron/core/test-support/document-edits.ts';
 import { type BenchOptions, type Figure, median } from '../figure.ts';
 import { KiB, realisticText, sizeName } from './support.ts';
 

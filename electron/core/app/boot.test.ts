@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { Dropbox } from 'dropbox';
 import { afterEach, expect, test } from 'vitest';
 import { rewriteToLocalbox } from '../../../localbox/test-support/localbox.ts';
+import { memoryStore } from '../auth/test-support/memory-store.ts';
+import { approvingBrowser, testCipher } from '../test-support/core-bench.ts';
+import { handleFor } from '../test-support/core-handle.ts';
 import { APP_KEY_SETTING } from './app-handlers.ts';
 import { type BootedOpus, type BootOptions, bootOpus } from './boot.ts';
-import { approvingBrowser, handleFor, memoryStore, testCipher } from './test-kit.ts';
 
 const started: { booted: BootedOpus; dataDir: string }[] = [];
 afterEach(async () => {

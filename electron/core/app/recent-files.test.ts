@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { memoryStore } from '../auth/test-support/memory-store.ts';
+import { type CoreBench, startCoreBench } from '../test-support/core-bench.ts';
 import { RecentFiles } from './recent-files.ts';
-import { type CoreBench, startCoreBench } from './test-kit.ts';
 
 let bench: CoreBench;
 beforeAll(async () => {

@@ -4,14 +4,14 @@ import { TokenSession } from '../auth/token-session.ts';
 import { OpusError } from '../errors.ts';
 import { createGateway } from './dropbox-gateway.ts';
 import type { BodySink } from './gateway.ts';
+import type { RemoteFile } from './remote-file.ts';
 import {
   bytesOf,
   failureOf,
   type GatewayBench,
   recordingArgs,
   startGatewayBench,
-} from './gateway-test-kit.ts';
-import type { RemoteFile } from './remote-file.ts';
+} from './test-support/gateway-bench.ts';
 
 let bench: GatewayBench;
 const MiB = 1024 * 1024;

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_COMPACTION, foldsNow, foldsWhenIdle } from './compaction.ts';
 import { Journal } from './journal.ts';
 import { logFileName, snapshotFileName } from './journal-files.ts';
-import { countingFs, edit, header, tempFolder } from './journal-test-kit.ts';
+import { countingFs, tempFolder } from './test-support/file-system.ts';
+import { edit, header } from './test-support/records.ts';
 
 let folder: string;
 let remove: () => Promise<void>;

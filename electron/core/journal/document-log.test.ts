@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { Journal } from './journal.ts';
 import type { JournalFileHandle, JournalFs } from './journal-fs.ts';
 import { nodeJournalFs } from './journal-fs.ts';
-import { edit, header, tempFolder, textOf } from './journal-test-kit.ts';
+import { tempFolder } from './test-support/file-system.ts';
+import { edit, header, textOf } from './test-support/records.ts';
 
 /**
  * The real file system until its `limit`-th change (counted from `arm`): that change is cut short (a

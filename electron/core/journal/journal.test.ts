@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Journal } from './journal.ts';
 import { logFileName, snapshotFileName } from './journal-files.ts';
 import { type JournalFs, nodeJournalFs } from './journal-fs.ts';
-import { countingFs, edit, entry, fsWithWrite, header, now, tempFolder, textOf } from './journal-test-kit.ts';
+import { countingFs, fsWithWrite, tempFolder } from './test-support/file-system.ts';
+import { edit, entry, header, now, textOf } from './test-support/records.ts';
 
 let folder: string;
 let remove: () => Promise<void>;

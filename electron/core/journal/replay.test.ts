@@ -6,8 +6,9 @@ import type { TextEdit } from '../contract/shapes.ts';
 import { applyEdits } from '../text/text-edits.ts';
 import { Journal } from './journal.ts';
 import { serializeRecord } from './journal-record.ts';
-import { header, tempFolder, textOf } from './journal-test-kit.ts';
 import { replay } from './replay.ts';
+import { tempFolder } from './test-support/file-system.ts';
+import { header, textOf } from './test-support/records.ts';
 
 // Astral characters (edits may split their surrogate pairs), CR, LF, a lone surrogate.
 const unit = fc.constantFrom('a', 'b', ' ', 'é', '\n', '\r', '😀', '𝄞', '日', '\ud800');
