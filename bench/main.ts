@@ -14,7 +14,7 @@ import { machineLine, resultsTable } from './table.ts';
 
 const RESULTS = fileURLToPath(new URL('./results.md', import.meta.url));
 
-/** Every figure of issue 6, in the order the table lists them. */
+/** Every figure README.md's Benchmarks section names, in the order the table lists them. */
 export const GROUPS: readonly { name: string; measure(options: BenchOptions): Promise<Figure[]> }[] = [
   { name: 'requests', measure: measureRequests },
   { name: 'open-save', measure: measureOpenSave },

@@ -46,7 +46,7 @@ async function armBannerWatch(page: Page): Promise<() => Promise<number>> {
 }
 
 /**
- * "Remote change → banner visible" (issue 6): Opus has the file open with unsaved changes; another
+ * "Remote change → banner visible": Opus has the file open with unsaved changes; another
  * computer (the official SDK) overwrites it; from just before that call to the banner on screen.
  * "Later" dismisses it between runs, and each run writes new content.
  */

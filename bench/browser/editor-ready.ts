@@ -79,7 +79,7 @@ export function describePhases(runs: readonly ReadyPhases[]): string {
 }
 
 /**
- * "Editor ready" (issue 6): navigation start → Monaco takes a typed key with the file loaded, Opus
+ * "Editor ready": navigation start → Monaco takes a typed key with the file loaded, Opus
  * through the browser host (the file named by the `?open=` deep link) against a bare Monaco page
  * fetching the same text with one GET; fresh page each time, interleaved A B A B, medians.
  */

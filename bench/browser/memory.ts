@@ -75,7 +75,7 @@ async function heapAfter(context: BrowserContext, load: (page: Page) => Promise<
 const mib = (value: number) => `${value.toFixed(1)} MiB`;
 
 /**
- * Renderer memory with `count` documents open (issue 6): Opus with one tab per document (the first
+ * Renderer memory with `count` documents open: Opus with one tab per document (the first
  * by the `?open=` deep link, the rest from the Open dialog) against a bare Monaco page holding the
  * same texts as models; the page's JS heap after a forced GC, fresh page each time, interleaved.
  */

@@ -190,7 +190,7 @@ async function measureSize(browser: Browser, size: Size, index: number, options:
 }
 
 /**
- * Typing into a large document (issue 6): bursts of keys at a person's pace at the end of a 1 MiB and a
+ * Typing into a large document: bursts of keys at a person's pace at the end of a 1 MiB and a
  * 20 MiB document, Opus through the browser host against the bare Monaco page with the same text; per
  * key, the time to paint, the longest task, and what each key costs in bytes sent to main and written
  * to the journal.

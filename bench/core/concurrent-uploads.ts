@@ -102,7 +102,7 @@ function staleness(root: string, cli: string): string {
 }
 
 /**
- * 200 small uploads at once from 4 processes to a standalone localbox (the CLI): none may fail (issue 6).
+ * 200 small uploads at once from 4 processes to a standalone localbox (the CLI): none may fail.
  * Latency goes in the note only: there is no physical minimum to hold it to.
  */
 export async function measureConcurrentUploads(options: BenchOptions): Promise<Figure[]> {

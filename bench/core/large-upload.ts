@@ -23,7 +23,7 @@ const shapeOf = (sizes: readonly number[]) =>
 
 /**
  * Saving a file too large for one request (upload sessions) through the core, vs the fewest, largest
- * raw requests localbox accepts for the same bytes, as throughput (issue 6).
+ * raw requests localbox accepts for the same bytes, as throughput.
  */
 export async function measureLargeUpload(options: BenchOptions): Promise<Figure[]> {
   // Smoke: the same shape scaled down. localbox caps a request at 4 MiB instead of 150 MiB, and the core

@@ -182,7 +182,7 @@ async function saveFigure(
   } satisfies Figure;
 }
 
-/** How fast a file opens and saves through the core, next to the same bytes over raw HTTP (issue 6). */
+/** How fast a file opens and saves through the core, next to the same bytes over raw HTTP. */
 export async function measureOpenSave(options: BenchOptions): Promise<Figure[]> {
   const sizes = options.smoke ? [64 * KiB, 256 * KiB] : [1 * MiB, 20 * MiB];
   // localbox in its own process, as Dropbox is another computer (bench/core/remote-bench.ts).

@@ -48,7 +48,7 @@ async function countOnce(bench: CoreBench, text: string, run: number): Promise<{
   return { open, save };
 }
 
-/** HTTP requests per open and per save through the core, counted at localbox (issue 6). */
+/** HTTP requests per open and per save through the core, counted at localbox. */
 export async function measureRequests(options: BenchOptions): Promise<Figure[]> {
   const bench = await startCoreBench();
   try {

@@ -3,8 +3,9 @@ import type { EventPayload } from '../core/contract/events.ts';
 type Progress = EventPayload<'transferProgress'>;
 
 /**
- * The taskbar / dock progress for every transfer in flight (PRODUCT §2: transfers over ~1 s show
- * progress on the taskbar too): their bytes summed, so two uploads read as one bar. -1 removes the bar.
+ * The taskbar / dock progress for every transfer in flight (a transfer over about a second shows its
+ * progress on the taskbar too, not only in the window): their bytes summed, so two uploads read as one
+ * bar. -1 removes the bar.
  */
 export class TaskbarProgress {
   private readonly transfers = new Map<string, Progress>();

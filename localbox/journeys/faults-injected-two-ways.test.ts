@@ -142,7 +142,8 @@ describe.each(drivers)('faults injected through %s', (_name, start) => {
       expect(res.headers.get('content-type')).toBe('application/json');
       const body = await jsonOf<ErrorBody>(res);
       expect(body.error).toEqual({ reason: { '.tag': 'too_many_requests' }, retry_after: 7 });
-      // Dropbox varies the trailing dots; the tag chain is what counts (spec §1.2).
+      // Dropbox varies the trailing dots (`path/not_found/..`, `too_many_write_operations/.`); the tag
+      // chain is what counts.
       expect(body.error_summary).toMatch(/^too_many_requests\/\.{1,3}$/);
       expect(Object.keys(body).sort()).toEqual(['error', 'error_summary']);
     }

@@ -35,7 +35,7 @@ export interface RevisionHistoryProps {
 type Naming = { name: string; error: string | null };
 
 /**
- * Revision history of the active document (PRODUCT §3.4): Dropbox's revisions newest first, any one
+ * Revision history of the active document: Dropbox's revisions newest first, any one
  * compared side by side with the editor's text, restored in place, or opened as a new document.
  */
 export function RevisionHistory(props: RevisionHistoryProps) {

@@ -14,8 +14,8 @@ type Loaded =
   | { status: 'failed'; message: string };
 
 /**
- * PRODUCT §4: with a Dropbox app key Opus uses the user's Dropbox; without one, the localbox on this
- * computer. The choice is made once at start, so a change takes effect when Opus starts again.
+ * With a Dropbox app key Opus uses the user's Dropbox; without one, the localbox on this computer (see
+ * README.md). The choice is made once at start, so a change takes effect when Opus starts again.
  */
 export function SettingsDialog({ opus, onClose }: SettingsDialogProps) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });

@@ -23,7 +23,7 @@ export interface TransferView {
 /** Transfers in flight, by transferId. */
 export type Transfers = ReadonlyMap<string, Transfer>;
 
-/** PRODUCT: "Transfers over ~1 s show progress"; shorter ones would only flicker. */
+/** A transfer shows its progress once it has lasted about a second; shorter ones would only flicker. */
 export const SHOW_AFTER_MS = 1000;
 /**
  * Progress comes once per upload-session chunk, and a failed transfer sends no final event: silence this

@@ -11,7 +11,8 @@ export interface AuthorizeRequest {
 
 /**
  * The URL the browser opens. Built here rather than with the SDK's getAuthenticationUrl, which pastes
- * the parameters in without URL-encoding them (dropbox-api-v2.md §4.2).
+ * the parameters in without URL-encoding them (a `state` or a `scope` with `&` or spaces comes out
+ * broken).
  */
 export function buildAuthorizeUrl(request: AuthorizeRequest): string {
   const query = new URLSearchParams({

@@ -13,7 +13,8 @@ import {
 } from './callback-page.ts';
 
 /**
- * Dropbox matches redirect URIs exactly, port included (dropbox-api-v2.md §1.3), so the app registers
+ * Dropbox matches redirect URIs exactly, port included (it does not apply RFC 8252's "any port on
+ * loopback" rule: a port not registered in the App Console is refused), so the app registers
  * a few fixed ports and takes the first free one. Port 0 (any port) works only when a list names it.
  */
 export const DEFAULT_LOOPBACK_PORTS: readonly number[] = [53682, 53683, 53684];

@@ -3,7 +3,7 @@ import { OpusError } from '../errors.ts';
 /**
  * Turns a failed sign-in or sign-out call into an OpusError with words a person can act on. /oauth2/token
  * answers RFC 6749 errors as 400 `{error, error_description}`; other Dropbox routes answer 400 in plain
- * text (dropbox-api-v2.md §1.2).
+ * text (Dropbox's error handling guide: https://developers.dropbox.com/error-handling-guide).
  */
 export async function failureOf(response: Response): Promise<OpusError> {
   const text = await response.text().catch(() => '');

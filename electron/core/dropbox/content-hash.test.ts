@@ -1,7 +1,9 @@
 import { describe, expect, it, test } from 'vitest';
 import { CONTENT_HASH_BLOCK, contentHash } from './content-hash.ts';
 
-// Values from dropbox-api-v2.md §2, checked there against Dropbox's published example and its SDK.
+// Values checked against Dropbox's published example and its reference hasher
+// (https://www.dropbox.com/developers/reference/content-hash, dropbox/dropbox-api-content-hasher):
+// blocks of 4 MiB, and the empty file's hash is SHA-256 of nothing.
 describe('contentHash', () => {
   it('hashes blocks, not the file: empty, one short block, one full block, a block and a byte', () => {
     expect(contentHash(new Uint8Array(0))).toBe(

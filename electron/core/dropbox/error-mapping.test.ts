@@ -3,7 +3,8 @@ import { OpusError } from '../errors.ts';
 import { isExpiredToken, refusedAsDuplicate, tagChain, toOpusError } from './error-mapping.ts';
 import { HttpStatusError } from './wire-failure.ts';
 
-// The route errors below are Stone's canonical encodings (dropbox-api-v2.md §5); localbox answers the
+// The route errors below are Stone's canonical encodings (the route error types of Dropbox's
+// dropbox/dropbox-api-spec, serialized as dropbox/stone's json_serializer says); localbox answers the
 // same, and the gateway tests meet them over HTTP. Here: the shapes localbox cannot produce on demand.
 const envelope = (status: number, error: unknown, headers?: Record<string, string>) =>
   new HttpStatusError(status, new Headers(headers), { error_summary: 'ignored/...', error });
