@@ -133,7 +133,10 @@ test('Deny in the browser ends the sign-in with a clear signed_out error', async
 test('a verifier changed on the way is refused by the server', async () => {
   const tampering = ((url: string | URL | Request, init?: RequestInit) => {
     const form = formOf(init);
-    form.set('code_verifier', `${form.get('code_verifier')?.slice(0, -1)}x`);
+    // The last character changed for another: always a different verifier (a fixed 'x' was the same one
+    // when the verifier already ended in 'x', one run in 64).
+    const verifier = form.get('code_verifier') ?? '';
+    form.set('code_verifier', `${verifier.slice(0, -1)}${verifier.endsWith('x') ? 'y' : 'x'}`);
     return fetch(url, { ...init, body: form.toString() });
   }) as typeof fetch;
   const signIn = await startSignIn({
