@@ -1,5 +1,5 @@
 import { formatModified, shortRev } from '../format.ts';
-import type { RemoteChange } from '../state/documents-state.ts';
+import type { RemoteChange } from '../state/open-document.ts';
 
 interface RemoteBannerProps {
   change: RemoteChange;

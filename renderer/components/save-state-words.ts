@@ -1,5 +1,5 @@
 import { shortRev } from '../format.ts';
-import type { OpenDocument } from '../state/documents-state.ts';
+import type { OpenDocument } from '../state/open-document.ts';
 import type { SaveState } from '../state/save-state.ts';
 import type { TransferView } from '../state/transfers.ts';
 

@@ -1,6 +1,6 @@
 import { languageLabel } from '../editor/language-for-path.ts';
 import { encodingLabel, lineEndingLabel, shortRev } from '../format.ts';
-import type { OpenDocument } from '../state/documents-state.ts';
+import type { OpenDocument } from '../state/open-document.ts';
 import type { TransferView } from '../state/transfers.ts';
 import { saveProgress, saveStateAlerts, saveStateWords } from './save-state-words.ts';
 

@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import { type OpenDocument, tabLabels } from '../state/documents-state.ts';
+import { tabLabels } from '../state/documents-state.ts';
+import type { OpenDocument } from '../state/open-document.ts';
 import { tabKeyAction } from './tab-keys.ts';
 
 interface TabBarProps {

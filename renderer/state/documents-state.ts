@@ -3,8 +3,6 @@ import { type DocumentNews, takeNews } from './document-news.ts';
 import type { OpenDocument, RemoteChange } from './open-document.ts';
 import { type SaveState, saveStateFrom } from './save-state.ts';
 
-export type { OpenDocument, RemoteChange } from './open-document.ts';
-
 export interface DocumentsState {
   docs: OpenDocument[];
   activeId: string | null;

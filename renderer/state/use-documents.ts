@@ -14,9 +14,9 @@ import {
   documentById,
   documentsReducer,
   NO_DOCUMENTS,
-  type OpenDocument,
 } from './documents-state.ts';
 import { EditLoop } from './edit-loop.ts';
+import type { OpenDocument } from './open-document.ts';
 import type { SaveState } from './save-state.ts';
 
 export interface DocumentsControls {

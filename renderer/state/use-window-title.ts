@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { OpenDocument } from './documents-state.ts';
+import type { OpenDocument } from './open-document.ts';
 
 /** "● notes.md — Work — Opus": the active file, its folder, and whether it has unsaved changes. */
 export function windowTitle(doc: OpenDocument | null): string {
