@@ -2,9 +2,9 @@ import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestLocalbox, type TestLocalbox } from '../../../../localbox/test-support/localbox.ts';
 import { type DropboxEndpoints, endpointFetch } from '../../dropbox/endpoints.ts';
-import { isOpusError, type OpusError } from '../../errors.ts';
 import { startPasteCodeSignIn } from '../sign-in.ts';
 import { codeShownAfterAllow } from '../test-support/browser.ts';
+import { opusFailure } from '../test-support/opus-failure.ts';
 import { formOf, recordingLog } from '../test-support/recording-log.ts';
 
 let lb: TestLocalbox;
@@ -14,15 +14,6 @@ beforeAll(async () => {
   endpoints = { origin: lb.box.url, appKey: lb.box.appKey };
 });
 afterAll(() => lb.stop());
-
-async function failure(promise: Promise<unknown>): Promise<OpusError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!isOpusError(error)) throw new Error(`expected an OpusError, got ${String(error)}`);
-  return error;
-}
 
 test('the code shown after Allow, pasted with stray whitespace, signs Opus in', async () => {
   const log = recordingLog();
@@ -51,11 +42,11 @@ test('the code shown after Allow, pasted with stray whitespace, signs Opus in', 
 test('a mistyped code is refused, and the right one still works afterwards', async () => {
   const signIn = startPasteCodeSignIn({ endpoints });
   const code = await codeShownAfterAllow(signIn.authorizeUrl);
-  const typo = await failure(signIn.complete(`${code.slice(0, -2)}zz`));
+  const typo = await opusFailure(signIn.complete(`${code.slice(0, -2)}zz`));
   expect(typo.kind).toBe('signed_out');
   expect((await signIn.complete(code)).refreshToken).not.toBe('');
   // A code works once.
-  expect((await failure(signIn.complete(code))).kind).toBe('signed_out');
+  expect((await opusFailure(signIn.complete(code))).kind).toBe('signed_out');
 });
 
 test('nothing pasted is refused before anything is sent', async () => {
@@ -65,7 +56,7 @@ test('nothing pasted is refused before anything is sent', async () => {
     return fetch(url, init);
   }) as typeof fetch;
   const signIn = startPasteCodeSignIn({ endpoints, fetch: counting });
-  expect((await failure(signIn.complete('   '))).kind).toBe('invalid_request');
+  expect((await opusFailure(signIn.complete('   '))).kind).toBe('invalid_request');
   expect(sent).toBe(0);
 });
 
@@ -73,14 +64,14 @@ test('a code redeemed with another sign-in’s verifier is refused', async () =>
   const mine = startPasteCodeSignIn({ endpoints });
   const someoneElses = startPasteCodeSignIn({ endpoints });
   const code = await codeShownAfterAllow(mine.authorizeUrl);
-  const error = await failure(someoneElses.complete(code));
+  const error = await opusFailure(someoneElses.complete(code));
   expect(error.kind).toBe('signed_out');
   expect(error.detail.tags).toBe('oauth/invalid_grant');
 });
 
 test('a wrong app key is explained as a settings problem', async () => {
   const signIn = startPasteCodeSignIn({ endpoints: { ...endpoints, appKey: 'not-this-app' } });
-  const error = await failure(signIn.complete('some-code'));
+  const error = await opusFailure(signIn.complete('some-code'));
   expect(error.kind).toBe('invalid_request');
   expect(error.message).toMatch(/app key/);
 });

@@ -2,9 +2,9 @@ import { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestLocalbox, type TestLocalbox } from '../../../../localbox/test-support/localbox.ts';
 import { type DropboxEndpoints, endpointFetch } from '../../dropbox/endpoints.ts';
-import { isOpusError, type OpusError } from '../../errors.ts';
 import { type SignedIn, startSignIn } from '../sign-in.ts';
 import { type Landing, land, redirectAfter, withParam } from '../test-support/browser.ts';
+import { opusFailure } from '../test-support/opus-failure.ts';
 import { expectConnectionRefused, occupyPort } from '../test-support/ports.ts';
 import { formOf, recordingLog } from '../test-support/recording-log.ts';
 
@@ -18,15 +18,6 @@ afterAll(() => lb.stop());
 
 const sdk = (signedIn: SignedIn) =>
   new Dropbox({ accessToken: signedIn.accessToken, fetch: endpointFetch(endpoints) });
-
-async function failure(promise: Promise<unknown>): Promise<OpusError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!isOpusError(error)) throw new Error(`expected an OpusError, got ${String(error)}`);
-  return error;
-}
 
 test('Allow in the browser signs Opus in with tokens that open the account', async () => {
   const taken = await occupyPort();
@@ -124,7 +115,7 @@ test('Deny in the browser ends the sign-in with a clear signed_out error', async
       browsing = redirectAfter(url, 'deny').then(land);
     },
   });
-  const error = await failure(signIn.done);
+  const error = await opusFailure(signIn.done);
   expect(error.kind).toBe('signed_out');
   expect(error.message).toMatch(/chose not to give Opus access/);
   expect((await browsing)?.html).toContain('Opus was not connected');
@@ -148,7 +139,7 @@ test('a verifier changed on the way is refused by the server', async () => {
       await land(await redirectAfter(url, 'allow'));
     },
   });
-  const error = await failure(signIn.done);
+  const error = await opusFailure(signIn.done);
   expect(error.kind).toBe('signed_out');
   expect(error.detail.tags).toBe('oauth/invalid_grant');
 });
@@ -163,7 +154,7 @@ test('a sign-in nobody finishes times out and frees its port', async () => {
       opened = url;
     },
   });
-  const error = await failure(signIn.done);
+  const error = await opusFailure(signIn.done);
   expect(error.kind).toBe('signed_out');
   expect(error.message).toMatch(/timed out/);
   await expectConnectionRefused(new URL(opened).searchParams.get('redirect_uri') ?? '');
@@ -172,7 +163,7 @@ test('a sign-in nobody finishes times out and frees its port', async () => {
 test('cancel stops waiting and frees the port', async () => {
   const signIn = await startSignIn({ endpoints, ports: [0], openExternal: async () => {} });
   signIn.cancel();
-  const error = await failure(signIn.done);
+  const error = await opusFailure(signIn.done);
   expect(error.message).toMatch(/cancelled/);
   await expectConnectionRefused(new URL(signIn.authorizeUrl).searchParams.get('redirect_uri') ?? '');
 });
@@ -183,7 +174,7 @@ test('a browser that cannot be opened ends the sign-in and says what to do inste
     ports: [0],
     openExternal: () => Promise.reject(new Error('no browser')),
   });
-  const error = await failure(signIn.done);
+  const error = await opusFailure(signIn.done);
   expect(error.message).toMatch(/pasting a code/);
   await expectConnectionRefused(new URL(signIn.authorizeUrl).searchParams.get('redirect_uri') ?? '');
 });
@@ -199,5 +190,5 @@ test('losing the network during the code exchange reports offline', async () => 
       await land(await redirectAfter(url, 'allow'));
     },
   });
-  expect((await failure(signIn.done)).kind).toBe('offline');
+  expect((await opusFailure(signIn.done)).kind).toBe('offline');
 });
