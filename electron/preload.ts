@@ -2,9 +2,9 @@
 // one subscription per event (returning an unsubscribe), and nothing else: no ipcRenderer, no channels.
 // Sandboxed preloads run as CommonJS; this file is bundled to CJS.
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import type { Envelope } from './core/contract/api.ts';
-import { buildOpusApi, unwrap } from './core/contract/client.ts';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './shell/channels.ts';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './common/channels.ts';
+import type { Envelope } from './common/contract/api.ts';
+import { buildOpusApi, unwrap } from './common/contract/client.ts';
 
 // A failed command rejects with the contract's error as a plain object, as the page bridge does.
 const { api, deliver } = buildOpusApi(async (name, request) =>

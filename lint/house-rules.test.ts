@@ -40,7 +40,7 @@ test.each([
   ],
   [
     'renderer/state/x.ts',
-    "import { ErrorKindSchema } from '../../electron/core/contract/shapes.ts';\nexport const a = ErrorKindSchema;\n",
+    "import { ErrorKindSchema } from '../../electron/common/contract/shapes.ts';\nexport const a = ErrorKindSchema;\n",
     /The page takes only types from main's code/,
   ],
 ])('%s breaking a house rule is refused by the linter', (path, source, message) => {
@@ -53,11 +53,11 @@ test.each([
   ['electron/shell/x.ts', ELECTRON],
   [
     'renderer/state/x.ts',
-    "import type { ErrorKind } from '../../electron/core/contract/shapes.ts';\nexport type A = ErrorKind;\n",
+    "import type { ErrorKind } from '../../electron/common/contract/shapes.ts';\nexport type A = ErrorKind;\n",
   ],
   [
     'renderer/state/x.ts',
-    "import { COMMAND_LIST } from '../../electron/core/contract/menu-commands.ts';\nexport const a = COMMAND_LIST;\n",
+    "import { COMMAND_LIST } from '../../electron/common/menu-commands.ts';\nexport const a = COMMAND_LIST;\n",
   ],
 ])('%s keeping the house rules passes the linter', (path, source) => {
   expect(lint(path, source)).toMatchObject({ ok: true });
@@ -65,7 +65,7 @@ test.each([
 
 test.each([
   ['electron/preload.ts', /from 'electron'/],
-  ['electron/core/app/boot.ts', /from '\.\.\/\.\.\/\.\.\/localbox\/index\.ts'/],
+  ['electron/core/wiring/boot.ts', /from '\.\.\/\.\.\/\.\.\/localbox\/index\.ts'/],
 ])('%s, named as an exception, makes the import the others may not, and passes', (path, imports) => {
   expect(readFileSync(join(root, path), 'utf8')).toMatch(imports);
   const run = spawnSync(biome, ['lint', '--colors=off', path], { cwd: root, encoding: 'utf8' });

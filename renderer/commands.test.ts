@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_LIST, keyText } from '../electron/core/contract/menu-commands.ts';
+import { COMMAND_LIST, keyText } from '../electron/common/menu-commands.ts';
 import { matchCommands, PALETTE_COMMANDS } from './commands.ts';
 
 const labels = (query: string) => matchCommands(query).map((entry) => entry.label);

@@ -4,9 +4,9 @@ import {
   keyText,
   type MenuCommand,
   type MenuCommandEntry,
-} from '../electron/core/contract/menu-commands.ts';
+} from '../electron/common/menu-commands.ts';
 
-// The list itself is electron/core/contract/menu-commands.ts, shared with Electron's menu; this is the
+// The list itself is electron/common/menu-commands.ts, shared with Electron's menu; this is the
 // page's view of it: the palette's commands and keys as this system writes them.
 export type CommandId = MenuCommand;
 export type CommandEntry = MenuCommandEntry;

@@ -1,5 +1,5 @@
 // How sizes, times and revisions read in the window.
-import type { LineEnding } from '../electron/core/contract/shapes.ts';
+import type { LineEnding } from '../electron/common/contract/shapes.ts';
 
 const UNITS = ['KB', 'MB', 'GB', 'TB'];
 

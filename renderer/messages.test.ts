@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { ErrorKindSchema } from '../electron/core/contract/shapes.ts';
+import { ErrorKindSchema } from '../electron/common/contract/shapes.ts';
 import { messageFor, sentenceFor } from './messages.ts';
 
 // opus.ts looks for window.opus when it loads; these tests need only its pure functions.

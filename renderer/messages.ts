@@ -1,5 +1,5 @@
 // Words for people, one per error kind: what happened and what to do, and that the text is not lost.
-import type { ContractError, ErrorKind } from '../electron/core/contract/shapes.ts';
+import type { ContractError, ErrorKind } from '../electron/common/contract/shapes.ts';
 import { baseName } from './format.ts';
 
 /**

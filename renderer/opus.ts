@@ -1,6 +1,6 @@
 // The one module that touches window.opus: the preload (Electron) or the page bridge (browser host)
 // defines it before any renderer script runs. Everything else imports `opus` from here.
-import type { OpusApi } from '../electron/core/contract/api.ts';
+import type { OpusApi } from '../electron/common/contract/api.ts';
 import { type CoreWords, type ErrorContext, messageFor } from './messages.ts';
 
 export type { OpusApi };
@@ -45,8 +45,8 @@ function coreWords(error: unknown): CoreWords {
   };
 }
 
-export type { CommandResponse } from '../electron/core/contract/commands.ts';
-export type { EventPayload } from '../electron/core/contract/events.ts';
+export type { CommandResponse } from '../electron/common/contract/commands.ts';
+export type { EventPayload } from '../electron/common/contract/events.ts';
 // The contract's shapes as plain types (type-only imports: no zod reaches the bundle).
 export type {
   AccountShape as Account,
@@ -60,4 +60,4 @@ export type {
   RestoredDocument,
   SaveResult,
   TextEdit,
-} from '../electron/core/contract/shapes.ts';
+} from '../electron/common/contract/shapes.ts';

@@ -11,7 +11,7 @@
 // every per-file check blind. It exits 0 even with findings, so the CSV (`-o`) is what is judged.
 //
 // Its window checks only read an options literal written inside `new BrowserWindow(…)`; ours come from
-// windowOptions(), and the CSP (core/contract/renderer-csp.ts) is a header set in protocol.ts, both
+// windowOptions(), and the CSP (common/renderer-csp.ts) is a header set in protocol.ts, both
 // invisible to it. So the scan runs on a copy of the folder plus a generated probe
 // (shell/window-options.probe.js) that writes what windowOptions() and RENDERER_CSP evaluate to as
 // literals it can read: a change there is judged too.
@@ -82,7 +82,7 @@ async function evaluateWindowOptions(folder) {
     stdin: {
       contents: [
         "export { windowOptions } from './shell/window-options.ts';",
-        "export { RENDERER_CSP } from './core/contract/renderer-csp.ts';",
+        "export { RENDERER_CSP } from './common/renderer-csp.ts';",
       ].join('\n'),
       resolveDir: folder,
       loader: 'ts',

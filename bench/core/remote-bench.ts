@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createOpusCore } from '../../electron/core/app/opus-core.ts';
 import { memoryStore } from '../../electron/core/auth/test-support/memory-store.ts';
 import { approvingBrowser, testCipher } from '../../electron/core/test-support/core-bench.ts';
 import { type CoreHandle, handleFor } from '../../electron/core/test-support/core-handle.ts';
 import { eventually } from '../../electron/core/test-support/waiting.ts';
+import { createOpusCore } from '../../electron/core/wiring/opus-core.ts';
 import { fetchAgain, repoRoot } from './support.ts';
 
 /** What the open and save figures need of a bench: the core, the server's address, and its counts. */

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { COMMAND_NAMES, EVENT_NAMES } from '../../electron/core/contract/names.ts';
+import { COMMAND_NAMES, EVENT_NAMES } from '../../electron/common/contract/names.ts';
 import {
   answerNativeDialogs,
   clickMenu,

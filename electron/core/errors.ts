@@ -1,4 +1,4 @@
-import type { ErrorKind, RemoteFileShape as RemoteFile } from './contract/shapes.ts';
+import type { ErrorKind, RemoteFileShape as RemoteFile } from '../common/contract/shapes.ts';
 
 export interface ErrorDetail {
   /** conflict: what Dropbox has now (absent when the file was deleted meanwhile). */

@@ -1,8 +1,8 @@
 // Runs in the page served by the browser host, before the renderer: defines window.opus with the same
 // shape as the Electron preload, over fetch (commands) and EventSource (events). Bundled for browsers.
-import type { Envelope, OpusApi } from '../core/contract/api.ts';
-import { buildOpusApi, transportError, unwrap } from '../core/contract/client.ts';
-import { EVENT_NAMES } from '../core/contract/names.ts';
+import type { Envelope, OpusApi } from '../common/contract/api.ts';
+import { buildOpusApi, transportError, unwrap } from '../common/contract/client.ts';
+import { EVENT_NAMES } from '../common/contract/names.ts';
 
 async function call(name: string, request: unknown): Promise<unknown> {
   let response: Response;

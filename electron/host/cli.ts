@@ -5,8 +5,8 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bootOpus } from '../core/app/boot.ts';
-import { fileKeyCipher, fileKeyValueStore } from '../core/app/file-store.ts';
+import { bootOpus } from '../core/wiring/boot.ts';
+import { fileKeyCipher, fileKeyValueStore } from './file-store.ts';
 import { startBrowserHost } from './server.ts';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

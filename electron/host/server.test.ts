@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { bundleBrowser } from '../../scripts/build-node.mjs';
-import type { CoreService, EventListener } from '../core/app/core-service.ts';
-import { dispatch, type Handlers } from '../core/app/dispatch.ts';
-import { RENDERER_CSP } from '../core/contract/renderer-csp.ts';
+import { RENDERER_CSP } from '../common/renderer-csp.ts';
+import type { CoreService, EventListener } from '../core/wiring/core-service.ts';
+import { dispatch, type Handlers } from '../core/wiring/dispatch.ts';
 import { type BrowserHost, startBrowserHost } from './server.ts';
 
 /** A core with one real handler behind the real contract dispatcher: this file tests the transport. */

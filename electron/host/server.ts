@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { CoreService } from '../core/app/core-service.ts';
-import { refusal } from '../core/app/dispatch.ts';
-import type { Envelope } from '../core/contract/api.ts';
-import { RENDERER_CSP } from '../core/contract/renderer-csp.ts';
+import type { Envelope } from '../common/contract/api.ts';
+import { RENDERER_CSP } from '../common/renderer-csp.ts';
+import type { CoreService } from '../core/wiring/core-service.ts';
+import { refusal } from '../core/wiring/dispatch.ts';
 import { HostGuards } from './guards.ts';
 import { resolveStatic, serveFile } from './static-files.ts';
 

@@ -1,7 +1,7 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
-import type { CoreService } from '../core/app/core-service.ts';
-import { refusal } from '../core/app/dispatch.ts';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../common/channels.ts';
+import type { CoreService } from '../core/wiring/core-service.ts';
+import { refusal } from '../core/wiring/dispatch.ts';
 import { isAppUrl } from './window-options.ts';
 
 /** Only our own top frame, loaded from app://opus, may call main: not an iframe, not a navigated-away page. */

@@ -3,10 +3,10 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import type { NativeDialogs } from '../core/app/app-handlers.ts';
-import { type BootedOpus, bootOpus } from '../core/app/boot.ts';
-import type { EventPayload } from '../core/contract/events.ts';
-import { EVENT_CHANNEL } from './channels.ts';
+import { EVENT_CHANNEL } from '../common/channels.ts';
+import type { EventPayload } from '../common/contract/events.ts';
+import type { NativeDialogs } from '../core/wiring/app-handlers.ts';
+import { type BootedOpus, bootOpus } from '../core/wiring/boot.ts';
 import { bindContract } from './ipc.ts';
 import { logFile } from './log-file.ts';
 import { installMenu } from './menu.ts';

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, test, vi } from 'vitest';
-import { accelerator, COMMAND_LIST, type MenuCommand } from '../core/contract/menu-commands.ts';
+import { accelerator, COMMAND_LIST, type MenuCommand } from '../common/menu-commands.ts';
 import { menuTemplate } from './menu.ts';
 
 // menu.ts hands the template to Electron's Menu, which only the Electron binary has; the template itself

@@ -1,11 +1,6 @@
 import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
-import {
-  accelerator,
-  COMMAND_LIST,
-  type MenuCommand,
-  type MenuName,
-} from '../core/contract/menu-commands.ts';
-import { EVENT_CHANNEL } from './channels.ts';
+import { EVENT_CHANNEL } from '../common/channels.ts';
+import { accelerator, COMMAND_LIST, type MenuCommand, type MenuName } from '../common/menu-commands.ts';
 
 /**
  * One menu's commands from the list, in its order, a separator between groups. Items have ids (e2e

@@ -1,6 +1,6 @@
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RENDERER_CSP } from '../core/contract/renderer-csp.ts';
+import { RENDERER_CSP } from '../common/renderer-csp.ts';
 import { APP_HOST } from './window-options.ts';
 
 /** app:// is a secure, standard origin. Never `bypassCSP`: the CSP header is the renderer's fence. */

@@ -1,4 +1,4 @@
-import type { EventPayload } from '../core/contract/events.ts';
+import type { EventPayload } from '../common/contract/events.ts';
 
 type Progress = EventPayload<'transferProgress'>;
 

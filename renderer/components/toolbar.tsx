@@ -1,4 +1,4 @@
-import { commandEntry } from '../../electron/core/contract/menu-commands.ts';
+import { commandEntry } from '../../electron/common/menu-commands.ts';
 import { type CommandId, shortcutOf } from '../commands.ts';
 
 interface ToolbarProps {

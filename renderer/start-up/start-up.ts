@@ -14,7 +14,7 @@
 //   (e) a workspace shown again in the same page (signed out, then in) asks afresh
 //   (f) a call answered `signed_out` at start is asked again once signed in
 //
-// The core's side is Restoration in electron/core/app/restoration.ts: it restores the journal once per
+// The core's side is Restoration in electron/core/wiring/restoration.ts: it restores the journal once per
 // account before any open, and gives each restored document to the first window that asks for it.
 // Why each step is as it is, measured with `npm run bench`'s editor-ready figure: `git log --
 // renderer/start-up renderer/early-calls.ts renderer/state/linked-open.ts renderer/state/use-restore.ts`.

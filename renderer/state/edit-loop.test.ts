@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { CommandRequest } from '../../electron/core/contract/commands.ts';
+import type { CommandRequest } from '../../electron/common/contract/commands.ts';
 import { DEFAULT_TEXT_FORMAT, encodeText } from '../../electron/core/documents/codec.ts';
 import { Documents } from '../../electron/core/documents/documents.ts';
 import { stringOf } from '../../electron/core/documents/open-document.ts';

@@ -1,7 +1,7 @@
 // The contract's types straight from it, not through ../opus.ts (which reaches for the page's window):
 // the loop's property test runs it in Node against main's own documents service.
-import type { OpusApi } from '../../electron/core/contract/api.ts';
-import type { TextEdit } from '../../electron/core/contract/shapes.ts';
+import type { OpusApi } from '../../electron/common/contract/api.ts';
+import type { TextEdit } from '../../electron/common/contract/shapes.ts';
 
 /** What the loop needs of a Monaco text model (monaco.editor.ITextModel). */
 export interface EditedModel {

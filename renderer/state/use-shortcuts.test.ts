@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { COMMAND_LIST, type KeyPress, keyParts } from '../../electron/core/contract/menu-commands.ts';
+import { COMMAND_LIST, type KeyPress, keyParts } from '../../electron/common/menu-commands.ts';
 import { commandForKey } from './use-shortcuts.ts';
 
 /** The key press a binding describes, as a browser reports it: Shift makes a letter upper-case. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { COMMAND_LIST, type KeyPress, keyMatches } from '../../electron/core/contract/menu-commands.ts';
+import { COMMAND_LIST, type KeyPress, keyMatches } from '../../electron/common/menu-commands.ts';
 import type { CommandId } from '../commands.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { LineEnding } from '../contract/shapes.ts';
+import type { LineEnding } from '../../common/contract/shapes.ts';
 
 export interface EditorLines {
   /** LF only, final newline kept if the file has one (VS Code's model): the editor shows the file as is. */

@@ -1,4 +1,4 @@
-import type { LineEnding } from '../contract/shapes.ts';
+import type { LineEnding } from '../../common/contract/shapes.ts';
 import type { Text } from '../text/text-edits.ts';
 import type { StoredPieces } from './codec-chunks.ts';
 import { joinLineEndings, normalizeLineBreaks } from './codec-lines.ts';

@@ -1,4 +1,4 @@
-import type { TextFormat } from '../contract/shapes.ts';
+import type { TextFormat } from '../../common/contract/shapes.ts';
 import { type ByteSource, bytesSource } from '../dropbox/byte-source.ts';
 import type { Text } from '../text/text-edits.ts';
 import { refuseBinary } from './codec-binary.ts';

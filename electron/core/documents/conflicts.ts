@@ -1,5 +1,5 @@
-import type { CommandResponse } from '../contract/commands.ts';
-import type { ConflictResolution } from '../contract/shapes.ts';
+import type { CommandResponse } from '../../common/contract/commands.ts';
+import type { ConflictResolution } from '../../common/contract/shapes.ts';
 import { contentHash } from '../dropbox/content-hash.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { isOpusError, OpusError } from '../errors.ts';

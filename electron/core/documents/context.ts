@@ -1,5 +1,5 @@
-import type { EventName, EventPayload } from '../contract/events.ts';
-import type { DocumentSnapshot, TextEdit } from '../contract/shapes.ts';
+import type { EventName, EventPayload } from '../../common/contract/events.ts';
+import type { DocumentSnapshot, TextEdit } from '../../common/contract/shapes.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import { OpusError } from '../errors.ts';
 import type { JournalHeader } from '../journal/journal-entry.ts';

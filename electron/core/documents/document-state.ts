@@ -1,4 +1,4 @@
-import type { DocumentPhase, TextEdit } from '../contract/shapes.ts';
+import type { DocumentPhase, TextEdit } from '../../common/contract/shapes.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
 import { applyEdits } from '../text/text-edits.ts';

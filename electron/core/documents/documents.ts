@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandResponse } from '../contract/commands.ts';
-import type { DocumentSnapshot, SaveResult } from '../contract/shapes.ts';
+import type { CommandResponse } from '../../common/contract/commands.ts';
+import type { DocumentSnapshot, SaveResult } from '../../common/contract/shapes.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
 import { encodeTextChunks } from './codec.ts';

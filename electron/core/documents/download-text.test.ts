@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GatewayBench, startGatewayBench } from '../dropbox/test-support/gateway-bench.ts';
 import { isOpusError } from '../errors.ts';
+import { type GatewayBench, startGatewayBench } from '../test-support/gateway-bench.ts';
 import { type DecodedText, decodeText } from './codec.ts';
 import { downloadText } from './download-text.ts';
 

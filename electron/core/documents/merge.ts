@@ -1,5 +1,5 @@
 import { diff3Merge, diffIndices } from 'node-diff3';
-import type { MergeChoice, MergeHunk } from '../contract/shapes.ts';
+import type { MergeChoice, MergeHunk } from '../../common/contract/shapes.ts';
 import { OpusError } from '../errors.ts';
 import { affordable, gapsBetween, uniqueAnchors } from './merge-align.ts';
 import { commonEnds, fromHunkTexts, hunkText, toLines } from './merge-lines.ts';

@@ -1,4 +1,4 @@
-import type { DocumentSnapshot } from '../contract/shapes.ts';
+import type { DocumentSnapshot } from '../../common/contract/shapes.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
 import { decodeText } from './codec.ts';

@@ -1,4 +1,4 @@
-import type { SaveResult } from '../contract/shapes.ts';
+import type { SaveResult } from '../../common/contract/shapes.ts';
 import { contentHash } from '../dropbox/content-hash.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { isOpusError } from '../errors.ts';

@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TokenSession } from '../auth/token-session.ts';
 import { OpusError } from '../errors.ts';
-import { createGateway } from './dropbox-gateway.ts';
-import type { BodySink } from './gateway.ts';
-import type { RemoteFile } from './remote-file.ts';
 import {
   bytesOf,
   failureOf,
   type GatewayBench,
   recordingArgs,
   startGatewayBench,
-} from './test-support/gateway-bench.ts';
+} from '../test-support/gateway-bench.ts';
+import { createGateway } from './dropbox-gateway.ts';
+import type { BodySink } from './gateway.ts';
+import type { RemoteFile } from './remote-file.ts';
 
 let bench: GatewayBench;
 const MiB = 1024 * 1024;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TokenSession } from '../auth/token-session.ts';
+import { bytesOf, failureOf, type GatewayBench, startGatewayBench } from '../test-support/gateway-bench.ts';
 import { createGateway } from './dropbox-gateway.ts';
-import { bytesOf, failureOf, type GatewayBench, startGatewayBench } from './test-support/gateway-bench.ts';
 
 let bench: GatewayBench;
 beforeAll(async () => {

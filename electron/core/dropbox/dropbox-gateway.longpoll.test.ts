@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
+import { bytesOf, failureOf, type GatewayBench, startGatewayBench } from '../test-support/gateway-bench.ts';
 import { createGateway } from './dropbox-gateway.ts';
 import { longpollClientTimeoutMs } from './longpoll.ts';
-import { bytesOf, failureOf, type GatewayBench, startGatewayBench } from './test-support/gateway-bench.ts';
 
 let bench: GatewayBench;
 let other: TestLocalbox;

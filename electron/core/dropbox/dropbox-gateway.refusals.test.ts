@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOpusError } from '../errors.ts';
+import { bytesOf, failureOf, type GatewayBench, startGatewayBench } from '../test-support/gateway-bench.ts';
 import { contentHash } from './content-hash.ts';
-import { bytesOf, failureOf, type GatewayBench, startGatewayBench } from './test-support/gateway-bench.ts';
 
 const MiB = 1024 * 1024;
 let bench: GatewayBench;

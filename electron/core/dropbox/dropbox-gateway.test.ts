@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOpusError } from '../errors.ts';
-import { contentHash } from './content-hash.ts';
 import {
   bytesOf,
   type GatewayBench,
   recordingArgs,
   startGatewayBench,
-} from './test-support/gateway-bench.ts';
+} from '../test-support/gateway-bench.ts';
+import { contentHash } from './content-hash.ts';
 
 let bench: GatewayBench;
 beforeAll(async () => {

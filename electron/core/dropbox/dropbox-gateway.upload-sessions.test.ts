@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ByteSource } from './byte-source.ts';
-import { contentHash } from './content-hash.ts';
-import { createGateway } from './dropbox-gateway.ts';
 import {
   failureOf,
   type GatewayBench,
   recordingArgs,
   startGatewayBench,
-} from './test-support/gateway-bench.ts';
+} from '../test-support/gateway-bench.ts';
+import type { ByteSource } from './byte-source.ts';
+import { contentHash } from './content-hash.ts';
+import { createGateway } from './dropbox-gateway.ts';
 
 const MiB = 1024 * 1024;
 const nineMiB = randomBytes(9 * MiB);

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../contract/shapes.ts';
+import type { ErrorKind } from '../../common/contract/shapes.ts';
 import { type ErrorDetail, OpusError } from '../errors.ts';
 import {
   type HttpFailure,

@@ -1,4 +1,4 @@
-import type { AccountShape } from '../contract/shapes.ts';
+import type { AccountShape } from '../../common/contract/shapes.ts';
 import type { ByteSource } from './byte-source.ts';
 import type { RemoteEntry, RemoteFile, RemoteFolder } from './remote-file.ts';
 

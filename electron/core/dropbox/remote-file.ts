@@ -1,4 +1,4 @@
-import type { RemoteFileShape } from '../contract/shapes.ts';
+import type { RemoteFileShape } from '../../common/contract/shapes.ts';
 
 /** What Opus keeps of a Dropbox file's metadata: the contract's shape, which the renderer gets as is. */
 export type RemoteFile = RemoteFileShape;

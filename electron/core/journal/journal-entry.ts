@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type TextFormat, TextFormatShape } from '../contract/shapes.ts';
+import { type TextFormat, TextFormatShape } from '../../common/contract/shapes.ts';
 
 /** Where a document's unsaved text belongs and what it was based on: all but the text itself. */
 export interface JournalHeader {

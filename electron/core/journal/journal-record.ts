@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import type { TextEdit } from '../contract/shapes.ts';
+import type { TextEdit } from '../../common/contract/shapes.ts';
 import {
   type JournalEntry,
   JournalEntrySchema,

@@ -1,5 +1,5 @@
 import type { Text } from '@codemirror/state';
-import type { TextEdit } from '../contract/shapes.ts';
+import type { TextEdit } from '../../common/contract/shapes.ts';
 import { OpusError } from '../errors.ts';
 import { applyEdits } from '../text/text-edits.ts';
 import { type CompactionRule, DEFAULT_COMPACTION, foldsNow, foldsWhenIdle } from './compaction.ts';

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import type { Text } from '@codemirror/state';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import type { TextEdit } from '../contract/shapes.ts';
+import type { TextEdit } from '../../common/contract/shapes.ts';
 import { applyEdits } from '../text/text-edits.ts';
 import { Journal } from './journal.ts';
 import { serializeRecord } from './journal-record.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { CommandRequest } from '../contract/commands.ts';
+import type { CommandRequest } from '../../common/contract/commands.ts';
 import { type CoreBench, startCoreBench } from '../test-support/core-bench.ts';
 import type { CoreHandle } from '../test-support/core-handle.ts';
 import { saveText, typeText } from '../test-support/document-edits.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { commands } from '../contract/commands.ts';
-import { COMMAND_NAMES } from '../contract/names.ts';
+import { commands } from '../../common/contract/commands.ts';
+import { COMMAND_NAMES } from '../../common/contract/names.ts';
 import { type CoreBench, startCoreBench } from '../test-support/core-bench.ts';
 
 // Issue 7, "bad input": whatever a (compromised or buggy) renderer sends as a command's arguments,

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { APP_KEY_SETTING } from '../app/app-handlers.ts';
-import { fileKeyCipher, fileKeyValueStore } from '../app/file-store.ts';
-import { createOpusCore } from '../app/opus-core.ts';
-import { chooseProvider } from '../app/provider.ts';
+import { fileKeyCipher, fileKeyValueStore } from '../../host/file-store.ts';
+import { APP_KEY_SETTING } from '../wiring/app-handlers.ts';
+import { createOpusCore } from '../wiring/opus-core.ts';
+import { chooseProvider } from '../wiring/provider.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'opus-settings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

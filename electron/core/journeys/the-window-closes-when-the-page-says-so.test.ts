@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { fileKeyCipher, fileKeyValueStore } from '../app/file-store.ts';
-import { createOpusCore, type OpusCoreOptions } from '../app/opus-core.ts';
+import { fileKeyCipher, fileKeyValueStore } from '../../host/file-store.ts';
+import { createOpusCore, type OpusCoreOptions } from '../wiring/opus-core.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'opus-close-window-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { RestoredDocument } from '../../common/contract/shapes.ts';
 import { memoryStore } from '../auth/test-support/memory-store.ts';
-import type { RestoredDocument } from '../contract/shapes.ts';
 import {
   type CoreBench,
   journaledTexts as journaledTextsIn,

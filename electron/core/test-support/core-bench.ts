@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import type { Dropbox, files } from 'dropbox';
 import type { LocalboxOptions } from '../../../localbox/index.ts';
 import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
-import { createOpusCore, type OpusCoreOptions } from '../app/opus-core.ts';
 import { aesGcmCipher } from '../auth/aes-gcm-cipher.ts';
 import { land, redirectAfter } from '../auth/test-support/browser.ts';
 import { memoryStore } from '../auth/test-support/memory-store.ts';
 import type { Cipher } from '../auth/token-vault.ts';
 import type { JournalEntry } from '../journal/journal-entry.ts';
 import { peekJournal } from '../journal/read-journal.ts';
+import { createOpusCore, type OpusCoreOptions } from '../wiring/opus-core.ts';
 import { type CoreHandle, handleFor } from './core-handle.ts';
 import { eventually } from './waiting.ts';
 

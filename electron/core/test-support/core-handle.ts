@@ -1,8 +1,8 @@
-import type { OpusCore } from '../app/opus-core.ts';
-import type { Envelope } from '../contract/api.ts';
-import type { CommandName, CommandRequest, CommandResponse } from '../contract/commands.ts';
-import type { EventName, EventPayload } from '../contract/events.ts';
-import type { DocumentSnapshot } from '../contract/shapes.ts';
+import type { Envelope } from '../../common/contract/api.ts';
+import type { CommandName, CommandRequest, CommandResponse } from '../../common/contract/commands.ts';
+import type { EventName, EventPayload } from '../../common/contract/events.ts';
+import type { DocumentSnapshot } from '../../common/contract/shapes.ts';
+import type { OpusCore } from '../wiring/opus-core.ts';
 
 interface Recorded {
   name: EventName;

@@ -1,5 +1,5 @@
-import type { CommandRequest, CommandResponse } from '../contract/commands.ts';
-import type { SaveResult, TextEdit } from '../contract/shapes.ts';
+import type { CommandRequest, CommandResponse } from '../../common/contract/commands.ts';
+import type { SaveResult, TextEdit } from '../../common/contract/shapes.ts';
 import type { CoreHandle } from './core-handle.ts';
 
 /*

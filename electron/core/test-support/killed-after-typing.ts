@@ -5,9 +5,9 @@
 // Its journal writes land 40 ms late, as on a slow disk: an answer sent before the write is caught out.
 import { writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createOpusCore } from '../app/opus-core.ts';
 import { memoryStore } from '../auth/test-support/memory-store.ts';
 import { type JournalFileHandle, type JournalFs, nodeJournalFs } from '../journal/journal-fs.ts';
+import { createOpusCore } from '../wiring/opus-core.ts';
 import { testCipher } from './core-bench.ts';
 import { handleFor } from './core-handle.ts';
 import { typeText } from './document-edits.ts';

@@ -2,7 +2,7 @@ import { Text } from '@codemirror/state';
 
 export { Text };
 
-import type { TextEdit } from '../contract/shapes.ts';
+import type { TextEdit } from '../../common/contract/shapes.ts';
 
 /**
  * A document's text in main is a `Text` (a balanced tree of lines): an edit costs the size of the edit

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { bundleBrowser } from '../../../scripts/build-node.mjs';
-import type { CoreService } from '../../core/app/core-service.ts';
-import { dispatch, type Handlers } from '../../core/app/dispatch.ts';
-import type { OpusApi } from '../../core/contract/api.ts';
-import { ContractErrorShape } from '../../core/contract/shapes.ts';
+import type { OpusApi } from '../../common/contract/api.ts';
+import { ContractErrorShape } from '../../common/contract/shapes.ts';
 import { gatewayError } from '../../core/dropbox/error-mapping.ts';
 import { OpusError } from '../../core/errors.ts';
+import type { CoreService } from '../../core/wiring/core-service.ts';
+import { dispatch, type Handlers } from '../../core/wiring/dispatch.ts';
 import { bindContract } from '../../shell/ipc.ts';
 import { type BrowserHost, startBrowserHost } from '../server.ts';
 

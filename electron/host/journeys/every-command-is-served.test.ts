@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
 import { bundleBrowser } from '../../../scripts/build-node.mjs';
-import { fileKeyCipher, fileKeyValueStore } from '../../core/app/file-store.ts';
-import { createOpusCore, type OpusCore } from '../../core/app/opus-core.ts';
-import { COMMAND_NAMES } from '../../core/contract/names.ts';
+import { COMMAND_NAMES } from '../../common/contract/names.ts';
+import { createOpusCore, type OpusCore } from '../../core/wiring/opus-core.ts';
+import { fileKeyCipher, fileKeyValueStore } from '../file-store.ts';
 import { type BrowserHost, startBrowserHost } from '../server.ts';
 
 let lb: TestLocalbox;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
 import { bundleElectron } from '../../../scripts/build-node.mjs';
-import { COMMAND_NAMES, EVENT_NAMES } from '../../core/contract/names.ts';
+import { COMMAND_NAMES, EVENT_NAMES } from '../../common/contract/names.ts';
 
 // Vitest's module interop is lenient; Electron's is not. Loading the real bundles under plain Node (with
 // `electron` stubbed) catches ESM/CJS import mistakes that would crash the app at start.

@@ -6,7 +6,7 @@ import { isAbsolute, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindow, Session, WebPreferences } from 'electron';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { RENDERER_CSP } from '../../core/contract/renderer-csp.ts';
+import { RENDERER_CSP } from '../../common/renderer-csp.ts';
 import { APP_SCHEME_PRIVILEGES, rendererRequestHandler } from '../renderer-files.ts';
 import { denyAllPermissions, lockNavigation } from '../security.ts';
 import { APP_ORIGIN, isAllowedExternalUrl, isAppUrl, windowOptions } from '../window-options.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytesOf, type GatewayBench, startGatewayBench } from '../test-support/gateway-bench.ts';
+import { bytesOf, type GatewayBench, startGatewayBench } from '../../test-support/gateway-bench.ts';
 
 let bench: GatewayBench;
 let dir: string;

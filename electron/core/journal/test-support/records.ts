@@ -1,5 +1,5 @@
 import type { Text } from '@codemirror/state';
-import type { TextEdit } from '../../contract/shapes.ts';
+import type { TextEdit } from '../../../common/contract/shapes.ts';
 import { textOf } from '../../text/text-edits.ts';
 import type { JournalEntry, JournalHeader } from '../journal-entry.ts';
 

@@ -1,10 +1,10 @@
-import type { LocalboxOptions } from '../../../../localbox/index.ts';
-import { startTestLocalbox, type TestLocalbox } from '../../../../localbox/test-support/localbox.ts';
-import { TokenSession } from '../../auth/token-session.ts';
-import type { OpusError } from '../../errors.ts';
-import { createGateway, type GatewayOptions } from '../dropbox-gateway.ts';
-import type { DropboxEndpoints } from '../endpoints.ts';
-import type { Gateway } from '../gateway.ts';
+import type { LocalboxOptions } from '../../../localbox/index.ts';
+import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
+import { TokenSession } from '../auth/token-session.ts';
+import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
+import type { DropboxEndpoints } from '../dropbox/endpoints.ts';
+import type { Gateway } from '../dropbox/gateway.ts';
+import type { OpusError } from '../errors.ts';
 
 /** For the gateway's tests: a real localbox over HTTP, a signed-in TokenSession, and a recording sleep. */
 export interface GatewayBench {

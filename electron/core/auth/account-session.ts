@@ -1,16 +1,10 @@
-import type { AuthLog } from '../auth/auth-log.ts';
-import {
-  type BrowserSignIn,
-  type SignedIn,
-  signOut,
-  startPasteCodeSignIn,
-  startSignIn,
-} from '../auth/sign-in.ts';
-import { TokenSession } from '../auth/token-session.ts';
-import type { TokenVault } from '../auth/token-vault.ts';
 import type { DropboxEndpoints } from '../dropbox/endpoints.ts';
 import type { TokenProvider } from '../dropbox/token-provider.ts';
 import { OpusError } from '../errors.ts';
+import type { AuthLog } from './auth-log.ts';
+import { type BrowserSignIn, type SignedIn, signOut, startPasteCodeSignIn, startSignIn } from './sign-in.ts';
+import { TokenSession } from './token-session.ts';
+import type { TokenVault } from './token-vault.ts';
 
 export interface AccountSessionOptions {
   endpoints: DropboxEndpoints;

@@ -1,4 +1,4 @@
-import type { RestoredDocument } from '../contract/shapes.ts';
+import type { RestoredDocument } from '../../common/contract/shapes.ts';
 import type { Documents } from '../documents/documents.ts';
 import type { Handlers } from './dispatch.ts';
 

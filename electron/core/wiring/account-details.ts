@@ -1,4 +1,4 @@
-import type { AccountShape } from '../contract/shapes.ts';
+import type { AccountShape } from '../../common/contract/shapes.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { BrowserEntry } from '../contract/shapes.ts';
+import type { BrowserEntry } from '../../common/contract/shapes.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';

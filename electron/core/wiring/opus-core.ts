@@ -1,21 +1,20 @@
 import { join } from 'node:path';
+import { AccountSession } from '../auth/account-session.ts';
 import type { AuthLog } from '../auth/auth-log.ts';
 import { type Cipher, TokenVault } from '../auth/token-vault.ts';
-import type { CommandName } from '../contract/commands.ts';
 import { Documents } from '../documents/documents.ts';
 import { LocalHistory } from '../documents/local-history.ts';
+import { Connection } from '../dropbox/connection.ts';
 import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
 import { type DropboxEndpoints, serviceIdentity } from '../dropbox/endpoints.ts';
-import { OpusError } from '../errors.ts';
 import type { JournalFs } from '../journal/journal-fs.ts';
 import { AccountDetails } from './account-details.ts';
 import { accountHandlers } from './account-handlers.ts';
 import { AccountJournal } from './account-journal.ts';
-import { AccountSession } from './account-session.ts';
+import { accountSwitch } from './account-switch.ts';
 import { type AppHost, appHandlers } from './app-handlers.ts';
-import { Connection } from './connection.ts';
 import type { CoreService } from './core-service.ts';
-import { contractError, dispatch, type Handlers, isCommandName, refusal } from './dispatch.ts';
+import { dispatch, type Handlers } from './dispatch.ts';
 import { documentHandlers } from './document-handlers.ts';
 import { EventHub } from './event-hub.ts';
 import { fileHandlers } from './file-handlers.ts';
@@ -25,23 +24,8 @@ import { RecentFiles } from './recent-files.ts';
 import { Restoration, restorationHandlers } from './restoration.ts';
 import { restoreJournal } from './restore-journal.ts';
 import { revisionHandlers } from './revision-handlers.ts';
+import { needsAccount, signedOutRefusal } from './signed-out.ts';
 import { watchDocuments } from './watch-documents.ts';
-
-/** The commands that make sense with nobody signed in (typed: a renamed or misspelt one fails to compile). */
-const WITHOUT_ACCOUNT: ReadonlySet<CommandName> = new Set<CommandName>([
-  'getAppInfo',
-  'getSettings',
-  'setDropboxAppKey',
-  'getAccount',
-  'signIn',
-  'startPasteCodeSignIn',
-  'completePasteCodeSignIn',
-  'signOut',
-  'chooseLocalFile',
-  'chooseSaveLocation',
-  'closeWindow',
-  'applyMergeChoices',
-]);
 
 export interface OpusCoreOptions extends AppHost {
   endpoints: DropboxEndpoints;
@@ -90,7 +74,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ports: options.signInPorts,
     fetch: options.fetch,
     log: authLog,
-    onChange: (signedIn, error) => void announceAccount(signedIn, error),
+    onChange: (signedIn, error) => void switcher.announceAccount(signedIn, error),
   });
   const localChoices = new LocalChoices();
   const recentFiles = new RecentFiles(options.store, () =>
@@ -135,6 +119,17 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     return list;
   });
 
+  const switcher = accountSwitch({
+    account,
+    details,
+    journal,
+    documents,
+    watching,
+    restoration,
+    events,
+    journalKey: identity,
+  });
+
   const handlers: Handlers = {
     ...appHandlers(options, localChoices),
     ...accountHandlers(account, details),
@@ -145,48 +140,16 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ...documentHandlers(documents, watching, recentFiles, () => restoration.get()),
   };
 
-  /**
-   * Open documents and their journal belong to the account they were opened with: signing out closes
-   * them (their unsaved text stays journaled for that account), signing in switches the journal.
-   */
-  async function switchAccount(): Promise<void> {
-    const id = account.accountId;
-    if (!id) {
-      watching.watcher.stop();
-      documents.forgetAll();
-      restoration.forget();
-    }
-    await journal.switchTo(id ? identity(id) : null);
-  }
-
-  async function announceAccount(signedIn: boolean, error?: OpusError): Promise<void> {
-    await switchAccount();
-    const failure = error ? contractError(error) : undefined;
-    if (!signedIn)
-      return events.emit('accountChanged', { signedIn: false, ...(failure ? { error: failure } : {}) });
-    try {
-      events.emit('accountChanged', { signedIn: true, account: await details.get({ fresh: true }) });
-    } catch (cause) {
-      events.emit('accountChanged', {
-        signedIn: true,
-        ...(cause instanceof OpusError ? { error: contractError(cause) } : {}),
-      });
-    }
-  }
-
   return {
     events,
     start: async () => {
       if (await account.restore()) {
-        await switchAccount();
-        void announceAccount(true);
+        await switcher.switchAccount();
+        void switcher.announceAccount(true);
       }
     },
     call: async (name, request) => {
-      // Signed out, only the account's own commands answer; everything else says so in one voice.
-      if (!account.signedIn && isCommandName(name) && !WITHOUT_ACCOUNT.has(name)) {
-        return refusal('signed_out', 'You are signed out. Sign in to reach your files.');
-      }
+      if (!account.signedIn && needsAccount(name)) return signedOutRefusal();
       const answer = await dispatch(handlers, name, request, log);
       // A refresh token revoked elsewhere ends the session here too, and the window hears of it.
       if (!answer.ok && answer.error.kind === 'signed_out' && account.signedIn) await account.expire();

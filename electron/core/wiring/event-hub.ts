@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../contract/events.ts';
+import type { EventName, EventPayload } from '../../common/contract/events.ts';
 import type { EventListener } from './core-service.ts';
 
 /** Fan-out of main's events to whichever hosts listen (one window, or the browser host's streams). */

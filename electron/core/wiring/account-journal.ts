@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Text } from '@codemirror/state';
-import type { TextEdit } from '../contract/shapes.ts';
+import type { TextEdit } from '../../common/contract/shapes.ts';
 import type { JournalPort } from '../documents/context.ts';
 import { Journal, type JournalHeader, type JournalOptions } from '../journal/journal.ts';
 

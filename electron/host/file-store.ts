@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { aesGcmCipher } from '../auth/aes-gcm-cipher.ts';
-import type { Cipher, KeyValueStore } from '../auth/token-vault.ts';
+import { aesGcmCipher } from '../core/auth/aes-gcm-cipher.ts';
+import type { Cipher, KeyValueStore } from '../core/auth/token-vault.ts';
 
 /** A JSON file of strings, rewritten atomically: settings and vault entries for the browser host. */
 export function fileKeyValueStore(file: string): KeyValueStore {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MENU_COMMANDS } from './menu-commands.ts';
+import { MENU_COMMANDS } from '../menu-commands.ts';
 import {
   AccountShape,
   ContractErrorShape,

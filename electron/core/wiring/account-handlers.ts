@@ -1,5 +1,5 @@
+import type { AccountSession } from '../auth/account-session.ts';
 import type { AccountDetails } from './account-details.ts';
-import type { AccountSession } from './account-session.ts';
 import type { Handlers } from './dispatch.ts';
 
 type AccountHandlers = Pick<

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
-import type { Envelope } from '../contract/api.ts';
-import { type CommandName, type CommandResponse, type Commands, commands } from '../contract/commands.ts';
-import type { ContractError, ErrorKind } from '../contract/shapes.ts';
+import type { Envelope } from '../../common/contract/api.ts';
+import {
+  type CommandName,
+  type CommandResponse,
+  type Commands,
+  commands,
+} from '../../common/contract/commands.ts';
+import type { ContractError, ErrorKind } from '../../common/contract/shapes.ts';
 import { isOpusError, type OpusError } from '../errors.ts';
 
 export type Handlers = {

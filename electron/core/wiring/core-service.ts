@@ -1,5 +1,5 @@
-import type { Envelope } from '../contract/api.ts';
-import type { EventName, EventPayload } from '../contract/events.ts';
+import type { Envelope } from '../../common/contract/api.ts';
+import type { EventName, EventPayload } from '../../common/contract/events.ts';
 
 export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 

@@ -1,8 +1,8 @@
 import type { Documents } from '../documents/documents.ts';
+import type { Connection } from '../dropbox/connection.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { Watcher } from '../watcher/watcher.ts';
-import type { Connection } from './connection.ts';
 
 const folderOf = (pathLower: string) => pathLower.slice(0, Math.max(0, pathLower.lastIndexOf('/')));
 
@@ -10,15 +10,17 @@ const folderOf = (pathLower: string) => pathLower.slice(0, Math.max(0, pathLower
  * Connects the watcher to the open documents: a changed file goes to Documents (which decides between
  * silent reload, banner, or nothing); a deleted one is looked up by id to tell "moved" from "deleted".
  */
+export interface DocumentWatching {
+  watcher: Watcher;
+  follow(pathLower: string): void;
+  unfollow(pathLower: string): void;
+}
+
 export function watchDocuments(
   gateway: () => Gateway,
   documents: Documents,
   connection: Pick<Connection, 'setOnline'>,
-): {
-  watcher: Watcher;
-  follow(pathLower: string): void;
-  unfollow(pathLower: string): void;
-} {
+): DocumentWatching {
   const onEntry = async (entry: RemoteEntry) => {
     if (entry.kind === 'file') return documents.remoteChanged(entry.pathLower, entry);
     if (entry.kind !== 'deleted') return;
