@@ -8,6 +8,8 @@ interface MonacoViewProps {
   text: string;
   /** With an original the view is a side-by-side diff: original on the left, `text` on the right. */
   original?: string;
+  /** What a screen reader calls each side of a diff (by default, the label and the side). */
+  sideLabels?: { original: string; text: string };
 }
 
 const OPTIONS = {
@@ -20,7 +22,9 @@ const OPTIONS = {
 };
 
 /** A read-only Monaco editor or diff editor for a dialog: the other side is never editable. */
-export function MonacoView({ label, language, text, original }: MonacoViewProps) {
+export function MonacoView({ label, language, text, original, sideLabels }: MonacoViewProps) {
+  const originalLabel = sideLabels?.original ?? `${label}: left side, read-only`;
+  const textLabel = sideLabels?.text ?? `${label}: right side`;
   const host = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!host.current) return;
@@ -38,6 +42,8 @@ export function MonacoView({ label, language, text, original }: MonacoViewProps)
       originalEditable: false,
       renderSideBySide: true,
       ariaLabel: label,
+      originalAriaLabel: originalLabel,
+      modifiedAriaLabel: textLabel,
     });
     diff.setModel({ original: left, modified });
     return () => {
@@ -45,6 +51,6 @@ export function MonacoView({ label, language, text, original }: MonacoViewProps)
       left.dispose();
       modified.dispose();
     };
-  }, [label, language, text, original]);
+  }, [label, language, text, original, originalLabel, textLabel]);
   return <section ref={host} className="monaco-view" aria-label={label} />;
 }

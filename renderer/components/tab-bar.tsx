@@ -33,12 +33,15 @@ export function TabBar({ docs, activeId, onActivate, onClose }: TabBarProps) {
         const active = id === activeId;
         const news = doc.remoteChange !== null;
         return (
-          <div key={id} className={active ? 'tab active' : 'tab'} data-dirty={doc.dirty}>
+          // The tablist owns tabs only: the wrapper is presentation and the × is the mouse's way to close
+          // (hidden from assistive technology, which closes the focused tab with Delete).
+          <div key={id} className={active ? 'tab active' : 'tab'} data-dirty={doc.dirty} role="presentation">
             <button
               type="button"
               role="tab"
               id={`tab-${id}`}
               aria-selected={active}
+              aria-keyshortcuts="Delete"
               tabIndex={active ? 0 : -1}
               title={doc.remote.path}
               onClick={() => onActivate(id)}
@@ -60,7 +63,7 @@ export function TabBar({ docs, activeId, onActivate, onClose }: TabBarProps) {
             <button
               type="button"
               className="tab-close"
-              aria-label={`Close ${label}`}
+              aria-hidden="true"
               title="Close (Ctrl+W)"
               tabIndex={-1}
               onClick={() => onClose(id)}
