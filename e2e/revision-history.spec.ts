@@ -38,6 +38,10 @@ test('revision history: preview an old revision, restore it, and open another as
   await expect(preview).toContainText('Third version');
   await shot(page, 'history-1-preview');
   await history.getByRole('button', { name: 'Restore this revision' }).click();
+  await page
+    .getByRole('dialog', { name: /^Restore the version of / })
+    .getByRole('button', { name: 'Restore' })
+    .click();
   await expect(history).toBeHidden();
   await expect(lines).toContainText('First draft.');
   await expect(lines).not.toContainText('Third version');
@@ -74,4 +78,85 @@ test('revision history: preview an old revision, restore it, and open another as
   ).toBeVisible();
   await expect(lines).toContainText('Second thoughts.');
   expect((await downloadText(dropbox, `/essay (rev ${rev2?.slice(-9)}).txt`)).text).toBe(V2);
+});
+
+test('History tells every revision apart, by a rev of its own and a time to the second', async ({
+  page,
+  context,
+}) => {
+  const opus = await session.start({ [FILE]: V1 });
+  const { dropbox } = opus;
+  // 17 saves after the first: on localbox, the 1st and the 17th rev end in the same 9 characters.
+  for (let save = 2; save <= 18; save++)
+    await dropbox.filesUpload({ path: FILE, contents: `Save ${save}.\n`, mode: { '.tag': 'overwrite' } });
+  const { result } = await dropbox.filesListRevisions({ path: FILE, limit: 100 });
+  const revs = result.entries.map((entry) => entry.rev);
+  expect(revs).toHaveLength(18);
+  expect(new Set(revs.map((rev) => rev.slice(-9))).size).toBeLessThan(18);
+
+  await signInAndOpen(page, context, opus.url, FILE);
+  await page.getByRole('toolbar', { name: 'Document' }).getByRole('button', { name: 'History…' }).click();
+  const options = page
+    .getByRole('dialog', { name: 'Revision history' })
+    .getByRole('listbox', { name: 'Revisions' })
+    .getByRole('option');
+  await expect(options).toHaveCount(18);
+
+  const shown = await options.locator('code').allTextContents();
+  expect(new Set(shown).size).toBe(18);
+  // Each is its own rev's tail, at least 9 characters, and the whole rev is on hover.
+  const titles = await options.locator('code').evaluateAll((codes) => codes.map((code) => code.title));
+  expect(titles).toEqual(revs.map((rev) => `Rev ${rev}`));
+  shown.forEach((short, index) => {
+    expect(short.length).toBeGreaterThanOrEqual(9);
+    expect(revs[index]?.endsWith(short)).toBe(true);
+  });
+  for (const time of await options.locator('.revision-time').allTextContents())
+    expect(time).toMatch(/\d:\d\d:\d\d/);
+});
+
+test('Restore asks first, Cancel changes nothing, and Undo puts back the text from before', async ({
+  page,
+  context,
+}) => {
+  const opus = await session.start({ [FILE]: V1 });
+  const { dropbox } = opus;
+  await dropbox.filesUpload({ path: FILE, contents: V2, mode: { '.tag': 'overwrite' } });
+  await dropbox.filesUpload({ path: FILE, contents: V3, mode: { '.tag': 'overwrite' } });
+  await signInAndOpen(page, context, opus.url, FILE);
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toContainText('Third version');
+  const historyButton = page
+    .getByRole('toolbar', { name: 'Document' })
+    .getByRole('button', { name: 'History…' });
+  const history = page.getByRole('dialog', { name: 'Revision history' });
+  const question = page.getByRole('dialog', { name: /^Restore the version of .*\d:\d\d:\d\d/ });
+
+  // Cancel: the question goes, History stays, Dropbox's file and the editor are as they were.
+  await historyButton.click();
+  await history.getByRole('listbox', { name: 'Revisions' }).getByRole('option').last().click();
+  await history.getByRole('button', { name: 'Restore this revision' }).click();
+  await expect(question).toContainText('The current text becomes a revision you can return to.');
+  await shot(page, 'history-3-restore-question');
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toBeHidden();
+  await expect(history).toBeVisible();
+  expect((await downloadText(dropbox, FILE)).text).toBe(V3);
+
+  // Restore: the oldest text lands on Dropbox and in the editor, and a notice offers Undo.
+  await history.getByRole('button', { name: 'Restore this revision' }).click();
+  await question.getByRole('button', { name: 'Restore' }).click();
+  await expect(history).toBeHidden();
+  await expect(lines).toContainText('First draft.');
+  expect((await downloadText(dropbox, FILE)).text).toBe(V1);
+  const notice = page.getByRole('status', { name: 'Notice' });
+  await expect(notice).toContainText(/Restored essay\.txt to the version of /);
+  await shot(page, 'history-4-restored-notice');
+
+  // Undo: the text from before the restore is back, on Dropbox and in the editor.
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(notice).toContainText('essay.txt is back to the text it had before the restore.');
+  await expect(lines).toContainText('Third version');
+  expect((await downloadText(dropbox, FILE)).text).toBe(V3);
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(/^Saved rev /);
 });

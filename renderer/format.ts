@@ -25,9 +25,48 @@ export function formatModified(iso: string, now = new Date()): string {
     : OTHER_DAY.format(date);
 }
 
-/** Dropbox revs are long hex strings; their tail is what changes from one save to the next. */
+const SAME_DAY_SECONDS = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const OTHER_DAY_SECONDS = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** A revision's time, to the second: two saves a minute apart must not read the same. */
+export function formatRevisionTime(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toDateString() === now.toDateString()
+    ? `Today ${SAME_DAY_SECONDS.format(date)}`
+    : OTHER_DAY_SECONDS.format(date);
+}
+
+/** A revision's time in a sentence, date and all: "Restore the version of 17 May 2024, 09:30:05?" */
+export function formatExactTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : OTHER_DAY_SECONDS.format(date);
+}
+
+/**
+ * The fewest characters a rev is shown with: Dropbox's shortest revs are 9 long, and a rev seen alone
+ * (the status bar's) has always read as its last 9, so the same rev reads the same everywhere.
+ */
+const SHORT_REV = 9;
+
+/** A rev seen alone: its last 9 characters (the whole rev when it is no longer). */
 export function shortRev(rev: string): string {
-  return rev.length <= 9 ? rev : rev.slice(-9);
+  return rev.slice(-SHORT_REV);
+}
+
+/**
+ * Revs on screen together, each by as many of its last characters as it takes to tell them all apart
+ * (at least 9, the same number for all), as git abbreviates hashes. Dropbox's revs are opaque: their
+ * tails may well repeat (localbox's end in a counter's last digit and a fixed salt, so the 17th write's
+ * last 9 are the 1st's). A rev never seen reads as `shortRev` does.
+ */
+export function shortRevs(revs: readonly (string | null | undefined)[]): (rev: string) => string {
+  const distinct = [...new Set(revs.filter((rev): rev is string => !!rev))];
+  const longest = Math.max(SHORT_REV, ...distinct.map((rev) => rev.length));
+  let length = SHORT_REV;
+  while (length < longest && new Set(distinct.map((rev) => rev.slice(-length))).size < distinct.length)
+    length++;
+  return (rev) => rev.slice(-(distinct.includes(rev) ? length : SHORT_REV));
 }
 
 export function baseName(path: string): string {

@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
-import { shortRev } from '../format.ts';
 import { type ConflictResolution, describeError, type MergeHunk, type OpusApi } from '../opus.ts';
 import type { ConflictSides, ConflictView, Resolution } from '../state/conflict-sides.ts';
-import { conflictTitle, dropboxVersionWords, yourVersionWords } from './conflict-sides-words.ts';
+import {
+  conflictShortRev,
+  conflictTitle,
+  dropboxVersionWords,
+  yourVersionWords,
+} from './conflict-sides-words.ts';
 import { HunkChooser } from './hunk-chooser.tsx';
 import { everyConflictChosen, type MergeChoices, withChoice } from './merge-choices.ts';
 import { ModalDialog } from './modal-dialog.tsx';
@@ -153,7 +157,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
       {view.kind === 'review' && (
         <>
           <p className="hint">
-            The merged text, to be saved over Dropbox's rev {shortRev(sides.remote?.rev ?? '')}:
+            The merged text, to be saved over Dropbox's rev {conflictShortRev(sides)(sides.remote?.rev ?? '')}
+            :
           </p>
           <MonacoView label="Merged text" language={language} text={view.merged} />
           <div className="dialog-buttons">

@@ -5,6 +5,11 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss(): 
   const content = (
     <>
       <span className="banner-text">{notice.message}</span>
+      {notice.action && (
+        <button type="button" onClick={notice.action.run}>
+          {notice.action.label}
+        </button>
+      )}
       <button type="button" className="quiet" onClick={onDismiss} aria-label="Dismiss notice">
         ×
       </button>

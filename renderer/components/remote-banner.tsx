@@ -1,8 +1,11 @@
-import { formatModified, shortRev } from '../format.ts';
+import { formatModified, shortRevs } from '../format.ts';
 import type { RemoteChange } from '../state/open-document.ts';
+import { RevisionLabel } from './revision-label.tsx';
 
 interface RemoteBannerProps {
   change: RemoteChange;
+  /** The rev the editor's text is based on (the status bar's): Dropbox's reads apart from it. */
+  baseRev: string;
   onMerge(): void;
   onCompare(): void;
   onLater(): void;
@@ -13,6 +16,7 @@ interface RemoteBannerProps {
 /** Non-modal news from Dropbox about the open document: typing goes on while it shows. */
 export function RemoteBanner({
   change,
+  baseRev,
   onMerge,
   onCompare,
   onLater,
@@ -39,9 +43,12 @@ export function RemoteBanner({
   return (
     <div className="remote-banner" role="alert" aria-label="Dropbox change">
       <span className="banner-text">
-        This file changed on Dropbox: rev <strong>{shortRev(remote.rev)}</strong>, modified{' '}
-        <time dateTime={remote.serverModified}>{formatModified(remote.serverModified)}</time>. You have
-        unsaved changes.
+        This file changed on Dropbox: rev{' '}
+        <strong>
+          <RevisionLabel rev={remote.rev} short={shortRevs([baseRev, remote.rev])(remote.rev)} />
+        </strong>
+        , modified <time dateTime={remote.serverModified}>{formatModified(remote.serverModified)}</time>. You
+        have unsaved changes.
       </span>
       <button type="button" className="primary" onClick={onMerge}>
         Merge

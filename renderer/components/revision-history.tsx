@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
-import { baseName, parentFolder, shortRev } from '../format.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { baseName, formatExactTime, parentFolder, shortRevs } from '../format.ts';
 import { type DocumentSnapshot, describeError, errorKind, type OpusApi } from '../opus.ts';
 import { revisionCopyName } from '../state/revision-copy-name.ts';
-import { type Revision, type RevisionText, useRevisions, useRevisionText } from '../state/use-revisions.ts';
+import { type Revision, useRevisions, useRevisionText } from '../state/use-revisions.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
-import { MonacoView } from './monaco-view.tsx';
 import { RevisionCopyForm } from './revision-copy-form.tsx';
 import { RevisionList } from './revision-list.tsx';
+import { RevisionPreview } from './revision-preview.tsx';
 
 export interface RevisionHistoryProps {
   opus: OpusApi;
@@ -25,8 +25,11 @@ export interface RevisionHistoryProps {
   getText(): string;
   /** Every edit made so far is in main, which keeps the unsaved text before restoring over it. */
   flush(): Promise<unknown>;
-  /** The editor takes this snapshot (the restored revision, now its base). The panel then closes. */
-  onRestored(snapshot: DocumentSnapshot): void;
+  /**
+   * The editor takes this snapshot (the restored revision, now its base); `previousRev` is the rev
+   * the text stood on before, for an Undo. The panel then closes.
+   */
+  onRestored(snapshot: DocumentSnapshot, restored: { revision: Revision; previousRev: string }): void;
   /** Open this Dropbox path in a new tab (a revision saved as a new document). The panel then closes. */
   onOpenCopy(path: string): void;
   onClose(): void;
@@ -42,6 +45,7 @@ export function RevisionHistory(props: RevisionHistoryProps) {
   const { opus, path, documentId, currentRev, dirty, language, getText, onClose } = props;
   const { list, reload } = useRevisions(opus, path);
   const revisions = list.kind === 'loaded' ? list.revisions : [];
+  const shortOf = useMemo(() => shortRevs(revisions.map((each) => each.rev)), [revisions]);
   const [selected, setSelected] = useState(0);
   const revision = revisions[selected] ?? null;
   const preview = useRevisionText(opus, path, revision?.rev ?? null);
@@ -75,7 +79,7 @@ export function RevisionHistory(props: RevisionHistoryProps) {
       await props.flush();
       const { snapshot } = await opus.restoreRevision({ path, rev: target.rev, documentId });
       if (!snapshot) throw new Error('Dropbox restored the revision, but the editor could not follow it.');
-      props.onRestored(snapshot);
+      props.onRestored(snapshot, { revision: target, previousRev: currentRev });
       onClose();
     } catch (caught) {
       setError(describeError(caught));
@@ -131,13 +135,20 @@ export function RevisionHistory(props: RevisionHistoryProps) {
               <RevisionList
                 revisions={revisions}
                 currentRev={currentRev}
+                shortOf={shortOf}
                 selected={selected}
                 onSelect={select}
                 listRef={listRef}
               />
             )}
           </div>
-          <Preview revision={revision} preview={preview} currentText={currentText} language={language} />
+          <RevisionPreview
+            revision={revision}
+            short={revision ? shortOf(revision.rev) : ''}
+            preview={preview}
+            currentText={currentText}
+            language={language}
+          />
         </div>
         {naming && revision && (
           <RevisionCopyForm
@@ -170,7 +181,7 @@ export function RevisionHistory(props: RevisionHistoryProps) {
             disabled={!canAct || naming !== null}
             onClick={() =>
               revision &&
-              setNaming({ name: revisionCopyName(baseName(path), shortRev(revision.rev)), error: null })
+              setNaming({ name: revisionCopyName(baseName(path), shortOf(revision.rev)), error: null })
             }
           >
             Open as new document…
@@ -180,7 +191,7 @@ export function RevisionHistory(props: RevisionHistoryProps) {
             className="primary"
             disabled={!canAct || isCurrent}
             title={isCurrent ? 'Your text is already based on this revision.' : undefined}
-            onClick={() => revision && (dirty ? setConfirming(true) : void restore(revision))}
+            onClick={() => setConfirming(true)}
           >
             Restore this revision
           </button>
@@ -188,8 +199,8 @@ export function RevisionHistory(props: RevisionHistoryProps) {
       </ModalDialog>
       {confirming && revision && (
         <ConfirmDialog
-          title="Restore this revision?"
-          message={`Your unsaved changes will be replaced by revision ${shortRev(revision.rev)}. A copy of them is kept in Opus's local history.`}
+          title={`Restore the version of ${formatExactTime(revision.serverModified)}?`}
+          message={restoreWords(dirty)}
           confirmLabel="Restore"
           onConfirm={() => void restore(revision)}
           onCancel={() => setConfirming(false)}
@@ -199,42 +210,8 @@ export function RevisionHistory(props: RevisionHistoryProps) {
   );
 }
 
-interface PreviewProps {
-  revision: Revision | null;
-  preview: RevisionText;
-  currentText: string;
-  language: string;
-}
-
-/** The selected revision (left, read-only) against the editor's text (right). */
-function Preview({ revision, preview, currentText, language }: PreviewProps) {
-  if (!revision || preview.kind === 'none')
-    return <p className="revision-preview hint">Choose a revision to compare it with your text.</p>;
-  const short = shortRev(revision.rev);
-  return (
-    <section className="revision-preview" aria-label="Revision preview">
-      <h3>Revision {short} ↔ Your current text</h3>
-      {preview.kind === 'loading' && <p aria-busy="true">Loading revision {short}…</p>}
-      {preview.kind === 'error' && (
-        <p className="error" role="alert">
-          {preview.message}
-        </p>
-      )}
-      {preview.kind === 'loaded' && (
-        <>
-          <p className="hint">
-            {preview.text === currentText
-              ? 'This revision is the same as your current text.'
-              : `Left: revision ${short} (read-only). Right: your current text.`}
-          </p>
-          <MonacoView
-            label={`Revision ${short} compared with your current text`}
-            language={language}
-            original={preview.text}
-            text={currentText}
-          />
-        </>
-      )}
-    </section>
-  );
-}
+/** Restoring destroys nothing, and the question says so. */
+const restoreWords = (dirty: boolean): string =>
+  dirty
+    ? "Your last saved text becomes a revision you can return to. Your unsaved changes are replaced; a copy of them is kept in Opus's local history."
+    : 'The current text becomes a revision you can return to.';

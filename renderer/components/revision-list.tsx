@@ -1,12 +1,15 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { formatModified, formatSize, shortRev } from '../format.ts';
+import { formatRevisionTime, formatSize } from '../format.ts';
 import type { Revision } from '../state/use-revisions.ts';
 import { selectionAfterKey } from './listbox-keys.ts';
+import { RevisionLabel } from './revision-label.tsx';
 
 interface RevisionListProps {
   revisions: Revision[];
   /** The rev the editor's text is based on: marked "Current". */
   currentRev: string;
+  /** How each rev reads: told apart from the others in the list. */
+  shortOf(rev: string): string;
   selected: number;
   onSelect(index: number): void;
   listRef?: Ref<HTMLDivElement>;
@@ -24,7 +27,8 @@ const fullTime = (iso: string) => {
  * The revisions as a listbox with one focus stop, like the Dropbox browser's file list: arrows, Home
  * and End move the selection, and the selection is what the diff beside it shows.
  */
-export function RevisionList({ revisions, currentRev, selected, onSelect, listRef }: RevisionListProps) {
+export function RevisionList(props: RevisionListProps) {
+  const { revisions, currentRev, shortOf, selected, onSelect, listRef } = props;
   const keyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const move = selectionAfterKey(event.key, selected, revisions.length);
     if (move === undefined || move === null) return;
@@ -60,11 +64,12 @@ export function RevisionList({ revisions, currentRev, selected, onSelect, listRe
             onClick={() => onSelect(index)}
           >
             <span className="revision-time" title={fullTime(revision.serverModified)}>
-              {formatModified(revision.serverModified)}
+              {formatRevisionTime(revision.serverModified)}
             </span>
             {current && <span className="revision-badge">Current</span>}
             <span className="revision-meta">
-              {formatSize(revision.size)} · rev <code>{shortRev(revision.rev)}</code>
+              {formatSize(revision.size)} · rev{' '}
+              <RevisionLabel rev={revision.rev} short={shortOf(revision.rev)} />
             </span>
           </div>
         );

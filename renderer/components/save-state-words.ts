@@ -5,18 +5,22 @@ import type { TransferView } from '../state/transfers.ts';
 
 type SavedDocument = Pick<OpenDocument, 'saveState' | 'dirty' | 'restored'>;
 
-function stateWords(document: SavedDocument, transfer: TransferView | null): string {
+function stateWords(
+  document: SavedDocument,
+  transfer: TransferView | null,
+  shortOf: (rev: string) => string,
+): string {
   const state = document.saveState;
   switch (state.kind) {
     case 'saving':
       return transfer?.direction === 'upload' ? `Saving ${transfer.percent} %` : 'Saving…';
     case 'saved':
       return document.dirty
-        ? `Saved rev ${shortRev(state.rev)} · Unsaved changes`
-        : `Saved rev ${shortRev(state.rev)}`;
+        ? `Saved rev ${shortOf(state.rev)} · Unsaved changes`
+        : `Saved rev ${shortOf(state.rev)}`;
     case 'conflict':
       return state.remote
-        ? `Conflict: Dropbox has rev ${shortRev(state.remote.rev)}`
+        ? `Conflict: Dropbox has rev ${shortOf(state.remote.rev)}`
         : 'Conflict: the file was deleted in Dropbox';
     case 'copied':
       return `Your version was saved as ${state.path}`;
@@ -34,15 +38,16 @@ function stateWords(document: SavedDocument, transfer: TransferView | null): str
 
 /**
  * The status bar's words for the document's last save; `pending`: a save made offline still waits to
- * be sent, which is said too unless the state itself says so.
+ * be sent, which is said too unless the state itself says so. `shortOf`: how the revs beside it read.
  */
 export function saveStateWords(
   document: SavedDocument,
   transfer: TransferView | null,
   pending: boolean,
+  shortOf: (rev: string) => string = shortRev,
 ): string {
   const waiting = pending && document.saveState.kind !== 'pending' ? ' · Pending upload' : '';
-  return `${stateWords(document, transfer)}${waiting}`;
+  return `${stateWords(document, transfer, shortOf)}${waiting}`;
 }
 
 /** A conflict or a failure stands out; every other state is news in passing. */

@@ -1,7 +1,9 @@
 import { languageLabel } from '../editor/language-for-path.ts';
-import { encodingLabel, lineEndingLabel, shortRev } from '../format.ts';
+import { encodingLabel, lineEndingLabel } from '../format.ts';
+import { documentShortRevs } from '../state/document-revs.ts';
 import type { OpenDocument } from '../state/open-document.ts';
 import type { TransferView } from '../state/transfers.ts';
+import { RevisionLabel } from './revision-label.tsx';
 import { saveProgress, saveStateAlerts, saveStateWords } from './save-state-words.ts';
 
 interface StatusBarProps {
@@ -22,6 +24,7 @@ export function StatusBar(props: StatusBarProps) {
   const { accountName, document, language, online, pending, transfer, opening } = props;
   const saveState = document?.saveState;
   const progress = saveState ? saveProgress(saveState, transfer) : null;
+  const shortOf = document ? documentShortRevs(document) : null;
   return (
     <footer className="status-bar">
       <span title="Account">{accountName}</span>
@@ -35,19 +38,21 @@ export function StatusBar(props: StatusBarProps) {
           Opening…
         </span>
       )}
-      {document && saveState && (
+      {document && saveState && shortOf && (
         <>
           <span className="status-path" title={`Path: ${document.remote.path}`}>
             {document.remote.path}
           </span>
-          <span title="Revision">rev {shortRev(document.remote.rev)}</span>
+          <span className="status-rev">
+            rev <RevisionLabel rev={document.remote.rev} short={shortOf(document.remote.rev)} />
+          </span>
           <span
             className={saveStateAlerts(saveState) ? 'status-save alert' : 'status-save'}
             role="status"
             aria-label="Save state"
             data-state={saveState.kind}
           >
-            {saveStateWords(document, transfer, pending)}
+            {saveStateWords(document, transfer, pending, shortOf)}
           </span>
           {progress && (
             <progress

@@ -1,7 +1,8 @@
 import { languageForPath } from '../editor/language-for-path.ts';
 import { baseName, parentFolder } from '../format.ts';
-import type { OpusApi } from '../opus.ts';
+import type { DocumentSnapshot, OpusApi } from '../opus.ts';
 import { documentById } from '../state/documents-state.ts';
+import { restoredNotice } from '../state/restore-undo.ts';
 import type { DocumentsControls } from '../state/use-documents.ts';
 import type { WorkspaceControls } from '../state/use-workspace.ts';
 import { AccountPanel } from './account-panel.tsx';
@@ -97,9 +98,22 @@ export function WorkspaceDialogs({
           language={language}
           getText={() => getText(dialog.documentId) ?? ''}
           flush={() => docs.flush(dialog.documentId)}
-          onRestored={(snapshot) => {
+          onRestored={(snapshot, restored) => {
             close();
-            docs.adopt(snapshot, { kind: 'saved', rev: snapshot.remote.rev });
+            const adopt = (next: DocumentSnapshot) =>
+              docs.adopt(next, { kind: 'saved', rev: next.remote.rev });
+            adopt(snapshot);
+            ws.setNotice(
+              restoredNotice({
+                opus,
+                path: snapshot.remote.path,
+                documentId: dialog.documentId,
+                ...restored,
+                flush: () => docs.flush(dialog.documentId),
+                adopt,
+                setNotice: ws.setNotice,
+              }),
+            );
           }}
           onOpenCopy={(path) => void ws.openPath(path)}
           onClose={close}

@@ -74,6 +74,7 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
       {active?.remoteChange && activeId && (
         <RemoteBanner
           change={active.remoteChange}
+          baseRev={active.remote.rev}
           onMerge={() => ws.fromBanner(activeId, 'merge')}
           onCompare={() => ws.fromBanner(activeId, 'compare')}
           onLater={() => docs.dismissRemote(activeId)}

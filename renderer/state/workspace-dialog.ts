@@ -21,6 +21,8 @@ export type Closing = 'tab' | 'all' | 'window';
 export interface Notice {
   tone: 'error' | 'info';
   message: string;
+  /** A button beside the words: what the user can do about it (Undo). */
+  action?: { label: string; run(): void };
 }
 
 export const sidesOf = (conflict: Conflict, path: string): ConflictSides => ({

@@ -91,6 +91,21 @@ describe('restoring a revision of the open document', () => {
     await bench.opus.call('closeDocument', { documentId: doc.documentId });
   });
 
+  test("a document closed since (an Undo after its tab closed) restores only Dropbox's file", async () => {
+    const v1 = await bench.put('/Restore/closed.txt', 'before\n');
+    await bench.put('/Restore/closed.txt', 'after\n');
+    const doc = await bench.opus.open('/Restore/closed.txt');
+    await bench.opus.call('closeDocument', { documentId: doc.documentId });
+    const { remote, snapshot } = await bench.opus.call('restoreRevision', {
+      path: '/Restore/closed.txt',
+      rev: v1.rev,
+      documentId: doc.documentId,
+    });
+    expect(snapshot).toBeUndefined();
+    expect(remote.contentHash).toBe(v1.content_hash);
+    expect((await bench.get('/Restore/closed.txt')).toString()).toBe('before\n');
+  });
+
   test('a documentId open at another path is refused', async () => {
     const v1 = await bench.put('/Restore/one.txt', 'one\n');
     await bench.put('/Restore/two.txt', 'two\n');

@@ -30,9 +30,10 @@ export function revisionHandlers(gateway: () => Gateway, documents: Documents): 
       return { revision: revisionOf(file), text: decodeText(bytes).text };
     },
     restoreRevision: async ({ path, rev, documentId }) => {
-      if (!documentId) return { remote: await gateway().restore(path, rev) };
-      const doc = documents.list().find((d) => d.id === documentId);
-      if (doc && doc.remote.pathLower !== path.toLowerCase())
+      const doc = documentId ? documents.list().find((d) => d.id === documentId) : undefined;
+      // No document, or one closed since (an Undo after its tab closed): only Dropbox's file changes.
+      if (!documentId || !doc) return { remote: await gateway().restore(path, rev) };
+      if (doc.remote.pathLower !== path.toLowerCase())
         throw new OpusError('invalid_request', `That document is not ${path}.`);
       return documents.restoreRevision(documentId, rev);
     },
