@@ -133,8 +133,8 @@ export async function openFromDropbox(page: Page, path: string) {
   await expect(dialog).toBeHidden();
 }
 
-/** Signs in through the consent tab and opens `path` from the Open dialog. */
-export async function signInAndOpen(page: Page, context: BrowserContext, url: string, path: string) {
+/** Signs in through the consent tab: the workspace shows, with no document open. */
+export async function signIn(page: Page, context: BrowserContext, url: string) {
   await page.goto(url);
   const consentOpened = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Sign in to localbox' }).click();
@@ -143,5 +143,10 @@ export async function signInAndOpen(page: Page, context: BrowserContext, url: st
   const toolbar = page.getByRole('toolbar', { name: 'Document' });
   await expect(toolbar.getByRole('button', { name: /^Account: / })).toBeVisible();
   await consent.close();
+}
+
+/** Signs in through the consent tab and opens `path` from the Open dialog. */
+export async function signInAndOpen(page: Page, context: BrowserContext, url: string, path: string) {
+  await signIn(page, context, url);
   await openFromDropbox(page, path);
 }

@@ -37,6 +37,9 @@ const file = (group: number) => ({ name: 'file', group }) as const;
 
 // The palette lists them in this order; each menu shows its own in this order too.
 const SPECS = {
+  // A browser keeps Mod+N (a new window) for itself: in the browser host the palette and the welcome
+  // screen's button are the way; in Electron the menu has it.
+  newFile: { label: 'New File', keys: ['Mod+N'], menu: file(0), needsDocument: false, inPalette: true },
   open: {
     label: 'Open…',
     keys: ['Mod+O'],

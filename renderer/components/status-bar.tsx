@@ -1,7 +1,7 @@
 import { languageLabel } from '../editor/language-for-path.ts';
 import { encodingLabel, lineEndingLabel } from '../format.ts';
 import { documentShortRevs } from '../state/document-revs.ts';
-import type { OpenDocument } from '../state/open-document.ts';
+import { isUntitled, type OpenDocument } from '../state/open-document.ts';
 import type { TransferView } from '../state/transfers.ts';
 import { RevisionLabel } from './revision-label.tsx';
 import { saveProgress, saveStateAlerts, saveStateWords } from './save-state-words.ts';
@@ -40,12 +40,18 @@ export function StatusBar(props: StatusBarProps) {
       )}
       {document && saveState && shortOf && (
         <>
-          <span className="status-path" title={`Path: ${document.remote.path}`}>
-            {document.remote.path}
-          </span>
-          <span className="status-rev">
-            rev <RevisionLabel rev={document.remote.rev} short={shortOf(document.remote.rev)} />
-          </span>
+          {isUntitled(document.remote) ? (
+            <span className="status-path">Not on Dropbox yet</span>
+          ) : (
+            <>
+              <span className="status-path" title={`Path: ${document.remote.path}`}>
+                {document.remote.path}
+              </span>
+              <span className="status-rev">
+                rev <RevisionLabel rev={document.remote.rev} short={shortOf(document.remote.rev)} />
+              </span>
+            </>
+          )}
           <span
             className={saveStateAlerts(saveState) ? 'status-save alert' : 'status-save'}
             role="status"

@@ -7,13 +7,14 @@ type RecentFile = CommandResponse<'getRecentFiles'>[number];
 
 interface WelcomeProps {
   opus: OpusApi;
+  onNew(): void;
   onOpen(): void;
   onUpload(): void;
   onOpenPath(path: string): void;
 }
 
 /** The editor area before any document is open: open, upload, or pick up a file opened lately. */
-export function Welcome({ opus, onOpen, onUpload, onOpenPath }: WelcomeProps) {
+export function Welcome({ opus, onNew, onOpen, onUpload, onOpenPath }: WelcomeProps) {
   const [recent, setRecent] = useState<RecentFile[]>([]);
   useEffect(() => {
     let live = true;
@@ -30,10 +31,13 @@ export function Welcome({ opus, onOpen, onUpload, onOpenPath }: WelcomeProps) {
   return (
     <section className="welcome" aria-label="No document open">
       <h2>No document open</h2>
-      <p>Open a text file from your Dropbox, or upload one from this computer.</p>
+      <p>Start a new file, open a text file from your Dropbox, or upload one from this computer.</p>
       <div className="welcome-actions">
         <button type="button" className="primary" onClick={onOpen}>
           Open…
+        </button>
+        <button type="button" onClick={onNew}>
+          New File
         </button>
         <button type="button" onClick={onUpload}>
           Upload Local File…
@@ -60,7 +64,8 @@ export function Welcome({ opus, onOpen, onUpload, onOpenPath }: WelcomeProps) {
         </nav>
       )}
       <p className="hint">
-        <kbd>{shortcutOf('open')}</kbd> opens, <kbd>{shortcutOf('commandPalette')}</kbd> shows every command.
+        <kbd>{shortcutOf('newFile')}</kbd> starts a new file, <kbd>{shortcutOf('open')}</kbd> opens,{' '}
+        <kbd>{shortcutOf('commandPalette')}</kbd> shows every command.
       </p>
     </section>
   );

@@ -1,7 +1,8 @@
 import { languageForPath } from '../editor/language-for-path.ts';
-import { baseName, parentFolder } from '../format.ts';
+import { parentFolder } from '../format.ts';
 import type { DocumentSnapshot, OpusApi } from '../opus.ts';
 import { documentById } from '../state/documents-state.ts';
+import { saveAsPath } from '../state/open-document.ts';
 import { restoredNotice } from '../state/restore-undo.ts';
 import type { DocumentsControls } from '../state/use-documents.ts';
 import type { WorkspaceControls } from '../state/use-workspace.ts';
@@ -51,9 +52,9 @@ export function WorkspaceDialogs({
       {dialog?.kind === 'saveAs' && docOf(dialog.documentId) && (
         <SaveAsDialog
           opus={opus}
-          initialPath={docOf(dialog.documentId)?.remote.path ?? ''}
-          onSave={(path) => void ws.saveAt(dialog.documentId, path)}
-          onClose={close}
+          initialPath={saveAsPath(docOf(dialog.documentId))}
+          onSave={(path) => void ws.saveAt(dialog.documentId, path, false, dialog.closing)}
+          onClose={dialog.closing ? ws.cancelClose : close}
         />
       )}
       {dialog?.kind === 'replace' && (
@@ -61,8 +62,8 @@ export function WorkspaceDialogs({
           title="Replace the file?"
           message={`${dialog.path} already exists in Dropbox. Replace it with this document?`}
           confirmLabel="Replace"
-          onConfirm={() => void ws.saveAt(dialog.documentId, dialog.path, true)}
-          onCancel={close}
+          onConfirm={() => void ws.saveAt(dialog.documentId, dialog.path, true, dialog.closing)}
+          onCancel={dialog.closing ? ws.cancelClose : close}
         />
       )}
       {dialog?.kind === 'conflict' && docOf(dialog.sides.documentId) && (
@@ -80,7 +81,7 @@ export function WorkspaceDialogs({
       )}
       {dialog?.kind === 'closeTab' && docOf(dialog.documentId) && (
         <UnsavedChangesDialog
-          name={baseName(docOf(dialog.documentId)?.remote.path ?? '')}
+          name={docOf(dialog.documentId)?.remote.name ?? ''}
           closing={dialog.closing}
           onSave={() => void ws.saveAndClose(dialog.documentId)}
           onDiscard={() => void ws.discardAndClose(dialog.documentId)}

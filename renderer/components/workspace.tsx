@@ -89,6 +89,7 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
         ) : (
           <Welcome
             opus={opus}
+            onNew={() => ws.run('newFile')}
             onOpen={() => ws.run('open')}
             onUpload={() => ws.run('uploadLocalFile')}
             onOpenPath={(path) => void ws.openPath(path)}

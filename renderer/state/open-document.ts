@@ -3,6 +3,9 @@ import type { SaveState } from './save-state.ts';
 
 export type RemoteChange = EventPayload<'remoteChanged'>;
 
+/** A new document with no file on Dropbox yet: no path, no rev (the core's documents/untitled.ts). */
+export const isUntitled = (remote: RemoteFile): boolean => remote.rev === '';
+
 /** One tab: a document open in the editor. */
 export interface OpenDocument {
   /** What the editor loaded; replaced only when the text itself is replaced (open, reload, restore). */
@@ -15,4 +18,10 @@ export interface OpenDocument {
   remoteChange: RemoteChange | null;
   /** Reopened with unsaved text recovered after Opus closed unexpectedly. */
   restored: boolean;
+}
+
+/** Where Save As starts: the file itself, or for an untitled document its name as a text file at the top. */
+export function saveAsPath(doc: OpenDocument | null): string {
+  if (!doc) return '';
+  return isUntitled(doc.remote) ? `/${doc.remote.name}.txt` : doc.remote.path;
 }

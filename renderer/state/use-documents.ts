@@ -28,6 +28,8 @@ export interface DocumentsControls {
    * `answer` is the core's answer when it was asked already (a link, at start).
    */
   open(path: string, answer?: Promise<DocumentSnapshot>): Promise<void>;
+  /** A new, untitled document in a tab of its own; throws what the core refused. */
+  create(): Promise<void>;
   /** Tabs for documents the core recovered from its journal after a crash. */
   openRestored(restored: readonly RestoredDocument[]): void;
   activate(documentId: string): void;
@@ -147,6 +149,11 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
     [opus, dispatch],
   );
 
+  const create = useCallback(async () => {
+    const snapshot = await opus.newDocument();
+    dispatch({ type: 'opened', snapshot, activate: true });
+  }, [opus, dispatch]);
+
   const openRestored = useCallback(
     (restored: readonly RestoredDocument[]) => {
       for (const [index, entry] of restored.entries()) {
@@ -231,6 +238,7 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
       active: activeDocument(state),
       opening,
       open,
+      create,
       openRestored,
       activate: (documentId: string) => dispatch({ type: 'activate', documentId }),
       loop,
@@ -245,6 +253,20 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
       dismissRemote: (documentId: string) => dispatch({ type: 'dismissRemote', documentId }),
       forgetAll,
     }),
-    [state, opening, open, openRestored, loop, save, saveAs, close, adopt, markSaved, forgetAll, dispatch],
+    [
+      state,
+      opening,
+      open,
+      create,
+      openRestored,
+      loop,
+      save,
+      saveAs,
+      close,
+      adopt,
+      markSaved,
+      forgetAll,
+      dispatch,
+    ],
   );
 }

@@ -4,6 +4,7 @@ import { type DocumentSnapshot, describeError, type OpusApi } from '../opus.ts';
 import type { ConflictSides, ConflictView, Resolution } from './conflict-sides.ts';
 import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
+import { isUntitled } from './open-document.ts';
 import type { DocumentsControls } from './use-documents.ts';
 import { type Closing, type Notice, sidesOf, type WorkspaceDialog } from './workspace-dialog.ts';
 
@@ -17,7 +18,8 @@ export interface WorkspaceControls {
   /** Opens `path`; `answer` is the core's answer when it was already asked (a link, at start). */
   openPath(path: string, answer?: Promise<DocumentSnapshot>): Promise<void>;
   save(documentId: string, confirmed?: boolean): Promise<boolean>;
-  saveAt(documentId: string, path: string, overwrite?: boolean): Promise<void>;
+  /** `closing`: Save As answered the close question for a document with no file yet. */
+  saveAt(documentId: string, path: string, overwrite?: boolean, closing?: Closing): Promise<void>;
   /** Asks about unsaved changes first; closes at once when there are none. */
   requestClose(documentId: string): void;
   /** The close question's Save: the tab closes only when the save landed. */
@@ -61,16 +63,30 @@ export function useWorkspace(
   const save = async (documentId: string, confirmed?: boolean) => {
     const doc = documentById(docs.state, documentId);
     if (!doc) return false;
+    // No file on Dropbox yet: its first save asks where to keep it.
+    if (isUntitled(doc.remote)) {
+      setDialog({ kind: 'saveAs', documentId });
+      return false;
+    }
     const result = await docs.save(documentId, confirmed);
     if (result?.kind === 'conflict') showConflict(sidesOf(result.conflict, doc.remote.path), 'choose');
     return result?.kind === 'saved';
   };
 
-  const saveAt = async (documentId: string, path: string, overwrite?: boolean) => {
+  const saveAt = async (documentId: string, path: string, overwrite?: boolean, closing?: Closing) => {
+    const work = async () => {
+      const result = await docs.saveAs(documentId, path, overwrite);
+      // Without `overwrite` an existing file is reported as a conflict: ask before replacing it.
+      if (result?.kind === 'conflict' && !overwrite)
+        return setDialog({ kind: 'replace', documentId, path, ...(closing ? { closing } : {}) });
+      if (!closing) return;
+      if (result?.kind === 'saved') await docs.close(documentId);
+      // A failure keeps the tab, and the window with it.
+      else setClosingAll(null);
+    };
+    if (closing) return settle(work);
     setDialog(null);
-    const result = await docs.saveAs(documentId, path, overwrite);
-    // Without `overwrite` an existing file is reported as a conflict: ask before replacing it.
-    if (result?.kind === 'conflict' && !overwrite) setDialog({ kind: 'replace', documentId, path });
+    await work();
   };
 
   const openPath = async (path: string, answer?: Promise<DocumentSnapshot>) => {
@@ -103,12 +119,20 @@ export function useWorkspace(
     }
   };
 
-  const saveAndClose = (documentId: string) =>
-    settle(async () => {
+  const saveAndClose = (documentId: string) => {
+    const doc = documentById(docs.state, documentId);
+    // No file on Dropbox yet: Save As asks where, and the tab closes once it is saved there.
+    if (doc && isUntitled(doc.remote)) {
+      const closing = dialog?.kind === 'closeTab' ? dialog.closing : 'tab';
+      setDialog({ kind: 'saveAs', documentId, closing });
+      return Promise.resolve();
+    }
+    return settle(async () => {
       if (await save(documentId)) await docs.close(documentId);
       // A conflict or a failure keeps the tab, and the window with it.
       else setClosingAll(null);
     });
+  };
 
   const discardAndClose = (documentId: string) => settle(() => docs.close(documentId));
 
@@ -175,6 +199,26 @@ export function useWorkspace(
     }
   };
 
+  const newFile = async () => {
+    try {
+      await docs.create();
+      setNotice(null);
+    } catch (error) {
+      setNotice({ tone: 'error', message: describeError(error) });
+    }
+  };
+
+  /** Download and Revision History need the file on Dropbox: an untitled tab has none yet. */
+  const onDropbox = (documentId: string) => {
+    const doc = documentById(docs.state, documentId);
+    if (!doc || !isUntitled(doc.remote)) return true;
+    setNotice({
+      tone: 'info',
+      message: `${doc.remote.name} is not on Dropbox yet. Save it first (Save As… chooses where).`,
+    });
+    return false;
+  };
+
   const download = async (documentId: string) => {
     const doc = documentById(docs.state, documentId);
     if (!doc) return;
@@ -192,6 +236,8 @@ export function useWorkspace(
 
   const run = (command: CommandId) => {
     switch (command) {
+      case 'newFile':
+        return void newFile();
       case 'open':
         return setDialog({ kind: 'open' });
       case 'uploadLocalFile':
@@ -215,9 +261,9 @@ export function useWorkspace(
       case 'saveAs':
         return setDialog({ kind: 'saveAs', documentId: activeId });
       case 'downloadToComputer':
-        return void download(activeId);
+        return void (onDropbox(activeId) && download(activeId));
       case 'revisionHistory':
-        return setDialog({ kind: 'history', documentId: activeId });
+        return void (onDropbox(activeId) && setDialog({ kind: 'history', documentId: activeId }));
       case 'closeTab':
         return requestClose(activeId);
       case 'closeAll':

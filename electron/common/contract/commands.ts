@@ -20,6 +20,8 @@ import {
 
 const none = z.strictObject({});
 const Rev = z.string().regex(/^[0-9a-f]{9,}$/);
+/** The rev an editor's text is based on: '' for an untitled document, which has none yet. */
+const BaseRev = z.union([z.literal(''), Rev]);
 const nothing = z.null();
 /** Monaco's version id of a model: it grows with every change. */
 const EditorVersion = z.number().int().min(0);
@@ -95,7 +97,7 @@ export const commands = {
   editDocument: command(
     z.strictObject({
       documentId: DocumentId,
-      baseRev: Rev,
+      baseRev: BaseRev,
       version: EditorVersion,
       change: z.discriminatedUnion('kind', [
         z.strictObject({
@@ -222,6 +224,11 @@ export const commands = {
    * closes it; the browser host has no window of its own to close, so `closed` is false there.
    */
   closeWindow: command(none, z.strictObject({ closed: z.boolean() })),
+  /**
+   * A new, untitled document: no file on Dropbox yet (its remote has no path and rev ''), edited and
+   * journaled like any other; its first save is a Save As (saveDocument refuses it).
+   */
+  newDocument: command(none, DocumentSnapshot),
 } as const;
 
 export type Commands = typeof commands;

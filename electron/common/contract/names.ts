@@ -31,6 +31,7 @@ export const COMMAND_NAMES = [
   'chooseLocalFile',
   'chooseSaveLocation',
   'closeWindow',
+  'newDocument',
 ] as const;
 
 export const EVENT_NAMES = [

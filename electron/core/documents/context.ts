@@ -5,6 +5,7 @@ import { OpusError } from '../errors.ts';
 import type { JournalHeader } from '../journal/journal-entry.ts';
 import type { Text } from '../text/text-edits.ts';
 import { type OpenDocument, stringOf } from './open-document.ts';
+import { isUntitled } from './untitled.ts';
 
 export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
@@ -49,11 +50,14 @@ export function snapshotOf(doc: OpenDocument): DocumentSnapshot {
   };
 }
 
-/** What the journal keeps beside the text: where it belongs and which rev it was based on. */
+/**
+ * What the journal keeps beside the text: where it belongs and which rev it was based on. An untitled
+ * document (untitled.ts) has neither: path '' and no base rev.
+ */
 export const journalHeader = (doc: OpenDocument): JournalHeader => ({
   documentId: doc.id,
   path: doc.remote.path,
-  baseRev: doc.remote.rev,
-  baseContentHash: doc.remote.contentHash,
+  baseRev: isUntitled(doc.remote) ? null : doc.remote.rev,
+  baseContentHash: isUntitled(doc.remote) ? null : doc.remote.contentHash,
   format: doc.format,
 });

@@ -16,6 +16,8 @@ import {
 /**
  * The one place an open document's state changes. Its phases:
  *
+ *   new ──(no request)──▶ clean on '' with no file (untitled.ts) ──edit──▶ dirty
+ *   untitled dirty ──save as──▶ clean on the file it became (`saved`; plain save refuses it)
  *   clean ──edit──▶ dirty ──edit back to the base──▶ clean
  *   dirty ──save──▶ clean (saved) | conflict (Dropbox moved) | pending_upload (offline)
  *   pending_upload ──back online──▶ clean | conflict

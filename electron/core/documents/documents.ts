@@ -3,7 +3,7 @@ import type { CommandResponse } from '../../common/contract/commands.ts';
 import type { DocumentSnapshot, SaveResult } from '../../common/contract/shapes.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
-import { encodeTextChunks } from './codec.ts';
+import { DEFAULT_TEXT_FORMAT, encodeTextChunks } from './codec.ts';
 import { merge, resolve, theirs } from './conflicts.ts';
 import { type DocumentsContext, documentOf, snapshotOf } from './context.ts';
 import {
@@ -22,6 +22,7 @@ import { downloadText } from './download-text.ts';
 import { isDirty, type OpenDocument, serialized, stringOf } from './open-document.ts';
 import { restoreRevision } from './restore-revision.ts';
 import { save, uploadRevisionChecked } from './save.ts';
+import { requireFile, untitledName, untitledRemote } from './untitled.ts';
 
 /**
  * Open documents and everything that happens to them: open (one request), revision-checked save (one
@@ -46,6 +47,14 @@ export class Documents {
     const { file, decoded } = await downloadText(this.context.gateway, path);
     const doc = this.register(file, decoded.text, decoded.format);
     return snapshotOf(doc);
+  }
+
+  /** A new, untitled document: no file on Dropbox until its first save (a Save As) gives it one. */
+  create({ id = randomUUID(), unclaimed = false }: { id?: string; unclaimed?: boolean } = {}): OpenDocument {
+    return this.register(untitledRemote(untitledName(this.list())), '', DEFAULT_TEXT_FORMAT, {
+      id,
+      unclaimed,
+    });
   }
 
   register(
@@ -115,6 +124,7 @@ export class Documents {
   save(documentId: string, version: number, baseRev: string, confirmed = false): Promise<SaveResult> {
     const doc = documentOf(this.context, documentId);
     return serialized(doc, () => {
+      requireFile(doc);
       requireVersion(doc, version);
       return save(this.context, doc, baseRev, confirmed);
     });

@@ -6,6 +6,7 @@ import type { RecentFiles } from './recent-files.ts';
 type DocumentHandlers = Pick<
   Handlers,
   | 'openDocument'
+  | 'newDocument'
   | 'editDocument'
   | 'saveDocument'
   | 'saveDocumentAs'
@@ -39,6 +40,7 @@ export function documentHandlers(
       void recent.opened(snapshot.remote);
       return snapshot;
     },
+    newDocument: () => documents.snapshot(documents.create().id),
     editDocument: ({ documentId, baseRev, version, change }) =>
       documents.edit(documentId, baseRev, version, change),
     saveDocument: ({ documentId, version, baseRev, confirmed }) =>
@@ -47,8 +49,9 @@ export function documentHandlers(
       const before = pathOf(documentId);
       const result = await documents.saveAs(documentId, version, path, overwrite ?? false);
       const after = pathOf(documentId);
-      if (before && after && before !== after) {
-        watching.unfollow(before);
+      // An untitled document ('' before) has no folder watched yet: its first save starts one.
+      if (after && before !== after) {
+        if (before) watching.unfollow(before);
         watching.follow(after);
       }
       return result;

@@ -115,7 +115,9 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
   const pendingUploads = retryPendingUploads(documents, events, log);
   const restoration = new Restoration(async () => {
     const list = await restoreJournal(gateway, documents, journal, log);
-    for (const item of list) watching.follow(item.snapshot.remote.pathLower);
+    // An untitled document has no folder to watch until it is saved.
+    for (const item of list)
+      if (item.snapshot.remote.pathLower) watching.follow(item.snapshot.remote.pathLower);
     return list;
   });
 

@@ -11,7 +11,8 @@ type JournalEntry = Awaited<ReturnType<Journal['readAll']>>[number];
 /**
  * After a crash: every journaled document is reopened on the rev its text was based on (Dropbox keeps
  * revisions, so the exact base comes back for a three-way merge). If Dropbox's copy moved meanwhile,
- * the conflict is prepared at once, so the next save goes straight to the conflict prompt.
+ * the conflict is prepared at once, so the next save goes straight to the conflict prompt. An untitled
+ * document comes back untitled, with its text.
  */
 async function restoreOne(
   gateway: Gateway,
@@ -19,6 +20,12 @@ async function restoreOne(
   entry: JournalEntry,
   journalClear: (id: string) => Promise<void>,
 ): Promise<RestoredDocument> {
+  // Never saved to Dropbox (untitled.ts): nothing to fetch, the text comes back on the empty base.
+  if (entry.baseRev === null && entry.path === '') {
+    const doc = documents.create({ id: entry.documentId, unclaimed: true });
+    documents.showText(doc.id, entry.text);
+    return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved: false };
+  }
   const current = await gateway.getMetadata(entry.path);
   if (current?.kind === 'file' && current.contentHash === contentHash(encodeText(entry.text, entry.format))) {
     // The save landed just before the crash: Dropbox already has this text, nothing is unsaved.
