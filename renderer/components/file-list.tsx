@@ -11,6 +11,8 @@ interface FileListProps {
   onSelect(index: number): void;
   onActivate(entry: ListedEntry): void;
   onParent(): void;
+  /** A printable character typed with the list focused (the Open dialog's type to filter). */
+  onType?(key: string): void;
 }
 
 /** Rows one PageUp/PageDown moves: about what the list shows at once. */
@@ -20,7 +22,15 @@ const PAGE = 10;
  * A listbox with one focus stop: arrows, Home/End and PageUp/PageDown move the selection, Enter or a
  * double-click opens, Backspace goes up. `aria-activedescendant` tells screen readers which row is current.
  */
-export function FileList({ label, entries, selected, onSelect, onActivate, onParent }: FileListProps) {
+export function FileList({
+  label,
+  entries,
+  selected,
+  onSelect,
+  onActivate,
+  onParent,
+  onType,
+}: FileListProps) {
   const prefix = useId();
   const optionId = (index: number) => `${prefix}-option-${index}`;
 
@@ -42,6 +52,9 @@ export function FileList({ label, entries, selected, onSelect, onActivate, onPar
     } else if (event.key === 'Backspace') {
       event.preventDefault();
       onParent();
+    } else if (onType && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      onType(event.key);
     }
   };
 
@@ -74,9 +87,10 @@ export function FileList({ label, entries, selected, onSelect, onActivate, onPar
             onClick={() => onSelect(index)}
             onDoubleClick={() => onActivate(entry)}
           >
-            <span className="file-name">
+            {/* A long name is cut with an ellipsis; the tooltip has all of it. */}
+            <span className="file-name" title={entry.name}>
               <span className={`file-icon ${entry.kind}`} aria-hidden="true" />
-              {entry.name}
+              <span className="file-name-text">{entry.name}</span>
             </span>
             <span>{entry.kind === 'file' ? formatSize(entry.size) : '—'}</span>
             <span>{entry.kind === 'file' ? formatModified(entry.serverModified) : ''}</span>

@@ -13,6 +13,10 @@ interface FolderBrowserProps {
   folder: FolderListing;
   /** Focus the list once the first listing is in (Open); otherwise the dialog places focus itself. */
   autoFocus?: boolean;
+  /** The rows are a filter's matches: an empty list says nothing matches, not that the folder is empty. */
+  filtered?: boolean;
+  /** A character typed in the list (type to filter); without it, typing in the list does nothing. */
+  onType?(key: string): void;
   /** Enter or a double-click on a file row. Folder rows always open in place. */
   onActivateFile(entry: Extract<ListedEntry, { kind: 'file' }>): void;
   /** The selected row changed; `byPerson` is false for the reset to the first row of a new folder. */
@@ -27,6 +31,8 @@ export function FolderBrowser({
   opus,
   folder,
   autoFocus,
+  filtered,
+  onType,
   onActivateFile,
   onSelectionChange,
 }: FolderBrowserProps) {
@@ -44,6 +50,13 @@ export function FolderBrowser({
 
   const found = folder.entries.findIndex((entry) => entry.pathLower === selectedKey);
   const selected = Math.max(found, 0);
+  const selectedPath = folder.entries[selected]?.pathLower;
+
+  // A filter can take the selected row away: the row selected now is the one an Open would open.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the selected row's path
+  useEffect(() => {
+    if (!folder.loading) report.current?.(folder.entries[selected], false);
+  }, [selectedPath]);
 
   // A newly listed folder starts at its first row (unless a row was picked in it, like a new folder),
   // and focus follows the person into it unless they are typing a name.
@@ -125,10 +138,13 @@ export function FolderBrowser({
             onSelect={select}
             onActivate={activate}
             onParent={() => folder.path !== '' && go(parentFolder(folder.path))}
+            {...(onType ? { onType } : {})}
           />
         )}
         {!folder.loading && !folder.error && folder.entries.length === 0 && (
-          <p className="list-state empty">This folder is empty.</p>
+          <p className="list-state empty">
+            {filtered ? 'Nothing in this folder matches the filter.' : 'This folder is empty.'}
+          </p>
         )}
         {showLoading && (
           <p className="list-state loading" role="status">

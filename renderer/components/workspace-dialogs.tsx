@@ -127,7 +127,11 @@ export function WorkspaceDialogs({
           initialFolder={folderOfActive}
           onUploaded={(remote) => {
             close();
-            ws.setNotice({ tone: 'info', message: `Uploaded ${remote.name} to ${remote.path}.` });
+            ws.setNotice({
+              tone: 'info',
+              message: `Uploaded ${remote.name} to ${remote.path}.`,
+              action: { label: 'Open it', run: () => void ws.openPath(remote.path) },
+            });
           }}
           onClose={close}
         />
