@@ -4,8 +4,9 @@ import type { ConflictSides, ConflictView } from './conflict-sides.ts';
 /** The one modal the workspace shows at a time (the guard rail's question is the save state's own). */
 export type WorkspaceDialog =
   | { kind: 'open' }
-  | { kind: 'saveAs'; documentId: string }
-  | { kind: 'replace'; documentId: string; path: string }
+  /** `closing`: the close question's Save, for a document with no file yet: the tab closes once saved. */
+  | { kind: 'saveAs'; documentId: string; closing?: Closing }
+  | { kind: 'replace'; documentId: string; path: string; closing?: Closing }
   | { kind: 'conflict'; sides: ConflictSides; view: ConflictView; attempt: number }
   /** `closing`: what is closing — this tab, or all tabs / the window (then each unsaved tab in turn). */
   | { kind: 'closeTab'; documentId: string; closing: Closing }
