@@ -98,3 +98,14 @@ export function messageFor(core: CoreWords, context: ErrorContext = {}): string 
   if (kind === 'binary_file' && context.path) return sentenceFor(kind, context);
   return message;
 }
+
+/**
+ * The browser host's helper process stopped: nothing reaches Dropbox or the journal until it is started
+ * again, and what is typed meanwhile is kept in the page (renderer/state/kept-texts.ts), if it could be.
+ */
+export function helperStoppedSentence(path: string | null, kept: boolean): string {
+  const name = path ? baseName(path) : 'your file';
+  return kept
+    ? `Opus's helper stopped; what you type in ${name} is kept in this window until you start Opus again.`
+    : `Opus's helper stopped, and this browser could not keep ${name}: copy your text somewhere safe.`;
+}

@@ -14,7 +14,12 @@ async function call(name: string, request: unknown): Promise<unknown> {
       credentials: 'same-origin',
     });
   } catch {
-    throw transportError('offline', 'Opus is not running any more. Start it again: your text is journaled.');
+    // The page keeps what is typed meanwhile (renderer/state/kept-texts.ts) until a restarted helper,
+    // on the same address, takes it back.
+    throw transportError(
+      'offline',
+      "Opus's helper stopped, so this could not be done. What you type is kept in this window: start Opus again (npm run web) and open the address it prints.",
+    );
   }
   if (!response.ok) throw transportError('invalid_request', await response.text());
   return unwrap((await response.json()) as Envelope<unknown>);

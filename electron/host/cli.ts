@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bootOpus } from '../core/wiring/boot.ts';
 import { fileKeyCipher, fileKeyValueStore } from './file-store.ts';
+import { listenOnRememberedPort } from './remembered-port.ts';
 import { startBrowserHost } from './server.ts';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,13 +45,10 @@ const { core, localbox, close } = await bootOpus({
     log,
   }),
 });
-const host = await startBrowserHost({
-  core,
-  rendererDir,
-  bridgeFile,
-  port: values.port ? Number(values.port) : 0,
-  log,
-});
+const start = (port: number) => startBrowserHost({ core, rendererDir, bridgeFile, port, log });
+const host = values.port
+  ? await start(Number(values.port))
+  : await listenOnRememberedPort(join(dataDir, 'host-port'), start);
 
 // One parseable line first: scripts and tests read the address from it.
 process.stdout.write(`opus web ${host.url}${localbox ? ` localbox=${localbox.url}` : ''}\n`);

@@ -142,6 +142,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  }).catch((error: unknown) => {
+    // The port is taken: the caller may try another, with a subscription of its own.
+    unsubscribe();
+    throw error;
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;

@@ -37,3 +37,17 @@ describe('the restore notice names what came back', () => {
     );
   });
 });
+
+describe('the restore notice says why the text came back', () => {
+  it('after a sign-out, not a crash', () => {
+    expect(restoredNotice([restored('a.txt', 'unsaved')], { afterSignIn: true })?.message).toBe(
+      'Restored unsaved changes to a.txt from when you were last signed in.',
+    );
+  });
+
+  it('kept in the window while the helper was stopped', () => {
+    expect(restoredNotice([], { carried: ['/Notes/b.md'] })?.message).toBe(
+      "Brought back what you typed in b.md while Opus's helper was stopped.",
+    );
+  });
+});

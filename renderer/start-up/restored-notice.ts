@@ -1,17 +1,41 @@
+import { baseName } from '../format.ts';
 import type { RestoredDocument } from '../opus.ts';
 import type { Notice } from '../state/workspace-dialog.ts';
 
+/** Why the text came back, so the notice says what really happened. */
+export interface RestoredContext {
+  /** Paths whose text this window kept while Opus's helper was stopped, now brought back. */
+  carried?: readonly string[];
+  /** Restored once someone signed in in this page: kept since the last sign-out, not after a crash. */
+  afterSignIn?: boolean;
+}
+
+const listed = (names: readonly string[]) =>
+  names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
 /** "Restored unsaved changes to a.txt and b.md …": one line for everything brought back. */
-export function restoredNotice(restored: readonly RestoredDocument[]): Notice | null {
-  const recovered = restored.filter((entry) => entry.text !== entry.snapshot.text || entry.remoteMoved);
-  if (recovered.length === 0) return null;
-  const names = recovered.map((entry) => entry.snapshot.remote.name);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  const moved = recovered.filter((entry) => entry.remoteMoved).length;
-  return {
-    tone: 'info',
-    message:
-      `Restored unsaved changes to ${list} from before Opus closed.` +
-      (moved > 0 ? ' The file changed on Dropbox meanwhile: choose how to combine the two versions.' : ''),
-  };
+export function restoredNotice(
+  restored: readonly RestoredDocument[],
+  context: RestoredContext = {},
+): Notice | null {
+  const carried = new Set((context.carried ?? []).map((path) => path.toLowerCase()));
+  const recovered = restored.filter(
+    (entry) =>
+      (entry.text !== entry.snapshot.text || entry.remoteMoved) &&
+      !carried.has(entry.snapshot.remote.pathLower),
+  );
+  const sentences: string[] = [];
+  if (recovered.length > 0) {
+    const names = recovered.map((entry) => entry.snapshot.remote.name);
+    const when = context.afterSignIn ? 'from when you were last signed in' : 'from before Opus closed';
+    sentences.push(`Restored unsaved changes to ${listed(names)} ${when}.`);
+  }
+  if (carried.size > 0) {
+    const names = (context.carried ?? []).map(baseName);
+    sentences.push(`Brought back what you typed in ${listed(names)} while Opus's helper was stopped.`);
+  }
+  if (sentences.length === 0) return null;
+  if (recovered.some((entry) => entry.remoteMoved))
+    sentences.push('The file changed on Dropbox meanwhile: choose how to combine the two versions.');
+  return { tone: 'info', message: sentences.join(' ') };
 }

@@ -43,7 +43,11 @@ function fakeCore() {
   };
   /** Targets that write what they are asked into the log; openPath waits for its answer. */
   const targets: StartTargets = {
-    openRestored: (restored) => log.push(`tabs ${restored.map((entry) => entry.snapshot.remote.name)}`),
+    openRestored: async (restored) => {
+      log.push(`tabs ${restored.map((entry) => entry.snapshot.remote.name)}`);
+      return [];
+    },
+    keptTexts: async () => [],
     setNotice: (notice: Notice | null) => log.push(`notice ${notice?.tone}`),
     startConflict: (documentId) => log.push(`conflict ${documentId}`),
     openPath: async (path, answer) => {

@@ -26,6 +26,7 @@ import {
   opus,
   type RestoredDocument,
 } from '../opus.ts';
+import type { KeptText } from '../state/kept-texts.ts';
 import type { Notice } from '../state/workspace-dialog.ts';
 import { answerOnceSignedIn, type EarlyAnswer, earlyAnswer } from './early-answer.ts';
 import { restoredNotice } from './restored-notice.ts';
@@ -80,13 +81,18 @@ export interface WorkspaceStart {
   first: DocumentSnapshot | undefined;
   /** The documents the core recovered from its journal (c). */
   restored(): Promise<Restored>;
+  /** Whether they were asked for once someone signed in in this page: kept since a sign-out, not a crash. */
+  restoredAfterSignIn(): boolean;
   /** The core's answer for `path`, when the page asked for it as it started (d). */
   linkedAnswer(path: string): Promise<DocumentSnapshot> | undefined;
 }
 
 /** Where (c) and (d) land: the workspace's tabs, notice, conflict prompt and open. */
 export interface StartTargets {
-  openRestored(restored: readonly RestoredDocument[]): void;
+  /** Resolves with the kept texts that found no tab (their file moved on from their base). */
+  openRestored(restored: readonly RestoredDocument[], kept: readonly KeptText[]): Promise<KeptText[]>;
+  /** What the page kept while the browser host's helper was gone (renderer/state/kept-texts.ts). */
+  keptTexts(): Promise<KeptText[]>;
   setNotice(notice: Notice | null): void;
   /** The conflict prompt for a restored document whose Dropbox copy moved while Opus was down. */
   startConflict(documentId: string): void;
@@ -148,6 +154,8 @@ function startAnswers(opus: OpusApi, calls: StartCalls): WorkspaceStart {
     // Restored tabs open first (c), so with any of them the link takes the usual way (d).
     first: calls.restored.value()?.length === 0 ? linked?.answer.value() : undefined,
     restored: () => answerOnceSignedIn(calls.restored, () => opus.getRestoredDocuments()),
+    // No early answer: the page started signed out and asked again once signed in (f).
+    restoredAfterSignIn: () => calls.restored.value() === undefined,
     linkedAnswer: (path) =>
       linked?.path === path
         ? answerOnceSignedIn(linked.answer, () => opus.openDocument({ path }))
@@ -163,6 +171,7 @@ export function askedAfresh(opus: OpusApi): WorkspaceStart {
   return {
     first: undefined,
     restored: () => opus.getRestoredDocuments(),
+    restoredAfterSignIn: () => true,
     linkedAnswer: () => undefined,
   };
 }
@@ -173,10 +182,11 @@ export function askedAfresh(opus: OpusApi): WorkspaceStart {
  */
 async function reopenRestored(start: WorkspaceStart, to: StartTargets): Promise<void> {
   try {
-    const restored = await start.restored();
-    if (restored.length === 0) return;
-    to.openRestored(restored);
-    to.setNotice(restoredNotice(restored));
+    const [restored, kept] = await Promise.all([start.restored(), to.keptTexts()]);
+    if (restored.length === 0 && kept.length === 0) return;
+    const left = await to.openRestored(restored, kept);
+    const carried = kept.filter((entry) => !left.includes(entry)).map((entry) => entry.path);
+    to.setNotice(restoredNotice(restored, { carried, afterSignIn: start.restoredAfterSignIn() }));
     const moved = restored.find((entry) => entry.remoteMoved);
     if (moved) to.startConflict(moved.snapshot.documentId);
   } catch (error) {

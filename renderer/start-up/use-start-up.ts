@@ -48,7 +48,9 @@ export function useStartDocuments(
         if (shown.current) act();
       };
       void openStartDocuments(start, takeLinkFromAddress(), {
-        openRestored: (restored) => ifShown(() => latest.current.docs.openRestored(restored)),
+        openRestored: (restored, kept) =>
+          shown.current ? latest.current.docs.openRestored(restored, kept) : Promise.resolve([...kept]),
+        keptTexts: () => latest.current.docs.keptTexts(),
         setNotice: (notice) => ifShown(() => latest.current.ws.setNotice(notice)),
         startConflict: (documentId) => ifShown(() => setConflictOnOpen(documentId)),
         openPath: (path, answer) => latest.current.ws.openPath(path, answer),

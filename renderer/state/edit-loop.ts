@@ -58,6 +58,8 @@ export interface EditLoopOptions {
  */
 export class EditLoop {
   readonly #tracked = new Map<string, Tracked>();
+  /** Tabs whose first text main does not hold (a text the page kept while main was gone). */
+  readonly #wholeOnAttach = new Set<string>();
 
   constructor(
     private readonly opus: Pick<OpusApi, 'editDocument'>,
@@ -95,6 +97,20 @@ export class EditLoop {
         );
     });
     this.#tracked.set(documentId, tracked);
+    if (this.#wholeOnAttach.delete(documentId)) {
+      tracked.whole = true;
+      tracked.timer = setTimeout(() => void this.send(documentId), FIRST_SEND_DELAY_MS);
+    }
+  }
+
+  /** The tab's model, once attached, starts with a text main has not heard: it is sent whole. */
+  sendWholeOnAttach(documentId: string): void {
+    this.#wholeOnAttach.add(documentId);
+  }
+
+  /** The model's whole text now (null when the tab has no model). */
+  textOf(documentId: string): string | null {
+    return this.#tracked.get(documentId)?.model.getValue() ?? null;
   }
 
   detach(documentId: string): void {

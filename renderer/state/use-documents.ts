@@ -1,4 +1,5 @@
 import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { helperStoppedSentence } from '../messages.ts';
 import {
   type DocumentSnapshot,
   describeError,
@@ -16,6 +17,8 @@ import {
   NO_DOCUMENTS,
 } from './documents-state.ts';
 import { EditLoop } from './edit-loop.ts';
+import { HelperOutage, helperStopped } from './helper-outage.ts';
+import { type KeptText, pageKeptTexts, pairKept } from './kept-texts.ts';
 import type { OpenDocument } from './open-document.ts';
 import type { SaveState } from './save-state.ts';
 
@@ -30,8 +33,14 @@ export interface DocumentsControls {
   open(path: string, answer?: Promise<DocumentSnapshot>): Promise<void>;
   /** A new, untitled document in a tab of its own; throws what the core refused. */
   create(): Promise<void>;
-  /** Tabs for documents the core recovered from its journal after a crash. */
-  openRestored(restored: readonly RestoredDocument[]): void;
+  /**
+   * Tabs for documents the core recovered from its journal after a crash, each with the newer text the
+   * page kept of it while the browser host's helper was gone (`kept`); resolves with the kept texts no
+   * restored document took, opened in tabs of their own where Dropbox still has their base rev.
+   */
+  openRestored(restored: readonly RestoredDocument[], kept?: readonly KeptText[]): Promise<KeptText[]>;
+  /** What the page kept while the browser host's helper was gone (none in Electron). */
+  keptTexts(): Promise<KeptText[]>;
   activate(documentId: string): void;
   /** Carries every change of a tab's text to main; the editor pane attaches each tab's model to it. */
   loop: EditLoop;
@@ -71,25 +80,36 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
     latest.current = documentsReducer(latest.current, action);
     dispatchToReact(action);
   }, []);
-  const [loop] = useState(
-    () =>
-      new EditLoop(opus, {
-        baseRevOf: (documentId) => documentById(latest.current, documentId)?.remote.rev ?? null,
-        // A transition: the tab's dot, the title and the status bar follow the key, after it is painted,
-        // not inside the keystroke's own frame (npm run bench, editor ready).
-        onChange: (documentId) => {
-          if (documentById(latest.current, documentId)?.dirty === false)
-            startTransition(() => dispatch({ type: 'edited', documentId }));
-        },
-        onSettled: (documentId, _version, dirty) => dispatch({ type: 'dirty', documentId, dirty }),
-        onError: (documentId, error) =>
-          dispatch({
-            type: 'saveState',
-            documentId,
-            state: { kind: 'error', message: describeError(error) },
-          }),
-      }),
-  );
+  const [kept] = useState(pageKeptTexts);
+  const [{ loop, outage }] = useState(() => {
+    const outage = new HelperOutage(kept, (documentId) => {
+      const doc = documentById(latest.current, documentId);
+      const text = loop.textOf(documentId);
+      return doc && text !== null ? { path: doc.remote.path, baseRev: doc.remote.rev, text } : null;
+    });
+    const loop = new EditLoop(opus, {
+      baseRevOf: (documentId) => documentById(latest.current, documentId)?.remote.rev ?? null,
+      // A transition: the tab's dot, the title and the status bar follow the key, after it is painted,
+      // not inside the keystroke's own frame (npm run bench, editor ready).
+      onChange: (documentId) => {
+        outage.changed(documentId);
+        if (documentById(latest.current, documentId)?.dirty === false)
+          startTransition(() => dispatch({ type: 'edited', documentId }));
+      },
+      onSettled: (documentId, _version, dirty) => {
+        outage.answered(documentId);
+        dispatch({ type: 'dirty', documentId, dirty });
+      },
+      onError: (documentId, error) => {
+        const message = (words: string) =>
+          dispatch({ type: 'saveState', documentId, state: { kind: 'error', message: words } });
+        if (!helperStopped(error)) return message(describeError(error));
+        const name = documentById(latest.current, documentId)?.remote.name ?? null;
+        void outage.stopped(documentId).then((wasKept) => message(helperStoppedSentence(name, wasKept)));
+      },
+    });
+    return { loop, outage };
+  });
   useEffect(() => {
     const stops = [
       opus.onDocumentReloaded(({ snapshot }) => {
@@ -154,18 +174,46 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
     dispatch({ type: 'opened', snapshot, activate: true });
   }, [opus, dispatch]);
 
-  const openRestored = useCallback(
-    (restored: readonly RestoredDocument[]) => {
-      for (const [index, entry] of restored.entries()) {
-        dispatch({
-          type: 'opened',
-          snapshot: entry.snapshot,
-          restoredText: entry.text,
-          activate: index === restored.length - 1,
-        });
-      }
+  /** A tab on `snapshot` showing `text`, which main has still to hear: the page kept it. */
+  const openKeptText = useCallback(
+    (snapshot: DocumentSnapshot, text: string, keptText: KeptText, activate: boolean) => {
+      loop.sendWholeOnAttach(snapshot.documentId);
+      outage.handingOver(snapshot.documentId, keptText);
+      dispatch({ type: 'opened', snapshot, restoredText: text, activate });
     },
-    [dispatch],
+    [loop, outage, dispatch],
+  );
+
+  const openRestored = useCallback(
+    async (restored: readonly RestoredDocument[], keptTexts: readonly KeptText[] = []) => {
+      const { paired, unpaired } = pairKept(restored, keptTexts);
+      for (const [index, entry] of restored.entries()) {
+        const activate = index === restored.length - 1 && unpaired.length === 0;
+        const keptText = paired.get(entry.snapshot.documentId);
+        if (keptText && keptText.text !== entry.text)
+          openKeptText(entry.snapshot, keptText.text, keptText, activate);
+        else {
+          if (keptText) void kept.forget(keptText).catch(() => undefined);
+          dispatch({ type: 'opened', snapshot: entry.snapshot, restoredText: entry.text, activate });
+        }
+      }
+      const left: KeptText[] = [];
+      for (const keptText of unpaired) {
+        // Its file is open already, on another base: that tab stays as it is, and the text kept.
+        if (latest.current.docs.some((doc) => doc.remote.pathLower === keptText.path.toLowerCase())) {
+          left.push(keptText);
+          continue;
+        }
+        const snapshot = await opus.openDocument({ path: keptText.path }).catch(() => null);
+        // Dropbox moved on from the text's base (or the file is gone): the kept text stays kept.
+        if (!snapshot || snapshot.remote.rev !== keptText.baseRev) {
+          if (snapshot) void opus.closeDocument({ documentId: snapshot.documentId }).catch(() => undefined);
+          left.push(keptText);
+        } else openKeptText(snapshot, keptText.text, keptText, true);
+      }
+      return left;
+    },
+    [opus, kept, openKeptText, dispatch],
   );
 
   /** Runs one save call and folds its result into the tab and the status bar. */
@@ -240,6 +288,7 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
       open,
       create,
       openRestored,
+      keptTexts: () => kept.all().catch(() => []),
       activate: (documentId: string) => dispatch({ type: 'activate', documentId }),
       loop,
       flush: (documentId: string) => loop.flush(documentId),
@@ -259,6 +308,7 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
       open,
       create,
       openRestored,
+      kept,
       loop,
       save,
       saveAs,
