@@ -155,3 +155,16 @@ test('other calls keep the sentence that promises the open text', () => {
     /Your text is still open here/,
   );
 });
+
+describe('opening what is no file', () => {
+  test('a path Dropbox cannot have is named, and nothing of the user is said to be kept', () => {
+    expect(
+      messageFor(
+        { kind: 'malformed_path', message: '', generic: true },
+        { path: '/../etc/passwd', opening: true },
+      ),
+    ).toBe(
+      '/../etc/passwd is not the path of a Dropbox file, so nothing was opened. Check the link, or use Open… to choose the file.',
+    );
+  });
+});

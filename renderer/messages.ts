@@ -15,7 +15,7 @@ export interface ErrorContext {
   opening?: boolean | undefined;
 }
 
-type Sentence = (file: { name: string | null }) => string;
+type Sentence = (file: { name: string | null; path: string | null }) => string;
 
 const theFile = (name: string | null) => name ?? 'The file';
 
@@ -57,6 +57,9 @@ const OPENING_SENTENCES: Partial<Record<ErrorKind, Sentence>> = {
     `Dropbox can't be reached, so ${name ?? 'the file'} was not opened. Try again when you're back online.`,
   rate_limited: ({ name }) =>
     `Dropbox is busy right now, so ${name ?? 'the file'} was not opened. Wait a moment and try again.`,
+  // Nothing of the user's is at stake: the address (a link, usually) names no file Dropbox can have.
+  malformed_path: ({ path }) =>
+    `${path ?? 'That address'} is not the path of a Dropbox file, so nothing was opened. Check the link, or use Open… to choose the file.`,
 };
 
 /**
@@ -79,7 +82,7 @@ export const isErrorKind = (kind: unknown): kind is ErrorKind => typeof kind ===
 /** The renderer's own sentence for a kind. */
 export function sentenceFor(kind: ErrorKind, context: ErrorContext = {}): string {
   const sentence = (context.opening ? OPENING_SENTENCES[kind] : undefined) ?? SENTENCES[kind];
-  return sentence({ name: context.path ? baseName(context.path) : null });
+  return sentence({ name: context.path ? baseName(context.path) : null, path: context.path ?? null });
 }
 
 const FALLBACK = 'Something went wrong. Please try again; your text is kept here.';
@@ -109,3 +112,7 @@ export function helperStoppedSentence(path: string | null, kept: boolean): strin
     ? `Opus's helper stopped; what you type in ${name} is kept in this window until you start Opus again.`
     : `Opus's helper stopped, and this browser could not keep ${name}: copy your text somewhere safe.`;
 }
+
+/** A link named a folder, which Opus cannot open as text: the Open dialog shows what is in it. */
+export const folderNotOpenedSentence = (path: string): string =>
+  `${path} is a folder, not a file, so it was not opened. Choose a file in it to open.`;

@@ -47,7 +47,12 @@ export function WorkspaceDialogs({
   return (
     <>
       {dialog?.kind === 'open' && (
-        <OpenDialog opus={opus} initialFolder={folderOfActive} onClose={close} onOpenFile={ws.openPath} />
+        <OpenDialog
+          opus={opus}
+          initialFolder={dialog.folder ?? folderOfActive}
+          onClose={close}
+          onOpenFile={ws.openPath}
+        />
       )}
       {dialog?.kind === 'saveAs' && docOf(dialog.documentId) && (
         <SaveAsDialog

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandId } from '../commands.ts';
-import { type DocumentSnapshot, describeError, type OpusApi } from '../opus.ts';
+import { folderNotOpenedSentence } from '../messages.ts';
+import { type DocumentSnapshot, describeError, errorKind, type OpusApi } from '../opus.ts';
 import type { ConflictSides, ConflictView, Resolution } from './conflict-sides.ts';
 import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
@@ -95,6 +96,11 @@ export function useWorkspace(
       await docs.open(path, answer);
       setNotice(null);
     } catch (error) {
+      // Dropbox says only that it is no file: a folder is said as one, and shown to choose from.
+      if (errorKind(error) === 'invalid_request' && (await isFolder(opus, path))) {
+        setNotice({ tone: 'info', message: folderNotOpenedSentence(path) });
+        return setDialog({ kind: 'open', folder: path });
+      }
       setNotice({ tone: 'error', message: describeError(error, { path, opening: true }) });
     }
   };
@@ -294,3 +300,9 @@ export function useWorkspace(
     resolved,
   };
 }
+
+const isFolder = (opus: OpusApi, path: string) =>
+  opus.listFolder({ path }).then(
+    () => true,
+    () => false,
+  );

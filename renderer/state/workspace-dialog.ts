@@ -3,7 +3,8 @@ import type { ConflictSides, ConflictView } from './conflict-sides.ts';
 
 /** The one modal the workspace shows at a time (the guard rail's question is the save state's own). */
 export type WorkspaceDialog =
-  | { kind: 'open' }
+  /** `folder`: where to start browsing (a folder a link named); else the active tab's. */
+  | { kind: 'open'; folder?: string }
   /** `closing`: the close question's Save, for a document with no file yet: the tab closes once saved. */
   | { kind: 'saveAs'; documentId: string; closing?: Closing }
   | { kind: 'replace'; documentId: string; path: string; closing?: Closing }
