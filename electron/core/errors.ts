@@ -1,4 +1,5 @@
 import type { ErrorKind, RemoteFileShape as RemoteFile } from '../common/contract/shapes.ts';
+import type { Unwritable } from '../common/encodings.ts';
 
 export interface ErrorDetail {
   /** conflict: what Dropbox has now (absent when the file was deleted meanwhile). */
@@ -7,6 +8,8 @@ export interface ErrorDetail {
   uploadSessionId?: string | undefined;
   /** rate_limited: seconds to wait. */
   retryAfter?: number | undefined;
+  /** unsupported_encoding on a save: the characters the encoding cannot hold, and where they are. */
+  unwritable?: Unwritable | undefined;
   /** The Dropbox tag chain, for logs only; never shown, never branched on outside the gateway. */
   tags?: string | undefined;
 }

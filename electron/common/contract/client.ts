@@ -10,10 +10,11 @@ type Listener = (payload: unknown) => void;
  * What a failed command rejects with, in both hosts: a plain copy of the contract's error, never an Error,
  * because Electron's contextBridge copies only an Error's message into the page and the kind would be lost.
  */
-export const rejection = ({ kind, message, generic }: ContractError): ContractError => ({
+export const rejection = ({ kind, message, generic, detail }: ContractError): ContractError => ({
   kind,
   message,
   generic,
+  ...(detail ? { detail } : {}),
 });
 
 /** A transport's own failure (the host is gone, or refused the call before the core saw it). */

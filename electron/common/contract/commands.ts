@@ -7,6 +7,7 @@ import {
   DocumentSnapshot,
   DropboxPath,
   EditorTextShape,
+  EncodingShape,
   FolderPath,
   MergeChoiceShape,
   MergeHunkShape,
@@ -121,6 +122,8 @@ export const commands = {
       version: EditorVersion,
       baseRev: Rev,
       confirmed: z.boolean().optional(),
+      /** Save with Encoding…: written in this encoding, which becomes the document's. */
+      encoding: EncodingShape.optional(),
     }),
     SaveResult,
   ),
@@ -131,6 +134,8 @@ export const commands = {
       version: EditorVersion,
       path: DropboxPath,
       overwrite: z.boolean().optional(),
+      /** Written in this encoding, which becomes the document's (text its own cannot hold). */
+      encoding: EncodingShape.optional(),
     }),
     SaveResult,
   ),
@@ -229,6 +234,15 @@ export const commands = {
    * journaled like any other; its first save is a Save As (saveDocument refuses it).
    */
   newDocument: command(none, DocumentSnapshot),
+  /**
+   * Reopen with Encoding…: Dropbox's current bytes read again as `encoding`; the document's text and
+   * format become them (unsaved text is replaced: the page asks first; main keeps it in the local
+   * history). `lossy`: the encoding has no character for some bytes (shown as U+FFFD).
+   */
+  reopenDocumentWithEncoding: command(
+    z.strictObject({ documentId: DocumentId, encoding: EncodingShape }),
+    z.strictObject({ snapshot: DocumentSnapshot, lossy: z.boolean() }),
+  ),
 } as const;
 
 export type Commands = typeof commands;

@@ -32,6 +32,7 @@ export const COMMAND_NAMES = [
   'chooseSaveLocation',
   'closeWindow',
   'newDocument',
+  'reopenDocumentWithEncoding',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -44,6 +44,8 @@ export const ContractErrorShape = z.strictObject({
    * of this case (a local path, a sign-in step, an encoding): the page shows it as it is.
    */
   generic: z.boolean(),
+  /** The facts of this failure the page acts on, as data (never parsed back out of the words). */
+  detail: z.lazy(() => ErrorDetailShape).optional(),
 });
 export type ContractError = z.infer<typeof ContractErrorShape>;
 
@@ -157,7 +159,12 @@ export const ConflictShape = z.strictObject({
 export type ConflictShape = z.infer<typeof ConflictShape>;
 
 export const SaveResult = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('saved'), remote: RemoteFileShape }),
+  /** `format`: how the file is now written (Save with Encoding… changes it). */
+  z.strictObject({
+    kind: z.literal('saved'),
+    remote: RemoteFileShape,
+    format: TextFormatShape.optional(),
+  }),
   z.strictObject({ kind: z.literal('conflict'), conflict: ConflictShape }),
   /** The guard rail: saving would empty the file or remove most of it; ask, then save with `confirmed`. */
   z.strictObject({
@@ -220,5 +227,35 @@ export const RestoredDocument = z.strictObject({
   text: z.string(),
   /** True when Dropbox's rev moved since the text was based on it: straight to the conflict flow. */
   remoteMoved: z.boolean(),
+  /** The text could not be kept in this encoding (the file's, before): it is UTF-8 now. */
+  formerEncoding: z.string().optional(),
 });
 export type RestoredDocument = z.infer<typeof RestoredDocument>;
+
+/** A save refused because its encoding cannot hold some characters (common/encodings.ts words it). */
+export const UnwritableShape = z.strictObject({
+  encoding: z.string(),
+  characters: z.array(
+    z.strictObject({
+      character: z.string(),
+      lines: z.array(z.number().int().min(1)),
+      moreLines: z.number().int().min(0),
+    }),
+  ),
+  moreCharacters: z.number().int().min(0),
+});
+
+/** What a contract error carries beside its words, by case. */
+export const ErrorDetailShape = z.strictObject({ unwritable: UnwritableShape.optional() });
+export type ErrorDetailShape = z.infer<typeof ErrorDetailShape>;
+
+/** An encoding to read or write a document in (common/encodings.ts lists the ones offered). */
+export const EncodingShape = z.strictObject({
+  encoding: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9_-]+$/, 'an encoding is a lower-case name such as utf-8 or iso-8859-1'),
+  bom: z.boolean(),
+});
+export type EncodingShape = z.infer<typeof EncodingShape>;

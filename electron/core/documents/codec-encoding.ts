@@ -1,7 +1,9 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
+import { unwritableWords } from '../../common/encodings.ts';
 import { OpusError } from '../errors.ts';
+import { unwritableCharacters } from './codec-unwritable.ts';
 
 /** The encoding half of a decoded file: which charset, whether it had a BOM, and the text as stored. */
 export interface ReadEncoding {
@@ -157,7 +159,8 @@ function encodeUnicode(text: string, encoding: UnicodeEncoding, bom: boolean): B
 
 /**
  * `text` (line endings already final) in `encoding`. Legacy charsets have no BOM, so `bom` only applies
- * to UTF-8 and UTF-16. A character the charset cannot hold is refused rather than silently written as "?".
+ * to UTF-8 and UTF-16. A character the charset cannot hold is refused rather than silently written as "?",
+ * and the refusal names each such character and its lines (`detail.unwritable`).
  */
 export function writeEncoding(text: string, encoding: string, bom: boolean): Buffer {
   const unicode = unicodeName(encoding);
@@ -166,9 +169,32 @@ export function writeEncoding(text: string, encoding: string, bom: boolean): Buf
     throw unsupported(`Opus cannot write text in the ${encoding} encoding.`);
   const bytes = iconv.encode(text, encoding);
   if (iconv.decode(bytes, encoding) !== text) {
-    throw unsupported(
-      `Some of the characters in this document cannot be written in ${encoding}, the file's encoding.`,
-    );
+    const unwritable = unwritableCharacters(text, encoding);
+    throw new OpusError('unsupported_encoding', `${unwritableWords(unwritable)}.`, { unwritable });
   }
   return bytes;
+}
+
+/**
+ * The bytes read as `encoding`, chosen by the user (Reopen with Encoding…): no detection, no refusal of
+ * a wrong guess. A BOM of that encoding is taken off and remembered; bytes the encoding has no character
+ * for become U+FFFD, as every editor shows them.
+ */
+export function readAs(bytes: Uint8Array, encoding: string): { bom: boolean; raw: string } {
+  const unicode = unicodeName(encoding);
+  if (unicode === 'utf-8') {
+    const bom = startsWith(bytes, UTF8_BOM);
+    return { bom, raw: asBuffer(bom ? bytes.subarray(UTF8_BOM.length) : bytes).toString('utf8') };
+  }
+  if (unicode) {
+    const bigEndian = unicode === 'utf-16be';
+    const bom = startsWith(bytes, bigEndian ? UTF16BE_BOM : UTF16LE_BOM);
+    const body = bom ? bytes.subarray(2) : bytes;
+    // An odd last byte is half a character: U+FFFD, as a UTF-16 decoder shows it, not dropped.
+    const whole = decodeUtf16(body.subarray(0, body.length - (body.length % 2)), bigEndian);
+    return { bom, raw: body.length % 2 === 0 ? whole : `${whole}\ufffd` };
+  }
+  if (!iconv.encodingExists(encoding))
+    throw unsupported(`Opus cannot read text in the ${encoding} encoding.`);
+  return { bom: false, raw: iconv.decode(asBuffer(bytes), encoding, { stripBOM: false }) };
 }

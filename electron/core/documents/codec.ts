@@ -3,7 +3,7 @@ import { type ByteSource, bytesSource } from '../dropbox/byte-source.ts';
 import type { Text } from '../text/text-edits.ts';
 import { refuseBinary } from './codec-binary.ts';
 import { onePiece, utf8Chunks } from './codec-chunks.ts';
-import { readEncoding, writeEncoding } from './codec-encoding.ts';
+import { readAs, readEncoding, writeEncoding } from './codec-encoding.ts';
 import { joinLineEndings, normalizeLineBreaks, splitLineEndings } from './codec-lines.ts';
 import { textPieces } from './codec-text-pieces.ts';
 
@@ -42,6 +42,27 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const { text, lineEnding, finalNewline, uniform } = splitLineEndings(raw);
   const format: TextFormat = { encoding, bom, lineEnding, finalNewline };
   return uniform ? { text, format } : { text, format, original: Uint8Array.from(bytes) };
+}
+
+/**
+ * A file's bytes read as the encoding the user chose. Refuses what is not text in it (`binary_file`: a
+ * UTF-16 file read as UTF-8 is full of NULs). `lossy`: saving the text in that encoding would not give
+ * these bytes back (bytes it has no character for, shown as U+FFFD), so the user can be told.
+ */
+export function decodeTextAs(bytes: Uint8Array, encoding: string): DecodedText & { lossy: boolean } {
+  const { bom, raw } = readAs(bytes, encoding);
+  refuseBinary(raw);
+  const { text, lineEnding, finalNewline, uniform } = splitLineEndings(raw);
+  // The bytes say whether there is a BOM; Save with Encoding… is where one is added or taken off.
+  const format: TextFormat = { encoding, bom, lineEnding, finalNewline };
+  let lossy = true;
+  try {
+    lossy = !writeEncoding(raw, encoding, bom).equals(bytes);
+  } catch {
+    // A character the encoding cannot write back: lossy as well.
+  }
+  const decoded = uniform ? { text, format } : { text, format, original: Uint8Array.from(bytes) };
+  return { ...decoded, lossy };
 }
 
 /**

@@ -129,14 +129,17 @@ export function requireVersion(doc: OpenDocument, version: number): void {
   );
 }
 
-/** `text` is now what Dropbox has at `remote` (a save landed): it becomes the base. */
+/** `text` is now what Dropbox has at `remote`, written in `format` (a save landed): it becomes the base. */
 export function saved(
   context: DocumentsContext,
   doc: OpenDocument,
   remote: RemoteFile,
   text: HeldText,
+  format: TextFormat = doc.format,
 ): void {
   doc.remote = remote;
+  // Saved in another encoding (Save with Encoding…, Save as UTF-8): the file is written so from now on.
+  doc.format = format;
   doc.base = text;
   doc.baseRevs = new Set();
   doc.conflict = null;
@@ -216,8 +219,15 @@ export function conflictSettling(doc: OpenDocument): void {
   doc.conflict = null;
 }
 
-export function uploadPending(context: DocumentsContext, doc: OpenDocument, text: HeldText): void {
+/** Offline: `text` waits to be sent, in `format` (the encoding the user saved it in). */
+export function uploadPending(
+  context: DocumentsContext,
+  doc: OpenDocument,
+  text: HeldText,
+  format: TextFormat = doc.format,
+): void {
   doc.pendingText = text;
+  doc.format = format;
   void journal(context, doc, []).catch(() => undefined);
   announce(context, doc);
 }

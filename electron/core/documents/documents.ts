@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResponse } from '../../common/contract/commands.ts';
-import type { DocumentSnapshot, SaveResult } from '../../common/contract/shapes.ts';
+import type { DocumentSnapshot, EncodingShape, SaveResult } from '../../common/contract/shapes.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
 import { DEFAULT_TEXT_FORMAT, encodeTextChunks } from './codec.ts';
@@ -20,8 +20,9 @@ import {
 } from './document-state.ts';
 import { downloadText } from './download-text.ts';
 import { isDirty, type OpenDocument, serialized, stringOf } from './open-document.ts';
+import { reopenWithEncoding } from './reopen-with-encoding.ts';
 import { restoreRevision } from './restore-revision.ts';
-import { save, uploadRevisionChecked } from './save.ts';
+import { save, savedResult, uploadRevisionChecked } from './save.ts';
 import { requireFile, untitledName, untitledRemote } from './untitled.ts';
 
 /**
@@ -121,28 +122,48 @@ export class Documents {
   }
 
   /** Saves the editor's text as of `version`, against `baseRev`, the rev it is based on. */
-  save(documentId: string, version: number, baseRev: string, confirmed = false): Promise<SaveResult> {
+  /** `encoding`: Save with Encoding…, the document is written in it from now on. */
+  save(
+    documentId: string,
+    version: number,
+    baseRev: string,
+    confirmed = false,
+    encoding?: EncodingShape,
+  ): Promise<SaveResult> {
     const doc = documentOf(this.context, documentId);
     return serialized(doc, () => {
       requireFile(doc);
       requireVersion(doc, version);
-      return save(this.context, doc, baseRev, confirmed);
+      return save(this.context, doc, baseRev, confirmed, encoding);
     });
   }
 
-  saveAs(documentId: string, version: number, path: string, overwrite = false): Promise<SaveResult> {
+  saveAs(
+    documentId: string,
+    version: number,
+    path: string,
+    overwrite = false,
+    encoding?: EncodingShape,
+  ): Promise<SaveResult> {
     const doc = documentOf(this.context, documentId);
     return serialized(doc, async () => {
       requireVersion(doc, version);
       const text = doc.text;
-      const remote = await this.context.gateway.upload(path, encodeTextChunks(text, doc.format), {
+      const format = encoding ? { ...doc.format, ...encoding } : doc.format;
+      const remote = await this.context.gateway.upload(path, encodeTextChunks(text, format), {
         mode: overwrite ? { kind: 'overwrite' } : { kind: 'add' },
         strictConflict: !overwrite,
         autorename: false,
       });
-      saved(this.context, doc, remote, text);
-      return { kind: 'saved', remote: { ...remote } };
+      saved(this.context, doc, remote, text, format);
+      return savedResult(doc);
     });
+  }
+
+  /** Reopen with Encoding…: Dropbox's current bytes read as `encoding` replace the document's text. */
+  reopenWithEncoding(documentId: string, encoding: string): ReturnType<typeof reopenWithEncoding> {
+    const doc = documentOf(this.context, documentId);
+    return serialized(doc, () => reopenWithEncoding(this.context, doc, encoding));
   }
 
   /** An old revision restored on Dropbox becomes the document's base; unsaved text is replaced. */

@@ -1,4 +1,4 @@
-import type { SaveResult } from '../../common/contract/shapes.ts';
+import type { EncodingShape, SaveResult, TextFormat } from '../../common/contract/shapes.ts';
 import { contentHash } from '../dropbox/content-hash.ts';
 import type { RemoteFile } from '../dropbox/remote-file.ts';
 import { isOpusError } from '../errors.ts';
@@ -8,6 +8,15 @@ import { conflicted, pendingDropped, saved, uploadPending } from './document-sta
 import { checkSave } from './guard.ts';
 import { changeCount } from './merge.ts';
 import { type HeldText, isDirty, type OpenDocument, stringOf } from './open-document.ts';
+
+const sameEncoding = (a: TextFormat, b: TextFormat): boolean => a.encoding === b.encoding && a.bom === b.bom;
+
+/** A save landed (or had nothing to send): the rev, and the format the file is now written in. */
+export const savedResult = (doc: OpenDocument): SaveResult => ({
+  kind: 'saved',
+  remote: { ...doc.remote },
+  format: { ...doc.format },
+});
 
 export function conflictResult(doc: OpenDocument, text: HeldText): SaveResult {
   const conflict = doc.conflict;
@@ -33,6 +42,7 @@ export async function enterConflict(
   text: HeldText,
   bytes: Uint8Array,
   uploadSessionId: string | undefined,
+  format: TextFormat = doc.format,
 ): Promise<SaveResult> {
   const ours = contentHash(bytes);
   let remote: RemoteFile | null = null;
@@ -41,8 +51,8 @@ export async function enterConflict(
     const download = await context.gateway.download(doc.remote.path);
     remote = download.file;
     if (remote.contentHash === ours) {
-      saved(context, doc, remote, text);
-      return { kind: 'saved', remote: { ...remote } };
+      saved(context, doc, remote, text, format);
+      return savedResult(doc);
     }
     remoteText = decodeText(download.bytes).text;
   } catch (error) {
@@ -75,10 +85,11 @@ export async function uploadRevisionChecked(
   doc: OpenDocument,
   text: HeldText,
   againstRev: string | null,
+  format: TextFormat = doc.format,
 ): Promise<SaveResult> {
   const transferId = `save-${doc.id}`;
   try {
-    const remote = await context.gateway.upload(doc.remote.path, encodeTextChunks(text, doc.format), {
+    const remote = await context.gateway.upload(doc.remote.path, encodeTextChunks(text, format), {
       mode: againstRev === null ? { kind: 'add' } : { kind: 'update', rev: againstRev },
       strictConflict: true,
       autorename: false,
@@ -91,8 +102,8 @@ export async function uploadRevisionChecked(
           total,
         }),
     });
-    saved(context, doc, remote, text);
-    return { kind: 'saved', remote: { ...remote } };
+    saved(context, doc, remote, text, format);
+    return savedResult(doc);
   } catch (error) {
     if (isOpusError(error, 'conflict'))
       // Encoded again (the upload made its bytes a chunk at a time and let them go): same text, same bytes.
@@ -100,11 +111,12 @@ export async function uploadRevisionChecked(
         context,
         doc,
         text,
-        encodeText(stringOf(text), doc.format),
+        encodeText(stringOf(text), format),
         error.detail.uploadSessionId,
+        format,
       );
     if (isOpusError(error, 'offline')) {
-      uploadPending(context, doc, text);
+      uploadPending(context, doc, text, format);
       context.emit('pendingUploadChanged', { documentId: doc.id, state: 'pending' });
       return { kind: 'pending', reason: 'offline' };
     }
@@ -122,8 +134,10 @@ export async function save(
   doc: OpenDocument,
   baseRev: string,
   confirmed: boolean,
+  encoding?: EncodingShape,
 ): Promise<SaveResult> {
   const text = doc.text;
+  const format = encoding ? { ...doc.format, ...encoding } : doc.format;
   // A document in conflict does not save until the user has chosen: no silent overwrite, ever.
   if (doc.conflict) return conflictResult(doc, text);
   if (!confirmed) {
@@ -133,10 +147,10 @@ export async function save(
   }
   const current = baseRev === doc.remote.rev || doc.baseRevs.has(baseRev);
   // Unchanged text is already on Dropbox; uploading it with strict_conflict would even conflict.
-  if (current && !isDirty(doc) && doc.pendingText === null)
-    return { kind: 'saved', remote: { ...doc.remote } };
+  if (current && !isDirty(doc) && doc.pendingText === null && sameEncoding(format, doc.format))
+    return savedResult(doc);
   const wasPending = doc.pendingText !== null;
-  const result = await uploadRevisionChecked(context, doc, text, current ? doc.remote.rev : baseRev);
+  const result = await uploadRevisionChecked(context, doc, text, current ? doc.remote.rev : baseRev, format);
   // Saved again by hand while an offline save waited: the window must hear that the wait is over.
   if (wasPending && result.kind === 'saved')
     context.emit('pendingUploadChanged', { documentId: doc.id, state: 'uploaded', remote: result.remote });

@@ -56,11 +56,16 @@ export async function dispatch(
   }
 }
 
-/** An OpusError as it crosses to the page: its kind, its words, and whether they say anything of this case. */
+/**
+ * An OpusError as it crosses to the page: its kind, its words, whether they say anything of this case,
+ * and the facts the page acts on.
+ */
 export const contractError = (error: OpusError): ContractError => ({
   kind: error.kind,
   message: error.message,
   generic: error.generic,
+  // Only the facts the page acts on cross: a conflict's remote or the Dropbox tags stay in main.
+  ...(error.detail.unwritable ? { detail: { unwritable: error.detail.unwritable } } : {}),
 });
 
 /** A refusal in words of its own, which say what was wrong: never only the words for a kind. */

@@ -14,6 +14,7 @@ type DocumentHandlers = Pick<
   | 'mergeConflict'
   | 'applyMergeChoices'
   | 'resolveConflict'
+  | 'reopenDocumentWithEncoding'
 >;
 
 /**
@@ -43,11 +44,11 @@ export function documentHandlers(
     newDocument: () => documents.snapshot(documents.create().id),
     editDocument: ({ documentId, baseRev, version, change }) =>
       documents.edit(documentId, baseRev, version, change),
-    saveDocument: ({ documentId, version, baseRev, confirmed }) =>
-      documents.save(documentId, version, baseRev, confirmed ?? false),
-    saveDocumentAs: async ({ documentId, version, path, overwrite }) => {
+    saveDocument: ({ documentId, version, baseRev, confirmed, encoding }) =>
+      documents.save(documentId, version, baseRev, confirmed ?? false, encoding),
+    saveDocumentAs: async ({ documentId, version, path, overwrite, encoding }) => {
       const before = pathOf(documentId);
-      const result = await documents.saveAs(documentId, version, path, overwrite ?? false);
+      const result = await documents.saveAs(documentId, version, path, overwrite ?? false, encoding);
       const after = pathOf(documentId);
       // An untitled document ('' before) has no folder watched yet: its first save starts one.
       if (after && before !== after) {
@@ -71,5 +72,7 @@ export function documentHandlers(
     }),
     resolveConflict: ({ documentId, version, resolution, text }) =>
       documents.resolve(documentId, version, resolution, text),
+    reopenDocumentWithEncoding: ({ documentId, encoding }) =>
+      documents.reopenWithEncoding(documentId, encoding.encoding),
   };
 }

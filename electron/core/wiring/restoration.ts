@@ -36,11 +36,18 @@ export function restorationHandlers(
     getRestoredDocuments: async () => {
       const list = await restoration.get();
       const taken = new Map(documents.claimRestored().map((doc) => [doc.id, doc]));
-      return list.flatMap(({ snapshot, remoteMoved }) => {
+      return list.flatMap(({ snapshot, remoteMoved, formerEncoding }) => {
         const doc = taken.get(snapshot.documentId);
-        return doc
-          ? [{ snapshot: documents.snapshot(doc.id), text: documents.editorText(doc.id), remoteMoved }]
-          : [];
+        if (!doc) return [];
+        const text = documents.editorText(doc.id);
+        return [
+          {
+            snapshot: documents.snapshot(doc.id),
+            text,
+            remoteMoved,
+            ...(formerEncoding ? { formerEncoding } : {}),
+          },
+        ];
       });
     },
   };

@@ -8,6 +8,8 @@ import type { Journal } from '../journal/journal.ts';
 
 type JournalEntry = Awaited<ReturnType<Journal['readAll']>>[number];
 
+const UTF8_CHOICE_FORMAT = { encoding: 'utf-8', bom: false } as const;
+
 /**
  * After a crash: every journaled document is reopened on the rev its text was based on (Dropbox keeps
  * revisions, so the exact base comes back for a three-way merge). If Dropbox's copy moved meanwhile,
@@ -17,17 +19,19 @@ type JournalEntry = Awaited<ReturnType<Journal['readAll']>>[number];
 async function restoreOne(
   gateway: Gateway,
   documents: Documents,
-  entry: JournalEntry,
+  journaled: JournalEntry,
   journalClear: (id: string) => Promise<void>,
 ): Promise<RestoredDocument> {
+  const { entry, bytes, formerEncoding } = writable(journaled);
+  const former = formerEncoding ? { formerEncoding } : {};
   // Never saved to Dropbox (untitled.ts): nothing to fetch, the text comes back on the empty base.
   if (entry.baseRev === null && entry.path === '') {
     const doc = documents.create({ id: entry.documentId, unclaimed: true });
     documents.showText(doc.id, entry.text);
-    return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved: false };
+    return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved: false, ...former };
   }
   const current = await gateway.getMetadata(entry.path);
-  if (current?.kind === 'file' && current.contentHash === contentHash(encodeText(entry.text, entry.format))) {
+  if (current?.kind === 'file' && current.contentHash === contentHash(bytes)) {
     // The save landed just before the crash: Dropbox already has this text, nothing is unsaved.
     const { kind: _file, ...remote } = current;
     const doc = documents.register(remote, entry.text, entry.format, {
@@ -48,7 +52,26 @@ async function restoreOne(
     current?.kind !== 'file' ||
     (current.rev !== base.file.rev && current.contentHash !== base.file.contentHash);
   if (remoteMoved) await documents.theirs(doc.id);
-  return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved };
+  return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved, ...former };
+}
+
+/**
+ * The entry as it can be saved: in its own format, or, when that encoding cannot hold the text (typed
+ * before a save refused it, then Opus closed), in UTF-8, so the text is shown and saved, never left
+ * behind in the journal where the user would not see it again.
+ */
+function writable(entry: JournalEntry): { entry: JournalEntry; bytes: Buffer; formerEncoding?: string } {
+  try {
+    return { entry, bytes: encodeText(entry.text, entry.format) };
+  } catch (error) {
+    if (!isOpusError(error, 'unsupported_encoding')) throw error;
+    const format = { ...entry.format, ...UTF8_CHOICE_FORMAT };
+    return {
+      entry: { ...entry, format },
+      bytes: encodeText(entry.text, format),
+      formerEncoding: entry.format.encoding,
+    };
+  }
 }
 
 export async function restoreJournal(
