@@ -1,6 +1,7 @@
 // The one module that touches window.opus: the preload (Electron) or the page bridge (browser host)
 // defines it before any renderer script runs. Everything else imports `opus` from here.
 import type { OpusApi } from '../electron/common/contract/api.ts';
+import type { Unwritable } from '../electron/common/encodings.ts';
 import { type CoreWords, type ErrorContext, messageFor } from './messages.ts';
 
 export type { OpusApi };
@@ -20,6 +21,13 @@ export const opus: OpusApi | null = findOpus();
  */
 export function describeError(error: unknown, context?: ErrorContext): string {
   return messageFor(coreWords(error), context);
+}
+
+/** What a refused save could not write, when the thrown value is the contract's error saying so. */
+export function unwritableOf(error: unknown): Unwritable | null {
+  if (errorKind(error) !== 'unsupported_encoding') return null;
+  const { detail } = error as { detail?: { unwritable?: Unwritable } };
+  return detail?.unwritable ?? null;
 }
 
 /** The contract's error kind, when the thrown value carries one. */
@@ -54,10 +62,12 @@ export type {
   ConflictResolution,
   ConflictShape as Conflict,
   DocumentSnapshot,
+  EncodingShape as Encoding,
   MergeChoice,
   MergeHunk,
   RemoteFileShape as RemoteFile,
   RestoredDocument,
   SaveResult,
   TextEdit,
+  TextFormat,
 } from '../electron/common/contract/shapes.ts';

@@ -112,6 +112,21 @@ const SPECS = {
   },
   /** The window is closing (or the app quitting) with unsaved tabs: ask about each, then closeWindow. */
   quit: { label: 'Quit', keys: [], menu: null, needsDocument: false, inPalette: false },
+  // As VS Code has them: read the file again as another encoding, or write it in one (common/encodings.ts).
+  reopenWithEncoding: {
+    label: 'Reopen with Encoding…',
+    keys: [],
+    menu: file(3),
+    needsDocument: true,
+    inPalette: true,
+  },
+  saveWithEncoding: {
+    label: 'Save with Encoding…',
+    keys: [],
+    menu: file(3),
+    needsDocument: true,
+    inPalette: true,
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type MenuCommand = keyof typeof SPECS;

@@ -1,3 +1,4 @@
+import { unwritableWords } from '../../electron/common/encodings.ts';
 import { shortRev } from '../format.ts';
 import type { OpenDocument } from '../state/open-document.ts';
 import type { SaveState } from '../state/save-state.ts';
@@ -30,6 +31,8 @@ function stateWords(
       return 'Waiting for confirmation';
     case 'error':
       return state.message;
+    case 'unwritable':
+      return `Not saved: ${unwritableWords(state.unwritable)}`;
     case 'idle':
       if (document.restored) return 'Restored · Unsaved';
       return document.dirty ? 'Unsaved' : 'Saved';
@@ -52,7 +55,7 @@ export function saveStateWords(
 
 /** A conflict or a failure stands out; every other state is news in passing. */
 export const saveStateAlerts = (state: SaveState): boolean =>
-  state.kind === 'conflict' || state.kind === 'error';
+  state.kind === 'conflict' || state.kind === 'error' || state.kind === 'unwritable';
 
 /** The bar beside a save in progress, named for screen readers; none when nothing long is under way. */
 export function saveProgress(

@@ -1,7 +1,7 @@
 import { languageLabel } from '../editor/language-for-path.ts';
 import { encodingLabel, lineEndingLabel } from '../format.ts';
 import { documentShortRevs } from '../state/document-revs.ts';
-import { isUntitled, type OpenDocument } from '../state/open-document.ts';
+import { formatOf, isUntitled, type OpenDocument } from '../state/open-document.ts';
 import type { TransferView } from '../state/transfers.ts';
 import { RevisionLabel } from './revision-label.tsx';
 import { saveProgress, saveStateAlerts, saveStateWords } from './save-state-words.ts';
@@ -69,8 +69,8 @@ export function StatusBar(props: StatusBarProps) {
             />
           )}
           <span className="spacer" />
-          <span title="Encoding">{encodingLabel(document.snapshot.format)}</span>
-          <span title="Line endings">{lineEndingLabel(document.snapshot.format.lineEnding)}</span>
+          <span title="Encoding">{encodingLabel(formatOf(document))}</span>
+          <span title="Line endings">{lineEndingLabel(formatOf(document).lineEnding)}</span>
           <span title="Language">{languageLabel(language)}</span>
         </>
       )}

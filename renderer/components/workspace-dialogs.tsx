@@ -5,11 +5,12 @@ import { documentById } from '../state/documents-state.ts';
 import { saveAsPath } from '../state/open-document.ts';
 import { restoredNotice } from '../state/restore-undo.ts';
 import type { DocumentsControls } from '../state/use-documents.ts';
-import type { WorkspaceControls } from '../state/use-workspace.ts';
+import { closingOf, type WorkspaceControls } from '../state/use-workspace.ts';
 import { AccountPanel } from './account-panel.tsx';
 import { CommandPalette } from './command-palette.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
+import { EncodingDialogs } from './encoding-dialogs.tsx';
 import { OpenDialog } from './open-dialog.tsx';
 import { RevisionHistory } from './revision-history.tsx';
 import { SaveAsDialog } from './save-as-dialog.tsx';
@@ -58,7 +59,7 @@ export function WorkspaceDialogs({
         <SaveAsDialog
           opus={opus}
           initialPath={saveAsPath(docOf(dialog.documentId))}
-          onSave={(path) => void ws.saveAt(dialog.documentId, path, false, dialog.closing)}
+          onSave={(path) => void ws.saveAt(dialog.documentId, path, closingOf(dialog))}
           onClose={dialog.closing ? ws.cancelClose : close}
         />
       )}
@@ -67,7 +68,9 @@ export function WorkspaceDialogs({
           title="Replace the file?"
           message={`${dialog.path} already exists in Dropbox. Replace it with this document?`}
           confirmLabel="Replace"
-          onConfirm={() => void ws.saveAt(dialog.documentId, dialog.path, true, dialog.closing)}
+          onConfirm={() =>
+            void ws.saveAt(dialog.documentId, dialog.path, { overwrite: true, ...closingOf(dialog) })
+          }
           onCancel={dialog.closing ? ws.cancelClose : close}
         />
       )}
@@ -152,6 +155,7 @@ export function WorkspaceDialogs({
         />
       )}
       {dialog?.kind === 'settings' && <SettingsDialog opus={opus} onClose={close} />}
+      <EncodingDialogs opus={opus} ws={ws} docs={docs} />
       {question && active && (
         <ConfirmDialog
           title={question.title}

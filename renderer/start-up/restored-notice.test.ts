@@ -30,6 +30,16 @@ describe('the restore notice names what came back', () => {
     );
   });
 
+  it('says why a text its encoding could not hold came back as UTF-8', () => {
+    const entry = { ...restored('a.txt', 'Preis: 5 €'), formerEncoding: 'iso-8859-1' };
+    expect(restoredNotice([entry])).toEqual({
+      tone: 'info',
+      message:
+        'Restored unsaved changes to a.txt from before Opus closed. The unsaved text of a.txt could not be ' +
+        'kept in Latin-1 (ISO-8859-1); it is shown as UTF-8, and saving writes a.txt as UTF-8.',
+    });
+  });
+
   it('says nothing of documents that came back without changes', () => {
     expect(restoredNotice([restored('a.txt', 'saved')])).toBeNull();
     expect(restoredNotice([restored('a.txt', 'saved'), restored('b.md', 'edited')])?.message).toBe(

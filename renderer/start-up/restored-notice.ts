@@ -1,3 +1,4 @@
+import { encodingName } from '../../electron/common/encodings.ts';
 import { baseName } from '../format.ts';
 import type { RestoredDocument } from '../opus.ts';
 import type { Notice } from '../state/workspace-dialog.ts';
@@ -37,5 +38,12 @@ export function restoredNotice(
   if (sentences.length === 0) return null;
   if (recovered.some((entry) => entry.remoteMoved))
     sentences.push('The file changed on Dropbox meanwhile: choose how to combine the two versions.');
+  for (const entry of recovered) if (entry.formerEncoding) sentences.push(reencodedWords(entry));
   return { tone: 'info', message: sentences.join(' ') };
+}
+
+/** Why a restored text is UTF-8 now: its file's encoding could not hold it, so it was never left behind. */
+function reencodedWords({ snapshot, formerEncoding = '' }: RestoredDocument): string {
+  const name = snapshot.remote.name;
+  return `The unsaved text of ${name} could not be kept in ${encodingName(formerEncoding)}; it is shown as UTF-8, and saving writes ${name} as UTF-8.`;
 }

@@ -105,6 +105,7 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
           saveState,
           remoteChange: null,
           restored: false,
+          ...(action.result.format ? { format: action.result.format } : {}),
         };
       });
     case 'saved':
@@ -120,6 +121,7 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
         ...doc,
         snapshot: action.snapshot,
         remote: action.snapshot.remote,
+        format: action.snapshot.format,
         dirty: false,
         saveState: action.saveState ?? { kind: 'idle' },
         remoteChange: null,

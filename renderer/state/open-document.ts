@@ -1,4 +1,4 @@
-import type { DocumentSnapshot, EventPayload, RemoteFile } from '../opus.ts';
+import type { DocumentSnapshot, EventPayload, RemoteFile, TextFormat } from '../opus.ts';
 import type { SaveState } from './save-state.ts';
 
 export type RemoteChange = EventPayload<'remoteChanged'>;
@@ -18,6 +18,8 @@ export interface OpenDocument {
   remoteChange: RemoteChange | null;
   /** Reopened with unsaved text recovered after Opus closed unexpectedly. */
   restored: boolean;
+  /** How the file is written now, when a save changed it from the snapshot's (Save with Encoding…). */
+  format?: TextFormat;
 }
 
 /** Where Save As starts: the file itself, or for an untitled document its name as a text file at the top. */
@@ -25,3 +27,7 @@ export function saveAsPath(doc: OpenDocument | null): string {
   if (!doc) return '';
   return isUntitled(doc.remote) ? `/${doc.remote.name}.txt` : doc.remote.path;
 }
+
+/** How the tab's file is written: its encoding, BOM and line endings, as the status bar shows them. */
+export const formatOf = (doc: Pick<OpenDocument, 'snapshot' | 'format'>): TextFormat =>
+  doc.format ?? doc.snapshot.format;

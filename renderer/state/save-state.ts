@@ -1,4 +1,11 @@
+import type { Unwritable } from '../../electron/common/encodings.ts';
 import type { RemoteFile, SaveResult } from '../opus.ts';
+
+/** Where a refused Save As was going, so it can be sent again in another encoding. */
+export interface SaveTarget {
+  path: string;
+  overwrite: boolean;
+}
 
 /** What the status bar says about the last save. */
 export type SaveState =
@@ -9,7 +16,9 @@ export type SaveState =
   | { kind: 'copied'; path: string }
   | { kind: 'pending'; reason: string }
   | { kind: 'needs_confirmation'; reason: 'empty' | 'most_removed'; removedRatio: number }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** The encoding cannot hold some characters: which, and where (Save As: `target`, else Save). */
+  | { kind: 'unwritable'; unwritable: Unwritable; target: SaveTarget | null };
 
 export function saveStateFrom(result: SaveResult): SaveState {
   switch (result.kind) {

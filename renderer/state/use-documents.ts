@@ -3,10 +3,12 @@ import { helperStoppedSentence } from '../messages.ts';
 import {
   type DocumentSnapshot,
   describeError,
+  type Encoding,
   type OpusApi,
   type RemoteFile,
   type RestoredDocument,
   type SaveResult,
+  unwritableOf,
 } from '../opus.ts';
 import {
   activeDocument,
@@ -20,7 +22,7 @@ import { EditLoop } from './edit-loop.ts';
 import { HelperOutage, helperStopped } from './helper-outage.ts';
 import { type KeptText, pageKeptTexts, pairKept } from './kept-texts.ts';
 import type { OpenDocument } from './open-document.ts';
-import type { SaveState } from './save-state.ts';
+import type { SaveState, SaveTarget } from './save-state.ts';
 
 export interface DocumentsControls {
   state: DocumentsState;
@@ -49,8 +51,14 @@ export interface DocumentsControls {
    * main does with the text (save, merge, a conflict's choice, a revision restored over it).
    */
   flush(documentId: string): Promise<number>;
-  save(documentId: string, confirmed?: boolean): Promise<SaveResult | null>;
-  saveAs(documentId: string, path: string, overwrite?: boolean): Promise<SaveResult | null>;
+  /** `encoding`: written in it (Save with Encoding…, Save as UTF-8), which becomes the document's. */
+  save(documentId: string, confirmed?: boolean, encoding?: Encoding): Promise<SaveResult | null>;
+  saveAs(
+    documentId: string,
+    path: string,
+    overwrite?: boolean,
+    encoding?: Encoding,
+  ): Promise<SaveResult | null>;
   /** Closes the tab without asking: the caller has asked already. Unsaved text is discarded. */
   close(documentId: string): Promise<void>;
   /** A conflict was resolved or a revision restored: the editor takes this snapshot. */
@@ -216,9 +224,16 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
     [opus, kept, openKeptText, dispatch],
   );
 
-  /** Runs one save call and folds its result into the tab and the status bar. */
+  /**
+   * Runs one save call and folds its result into the tab and the status bar. Characters the encoding
+   * cannot hold are a state of their own, which asks about another encoding (`target`: Save As's).
+   */
   const run = useCallback(
-    async (documentId: string, call: (version: number, baseRev: string) => Promise<SaveResult>) => {
+    async (
+      documentId: string,
+      call: (version: number, baseRev: string) => Promise<SaveResult>,
+      target: SaveTarget | null = null,
+    ) => {
       const doc = documentById(latest.current, documentId);
       if (!doc) return null;
       dispatch({ type: 'saveState', documentId, state: { kind: 'saving' } });
@@ -229,7 +244,11 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
         dispatch({ type: 'saveFinished', documentId, result });
         return result;
       } catch (error) {
-        dispatch({ type: 'saveState', documentId, state: { kind: 'error', message: describeError(error) } });
+        const unwritable = unwritableOf(error);
+        const state: SaveState = unwritable
+          ? { kind: 'unwritable', unwritable, target }
+          : { kind: 'error', message: describeError(error) };
+        dispatch({ type: 'saveState', documentId, state });
         return null;
       }
     },
@@ -237,17 +256,32 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
   );
 
   const save = useCallback(
-    (documentId: string, confirmed?: boolean) =>
+    (documentId: string, confirmed?: boolean, encoding?: Encoding) =>
       run(documentId, (version, baseRev) =>
-        opus.saveDocument({ documentId, version, baseRev, ...(confirmed ? { confirmed } : {}) }),
+        opus.saveDocument({
+          documentId,
+          version,
+          baseRev,
+          ...(confirmed ? { confirmed } : {}),
+          ...(encoding ? { encoding } : {}),
+        }),
       ),
     [opus, run],
   );
 
   const saveAs = useCallback(
-    (documentId: string, path: string, overwrite?: boolean) =>
-      run(documentId, (version) =>
-        opus.saveDocumentAs({ documentId, version, path, ...(overwrite ? { overwrite } : {}) }),
+    (documentId: string, path: string, overwrite?: boolean, encoding?: Encoding) =>
+      run(
+        documentId,
+        (version) =>
+          opus.saveDocumentAs({
+            documentId,
+            version,
+            path,
+            ...(overwrite ? { overwrite } : {}),
+            ...(encoding ? { encoding } : {}),
+          }),
+        { path, overwrite: overwrite ?? false },
       ),
     [opus, run],
   );

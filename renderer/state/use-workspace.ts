@@ -1,13 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandId } from '../commands.ts';
 import { folderNotOpenedSentence } from '../messages.ts';
-import { type DocumentSnapshot, describeError, errorKind, type OpusApi } from '../opus.ts';
+import { type DocumentSnapshot, describeError, type Encoding, errorKind, type OpusApi } from '../opus.ts';
 import type { ConflictSides, ConflictView, Resolution } from './conflict-sides.ts';
 import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
 import { isUntitled } from './open-document.ts';
 import type { DocumentsControls } from './use-documents.ts';
 import { type Closing, type Notice, sidesOf, type WorkspaceDialog } from './workspace-dialog.ts';
+
+/** How Save As writes: over an existing file, for the close question, in another encoding. */
+export interface SaveAtOptions {
+  overwrite?: boolean;
+  closing?: Closing;
+  encoding?: Encoding;
+}
+
+/** The close question a Save As answers, when it does. */
+export const closingOf = (dialog: { closing?: Closing }): Pick<SaveAtOptions, 'closing'> =>
+  dialog.closing ? { closing: dialog.closing } : {};
 
 export interface WorkspaceControls {
   dialog: WorkspaceDialog | null;
@@ -18,9 +29,10 @@ export interface WorkspaceControls {
   run(command: CommandId): void;
   /** Opens `path`; `answer` is the core's answer when it was already asked (a link, at start). */
   openPath(path: string, answer?: Promise<DocumentSnapshot>): Promise<void>;
-  save(documentId: string, confirmed?: boolean): Promise<boolean>;
+  /** `encoding`: written in it (Save with Encoding…, Save as UTF-8), which becomes the document's. */
+  save(documentId: string, confirmed?: boolean, encoding?: Encoding): Promise<boolean>;
   /** `closing`: Save As answered the close question for a document with no file yet. */
-  saveAt(documentId: string, path: string, overwrite?: boolean, closing?: Closing): Promise<void>;
+  saveAt(documentId: string, path: string, options?: SaveAtOptions): Promise<void>;
   /** Asks about unsaved changes first; closes at once when there are none. */
   requestClose(documentId: string): void;
   /** The close question's Save: the tab closes only when the save landed. */
@@ -61,7 +73,7 @@ export function useWorkspace(
     [],
   );
 
-  const save = async (documentId: string, confirmed?: boolean) => {
+  const save = async (documentId: string, confirmed?: boolean, encoding?: Encoding) => {
     const doc = documentById(docs.state, documentId);
     if (!doc) return false;
     // No file on Dropbox yet: its first save asks where to keep it.
@@ -69,14 +81,15 @@ export function useWorkspace(
       setDialog({ kind: 'saveAs', documentId });
       return false;
     }
-    const result = await docs.save(documentId, confirmed);
+    const result = await docs.save(documentId, confirmed, encoding);
     if (result?.kind === 'conflict') showConflict(sidesOf(result.conflict, doc.remote.path), 'choose');
     return result?.kind === 'saved';
   };
 
-  const saveAt = async (documentId: string, path: string, overwrite?: boolean, closing?: Closing) => {
+  const saveAt = async (documentId: string, path: string, options: SaveAtOptions = {}) => {
+    const { overwrite, closing, encoding } = options;
     const work = async () => {
-      const result = await docs.saveAs(documentId, path, overwrite);
+      const result = await docs.saveAs(documentId, path, overwrite, encoding);
       // Without `overwrite` an existing file is reported as a conflict: ask before replacing it.
       if (result?.kind === 'conflict' && !overwrite)
         return setDialog({ kind: 'replace', documentId, path, ...(closing ? { closing } : {}) });
@@ -274,6 +287,10 @@ export function useWorkspace(
         return requestClose(activeId);
       case 'closeAll':
         return setClosingAll('all');
+      case 'reopenWithEncoding':
+        return setDialog({ kind: 'encoding', documentId: activeId, purpose: 'reopen' });
+      case 'saveWithEncoding':
+        return setDialog({ kind: 'encoding', documentId: activeId, purpose: 'save' });
       default: {
         // Every listed command has its case: one added to menu-commands.ts without one fails to compile.
         const unhandled: never = command;

@@ -15,7 +15,9 @@ export type WorkspaceDialog =
   | { kind: 'history'; documentId: string }
   | { kind: 'upload' }
   | { kind: 'account' }
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  /** The encodings to choose from: to read the file again in (`reopen`), or to write it in (`save`). */
+  | { kind: 'encoding'; documentId: string; purpose: 'reopen' | 'save' };
 
 export type Closing = 'tab' | 'all' | 'window';
 
