@@ -28,6 +28,17 @@ test('the refusal names every character and its lines, and counts what it does n
   );
 });
 
+test('characters on the same lines are named together', () => {
+  const line1 = (character: string) => ({ character, lines: [1], moreLines: 0 });
+  expect(
+    unwritableWords({
+      encoding: 'windows-1252',
+      characters: [line1('東'), line1('京'), line1('か')],
+      moreCharacters: 4,
+    }),
+  ).toBe('“東”, “京” and “か” on line 1, and 4 other characters cannot be written in Western (Windows 1252)');
+});
+
 test('a character that cannot be seen is named by its code point', () => {
   expect(characterName('\u00a0')).toBe('U+00A0');
   expect(characterName('\u0301')).toBe('U+0301');

@@ -90,8 +90,14 @@ function linesWords({ lines, moreLines }: UnwritableCharacter): string {
  * where, and the encoding, so the user can find them or choose another.
  */
 export function unwritableWords(unwritable: Unwritable): string {
-  const parts = unwritable.characters.map(
-    (entry) => `${characterName(entry.character)} on ${linesWords(entry)}`,
+  // Characters on the same lines are named together: "“東”, “京” and “か” on line 1".
+  const groups = new Map<string, UnwritableCharacter[]>();
+  for (const entry of unwritable.characters) {
+    const where = linesWords(entry);
+    groups.set(where, [...(groups.get(where) ?? []), entry]);
+  }
+  const parts = [...groups].map(
+    ([where, entries]) => `${listOf(entries.map((entry) => characterName(entry.character)))} on ${where}`,
   );
   const more = unwritable.moreCharacters;
   if (more > 0) parts.push(`${more} other ${more === 1 ? 'character' : 'characters'}`);
