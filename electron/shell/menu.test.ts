@@ -66,7 +66,10 @@ describe.each([
       ((template.find((item) => item.id === id)?.submenu ?? []) as MenuItemConstructorOptions[]).map(
         (item) => (item.type === 'separator' ? '|' : (item.id?.slice(id.length + 1) ?? item.role)),
       );
-    expect(shape('file')).toEqual(['closeTab', 'closeAll', '|', 'settings', '|', isMac ? 'close' : 'quit']);
+    expect(shape('file')).toEqual([
+      ...['closeTab', 'closeAll', '|', 'settings', '|', 'reopenWithEncoding', 'saveWithEncoding', '|'],
+      isMac ? 'close' : 'quit',
+    ]);
     expect(shape('dropbox')).toEqual([
       ...['open', 'save', 'saveAs', '|', 'uploadLocalFile', 'downloadToComputer', '|'],
       ...['revisionHistory', 'account', 'signIn', 'signOut'],
