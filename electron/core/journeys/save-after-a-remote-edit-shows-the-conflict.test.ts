@@ -72,7 +72,11 @@ describe('a save against a rev Dropbox has moved past', () => {
     const same = 'one\ntwo\nthree and the same edit\nfour\nfive\nsix\n';
     const { documentId, changed } = await openThenChangedElsewhere('/Stale/same.txt', same);
     const answer = await saveText(bench.opus, documentId, same);
-    expect(answer).toEqual({ kind: 'saved', remote: expect.objectContaining({ rev: changed?.rev }) });
+    expect(answer).toEqual({
+      kind: 'saved',
+      remote: expect.objectContaining({ rev: changed?.rev }),
+      format: { encoding: 'utf-8', bom: false, lineEnding: 'lf', finalNewline: true },
+    });
     expect(
       bench.opus.events
         .of('remoteChanged')
