@@ -5,6 +5,7 @@ import type { PageStart } from '../start-up/start-up.ts';
 import { useStartDocuments, useWorkspaceStart } from '../start-up/use-start-up.ts';
 import { useConnection } from '../state/use-connection.ts';
 import { useDocuments } from '../state/use-documents.ts';
+import { useRegionKeys } from '../state/use-region-keys.ts';
 import { useShortcuts } from '../state/use-shortcuts.ts';
 import { useTransfers } from '../state/use-transfers.ts';
 import { useWindowTitle } from '../state/use-window-title.ts';
@@ -44,6 +45,7 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
 
   const linkOpening = useStartDocuments(start, docs, ws);
   useShortcuts(ws.run);
+  useRegionKeys();
   useEffect(() => opus.onMenuCommand(({ command }) => ws.run(command)), [opus, ws.run]);
   useWindowTitle(active);
   useEffect(() => {

@@ -15,6 +15,8 @@ import 'monaco-editor/features/cursorUndo/register';
 import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/wordOperations/register';
+// Ctrl+M (Ctrl+Shift+M on a Mac): Tab moves the focus instead of typing a tab, so a keyboard can leave.
+import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/languages/definitions/markdown/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/typescript/register';
