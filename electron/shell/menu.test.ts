@@ -67,7 +67,8 @@ describe.each([
         (item) => (item.type === 'separator' ? '|' : (item.id?.slice(id.length + 1) ?? item.role)),
       );
     expect(shape('file')).toEqual([
-      ...['closeTab', 'closeAll', '|', 'settings', '|', 'reopenWithEncoding', 'saveWithEncoding', '|'],
+      ...['newFile', '|', 'closeTab', 'closeAll', '|', 'settings', '|'],
+      ...['reopenWithEncoding', 'saveWithEncoding', '|'],
       isMac ? 'close' : 'quit',
     ]);
     expect(shape('dropbox')).toEqual([

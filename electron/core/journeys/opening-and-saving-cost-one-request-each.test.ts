@@ -72,6 +72,7 @@ test('a document opened and saved unchanged keeps its content_hash, with no requ
   expect(saved).toEqual({
     kind: 'saved',
     remote: expect.objectContaining({ rev: put.rev, contentHash: put.content_hash }),
+    format: { encoding: 'utf-8', bom: false, lineEnding: 'crlf', finalNewline: true },
   });
   await bench.opus.call('closeDocument', { documentId: doc.documentId });
 });
