@@ -60,6 +60,10 @@ test('a ?open= link opens its document: after signing in, at once when signed in
   const toolbar = page.getByRole('toolbar', { name: 'Document' });
   await toolbar.getByRole('button', { name: /^Account: / }).click();
   await page.getByRole('dialog', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
+  await page
+    .getByRole('dialog', { name: /^Sign out of / })
+    .getByRole('button', { name: 'Sign Out' })
+    .click();
   const again = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Sign in to localbox' }).click();
   await (await again).locator('#allow').click();

@@ -55,6 +55,10 @@ test('signing in with a pasted code: a wrong code says so, the right one opens t
   const panel = page.getByRole('dialog', { name: 'Account' });
   await expect(panel).toContainText(displayName);
   await panel.getByRole('button', { name: 'Sign out' }).click();
+  await page
+    .getByRole('dialog', { name: /^Sign out of / })
+    .getByRole('button', { name: 'Sign Out' })
+    .click();
   await expect(page.getByRole('button', { name: 'Sign in to localbox' })).toBeVisible();
   await expect(toolbar).toBeHidden();
   await expect(page.getByRole('button', { name: 'Sign in with a code instead' })).toBeVisible();

@@ -51,8 +51,8 @@ export function AccountPanel({ opus, onClose, onSignOut }: AccountPanelProps) {
             Sign out
           </button>
         )}
-        {/* biome-ignore lint/a11y/noAutofocus: Close is the panel's everyday answer */}
-        <button type="button" className="primary" onClick={onClose} autoFocus>
+        {/* Close is the panel's everyday answer: Enter must never sign out (modal-dialog.tsx focuses it). */}
+        <button type="button" className="primary" onClick={onClose} data-autofocus>
           Close
         </button>
       </div>

@@ -15,8 +15,8 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       <h2>{title}</h2>
       <p>{message}</p>
       <div className="dialog-buttons">
-        {/* biome-ignore lint/a11y/noAutofocus: the dialog's safe default answer gets the focus */}
-        <button type="button" onClick={onCancel} autoFocus>
+        {/* The dialog's safe default answer gets the focus (modal-dialog.tsx). */}
+        <button type="button" onClick={onCancel} data-autofocus>
           Cancel
         </button>
         <button type="button" className="primary" onClick={onConfirm}>

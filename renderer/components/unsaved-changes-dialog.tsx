@@ -3,12 +3,19 @@ import { ModalDialog } from './modal-dialog.tsx';
 
 interface UnsavedChangesDialogProps {
   name: string;
-  /** What is closing: this tab, every tab, or the window (the last two ask about each tab in turn). */
+  /** What is closing: this tab, or every tab (all, the window, sign-out: each unsaved tab in turn). */
   closing: Closing;
   onSave(): void;
   onDiscard(): void;
   onCancel(): void;
 }
+
+const CLOSING_WORDS: Record<Closing, string> = {
+  tab: '',
+  all: '',
+  window: ' before Opus closes',
+  signOut: ' before you sign out',
+};
 
 /** Closing a tab with unsaved changes: Save, Don't Save or Cancel, as every desktop editor asks. */
 export function UnsavedChangesDialog({
@@ -22,7 +29,7 @@ export function UnsavedChangesDialog({
     <ModalDialog label="Save changes?" onClose={onCancel} className="confirm">
       <h2>
         Save changes to {name}
-        {closing === 'window' ? ' before Opus closes' : ''}?
+        {CLOSING_WORDS[closing]}?
       </h2>
       <p>Your changes will be lost if you don't save them.</p>
       <div className="dialog-buttons">

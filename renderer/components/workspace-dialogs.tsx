@@ -1,6 +1,6 @@
 import { languageForPath } from '../editor/language-for-path.ts';
 import { parentFolder } from '../format.ts';
-import type { DocumentSnapshot, OpusApi } from '../opus.ts';
+import type { Account, DocumentSnapshot, OpusApi } from '../opus.ts';
 import { documentById } from '../state/documents-state.ts';
 import { saveAsPath } from '../state/open-document.ts';
 import { restoredNotice } from '../state/restore-undo.ts';
@@ -16,6 +16,7 @@ import { RevisionHistory } from './revision-history.tsx';
 import { SaveAsDialog } from './save-as-dialog.tsx';
 import { saveGuardQuestion } from './save-guard-question.ts';
 import { SettingsDialog } from './settings-dialog.tsx';
+import { signOutQuestion } from './sign-out-question.ts';
 import { UnsavedChangesDialog } from './unsaved-changes-dialog.tsx';
 import { UploadDialog } from './upload-dialog.tsx';
 
@@ -26,6 +27,8 @@ interface WorkspaceDialogsProps {
   getText(documentId: string): string | null;
   nativeDialogs: boolean;
   language: string;
+  /** Who is signed in, for the sign-out question. */
+  account: Account | null;
 }
 
 /** The workspace's modal of the moment, and the guard rail's question about the active tab. */
@@ -36,6 +39,7 @@ export function WorkspaceDialogs({
   getText,
   nativeDialogs,
   language,
+  account,
 }: WorkspaceDialogsProps) {
   const { dialog } = ws;
   const close = () => ws.setDialog(null);
@@ -156,6 +160,14 @@ export function WorkspaceDialogs({
       )}
       {dialog?.kind === 'settings' && <SettingsDialog opus={opus} onClose={close} />}
       <EncodingDialogs opus={opus} ws={ws} docs={docs} />
+      {dialog?.kind === 'signOut' && (
+        <ConfirmDialog
+          {...signOutQuestion(account, docs.state.docs.length)}
+          confirmLabel="Sign Out"
+          onConfirm={ws.signOut}
+          onCancel={close}
+        />
+      )}
       {question && active && (
         <ConfirmDialog
           title={question.title}

@@ -114,6 +114,7 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
         getText={getText}
         nativeDialogs={nativeDialogs}
         language={language}
+        account={account}
       />
     </div>
   );

@@ -44,7 +44,13 @@ export interface WorkspaceControls {
   showConflict(sides: ConflictSides, view: ConflictView): void;
   fromBanner(documentId: string, view: ConflictView): void;
   resolved(documentId: string, result: Resolution, text: string): void;
+  /** The sign-out question's Sign Out: the account signs out and every tab closes. */
+  signOut(): void;
 }
+
+const signOutNow = (opus: OpusApi, setNotice: (notice: Notice) => void) => {
+  opus.signOut().catch((error: unknown) => setNotice({ tone: 'error', message: describeError(error) }));
+};
 
 /** What the workspace does: commands, dialogs and the save/close/conflict flows around the tabs. */
 export function useWorkspace(
@@ -170,6 +176,7 @@ export function useWorkspace(
     }
     setClosingAll(null);
     if (closingAll === 'window') opus.closeWindow().catch(() => {});
+    else if (closingAll === 'signOut') signOutNow(opus, setNotice);
     else for (const doc of docs.state.docs) void docs.close(doc.snapshot.documentId);
   }, [closingAll, settling, dialog, nextUnsaved, docs, opus]);
 
@@ -249,8 +256,13 @@ export function useWorkspace(
     }
   };
 
+  // Every tab closes on sign-out: unsaved ones are asked about first, and with none it is still confirmed.
+  const requestSignOut = () =>
+    docs.state.docs.some((doc) => doc.dirty) ? setClosingAll('signOut') : setDialog({ kind: 'signOut' });
+
   const signOut = () => {
-    opus.signOut().catch((error: unknown) => setNotice({ tone: 'error', message: describeError(error) }));
+    setDialog(null);
+    signOutNow(opus, setNotice);
   };
 
   const run = (command: CommandId) => {
@@ -265,7 +277,7 @@ export function useWorkspace(
       case 'signIn':
         return setDialog({ kind: 'account' });
       case 'signOut':
-        return signOut();
+        return requestSignOut();
       case 'commandPalette':
         return setDialog({ kind: 'palette' });
       case 'settings':
@@ -315,6 +327,7 @@ export function useWorkspace(
     showConflict,
     fromBanner,
     resolved,
+    signOut,
   };
 }
 

@@ -17,9 +17,12 @@ export type WorkspaceDialog =
   | { kind: 'account' }
   | { kind: 'settings' }
   /** The encodings to choose from: to read the file again in (`reopen`), or to write it in (`save`). */
-  | { kind: 'encoding'; documentId: string; purpose: 'reopen' | 'save' };
+  | { kind: 'encoding'; documentId: string; purpose: 'reopen' | 'save' }
+  /** Sign out with nothing unsaved: still asked, since every open tab closes. */
+  | { kind: 'signOut' };
 
-export type Closing = 'tab' | 'all' | 'window';
+/** What is closing: this tab, every tab, the window, or every tab because the account signs out. */
+export type Closing = 'tab' | 'all' | 'window' | 'signOut';
 
 /** A line under the tabs: what went wrong (or what Opus did by itself), until dismissed. */
 export interface Notice {
