@@ -10,6 +10,7 @@ const USAGE = `Usage: npm run localbox -- [options]
   --port <n>           port to listen on (default: 8765, 0 picks a free one)
   --host <addr>        address to bind (default: 127.0.0.1)
   --app-key <key>      use this app key instead of the generated one
+  --app-name <name>    the app's name on the sign-in pages (default: the app is named by its key)
   --app-secret <s>     make the app confidential: /oauth2/token requires the secret
   --quota-mib <n>      space allocated to the account (default 2048)
   --token-seconds <n>  access token lifetime (default 14400)
@@ -33,6 +34,7 @@ const parse = () =>
       port: { type: 'string' },
       host: { type: 'string' },
       'app-key': { type: 'string' },
+      'app-name': { type: 'string' },
       'app-secret': { type: 'string' },
       'quota-mib': { type: 'string' },
       'token-seconds': { type: 'string' },
@@ -89,6 +91,7 @@ try {
     port: listenPort,
     host: values.host ?? '127.0.0.1',
     appKey: values['app-key'],
+    appName: values['app-name'],
     appSecret: values['app-secret'],
     quotaBytes: quota === undefined ? undefined : quota * 1024 * 1024,
     accessTokenSeconds: number(values['token-seconds'], 'token-seconds'),

@@ -4,8 +4,19 @@
  * Every value that came from a request goes through `escapeHtml`.
  */
 
+/** The app asking: its registered name when localbox was given one (`--app-name`), and its key. */
+export interface AppIdentity {
+  name: string | undefined;
+  key: string;
+}
+
+/** How sentences name the app: by its name, or else by its key. */
+export const appLabel = (app: AppIdentity) => app.name ?? `the app with key ${app.key}`;
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export interface ConsentView {
-  clientId: string;
+  app: AppIdentity;
   account: { displayName: string; email: string };
   requestId: string;
   /** Space-separated scopes the token will carry. */
@@ -114,7 +125,8 @@ function destinationNote(redirectUri: string | undefined): string {
 }
 
 export function consentPage(view: ConsentView): string {
-  const { clientId, account } = view;
+  const { app, account } = view;
+  const label = escapeHtml(appLabel(app));
   const initials = account.displayName
     .split(/\s+/)
     .map((part) => part.charAt(0))
@@ -122,10 +134,10 @@ export function consentPage(view: ConsentView): string {
     .slice(0, 2)
     .toUpperCase();
   return page(
-    `Allow ${clientId} to access localbox?`,
-    `<div class="apps"><div class="tile">${initial(clientId)}</div><span class="dots">•••</span>
+    `Allow ${app.name ?? 'this app'} to access localbox?`,
+    `<div class="apps"><div class="tile">${app.name ? initial(app.name) : '?'}</div><span class="dots">•••</span>
 <div class="tile box">${LOGO.replace('stroke="#0061fe"', 'stroke="#fff"')}</div></div>
-<h1>${escapeHtml(clientId)} would like to access the files and folders in your localbox</h1>
+<h1>${capitalized(label)} would like to access the files and folders in your localbox</h1>
 <div class="account"><div class="avatar">${escapeHtml(initials || '?')}</div>
 <div class="who"><b>${escapeHtml(account.displayName)}</b><span>${escapeHtml(account.email)}</span></div></div>
 <h2>This app will be able to</h2>
@@ -142,22 +154,23 @@ ${permissionList(view.scope)}
 }
 
 /** The no-redirect flow: the app asked without a redirect_uri, so the user carries the code by hand. */
-export function codePage(clientId: string, code: string): string {
+export function codePage(app: AppIdentity, code: string): string {
+  const label = escapeHtml(appLabel(app));
   return page(
     'Access code',
-    `<h1>Paste this code into ${escapeHtml(clientId)}</h1>
-<p>Enter this code into ${escapeHtml(clientId)} to finish connecting it to your localbox.</p>
+    `<h1>Paste this code into ${label}</h1>
+<p>Enter this code into ${label} to finish connecting it to your localbox.</p>
 <label for="code" class="label">Access code</label>
 <input id="code" type="text" readonly value="${escapeHtml(code)}" spellcheck="false" autocomplete="off">
 <p class="note">The code works once and expires in 10 minutes.</p>`,
   );
 }
 
-export function deniedPage(clientId: string): string {
+export function deniedPage(app: AppIdentity): string {
   return page(
     'Access denied',
     `<h1>You denied access</h1>
-<p>${escapeHtml(clientId)} was not connected to your localbox. You can close this window.</p>`,
+<p>${capitalized(escapeHtml(appLabel(app)))} was not connected to your localbox. You can close this window.</p>`,
   );
 }
 

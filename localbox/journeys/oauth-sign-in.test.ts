@@ -90,7 +90,9 @@ test('the consent page names the app and the account, with Allow and Deny', asyn
   expect(page.status).toBe(200);
   expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
   expect(page.headers.get('x-frame-options')).toBe('DENY');
-  expect(html).toContain(`${lb.box.appKey} would like to access`);
+  // Started without an app name, as a standalone localbox is: the app is named by its key.
+  expect(html).toContain(`The app with key ${lb.box.appKey} would like to access`);
+  expect(html).toContain('<title>Allow this app to access localbox?</title>');
   expect(html).toContain('Ada Lovelace');
   expect(html).toContain('ada@example.com');
   expect(html).toMatch(/<form id="consent" method="post" action="\/oauth2\/authorize">/);
@@ -99,6 +101,24 @@ test('the consent page names the app and the account, with Allow and Deny', asyn
   expect(html).toMatch(/<input type="hidden" name="request_id" value="[A-Za-z0-9_-]{32}">/);
   // Self-contained: the CSP would block anything fetched, so nothing may be.
   expect(html).not.toMatch(/<script|<link|<img|src=|@import/i);
+});
+
+test('a localbox given an app name shows that name on its consent and code pages, escaped', async () => {
+  const named = await startTestLocalbox({ appName: 'Opus <&> Co' });
+  try {
+    const auth = new DropboxAuth({ clientId: named.box.appKey, fetch: named.fetch });
+    const consentUrl = onLocalbox(named, String(await auth.getAuthenticationUrl('', 'st', 'code')));
+    const html = await (await fetch(consentUrl)).text();
+    expect(html).toContain('<title>Allow Opus &lt;&amp;&gt; Co to access localbox?</title>');
+    expect(html).toContain('Opus &lt;&amp;&gt; Co would like to access the files and folders');
+    expect(html).not.toContain(named.box.appKey);
+
+    const form = await openConsent(named, consentUrl);
+    const codePage = await (await submitConsent(form, 'allow')).text();
+    expect(codePage).toContain('Paste this code into Opus &lt;&amp;&gt; Co');
+  } finally {
+    await named.stop();
+  }
 });
 
 test('plain PKCE: the verifier is the challenge', async () => {

@@ -18,6 +18,7 @@ const FORM_LIMIT = 64 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 const flowOf = (services: Services) => services.oauth;
+const appOf = (services: Services) => ({ name: services.config.appName, key: services.appKey });
 
 // ---- The browser side: /oauth2/authorize -----------------------------------------------------------
 
@@ -81,7 +82,10 @@ function consent(params: URLSearchParams, services: Services): Answer {
   const { givenName, surname, email } = services.config.account;
   const requestId = flowOf(services).begin(parsed.request);
   const account = { displayName: `${givenName} ${surname}`.trim(), email };
-  return { status: 200, page: consentPage({ clientId, account, requestId, scope: SCOPES, redirectUri }) };
+  return {
+    status: 200,
+    page: consentPage({ app: appOf(services), account, requestId, scope: SCOPES, redirectUri }),
+  };
 }
 
 function decide(form: URLSearchParams, services: Services): Answer {
@@ -95,14 +99,14 @@ function decide(form: URLSearchParams, services: Services): Answer {
       'The request was already answered or is more than 10 minutes old.',
     );
   }
-  if (decision === 'deny') return refuse(request);
+  if (decision === 'deny') return refuse(request, services);
   const code = flowOf(services).issueCode(request);
-  if (request.redirectUri === undefined) return { status: 200, page: codePage(request.clientId, code) };
+  if (request.redirectUri === undefined) return { status: 200, page: codePage(appOf(services), code) };
   return { redirect: request.redirectUri, params: { code, state: request.state } };
 }
 
-function refuse(request: AuthorizeRequest): Answer {
-  if (request.redirectUri === undefined) return { status: 200, page: deniedPage(request.clientId) };
+function refuse(request: AuthorizeRequest, services: Services): Answer {
+  if (request.redirectUri === undefined) return { status: 200, page: deniedPage(appOf(services)) };
   return {
     redirect: request.redirectUri,
     params: {

@@ -15,6 +15,11 @@ export interface LocalboxOptions {
   host?: string;
   /** A fixed app key; otherwise one is generated once per data folder and kept. */
   appKey?: string;
+  /**
+   * The app's name on the sign-in pages, as Dropbox shows the name registered in its App Console.
+   * Without one the pages name the app by its key.
+   */
+  appName?: string;
   /** Makes the app confidential: /oauth2/token then requires this secret (form field or HTTP Basic). */
   appSecret?: string;
   account?: Partial<LocalboxAccount>;
@@ -35,6 +40,7 @@ export interface LocalboxConfig {
   port: number;
   host: string;
   appKey: string | undefined;
+  appName: string | undefined;
   appSecret: string | undefined;
   account: LocalboxAccount;
   quotaBytes: number;
@@ -53,6 +59,7 @@ export function resolveConfig(options: LocalboxOptions): LocalboxConfig {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
     appKey: options.appKey,
+    appName: options.appName?.trim() || undefined,
     appSecret: options.appSecret,
     account: { givenName: 'Local', surname: 'User', email: 'you@localbox.invalid', ...options.account },
     quotaBytes: options.quotaBytes ?? 2 * 1024 * MiB,

@@ -38,25 +38,44 @@ function page(title: string, message: string, problem = false): string {
 `;
 }
 
+/** Who the browser talked to: the page says so, since localbox's consent page looks like Dropbox's. */
+export type CallbackProvider = 'dropbox' | 'localbox';
+
+const WHERE: Record<CallbackProvider, { yours: string; who: string; about: string }> = {
+  dropbox: { yours: 'your Dropbox', who: 'Dropbox', about: '' },
+  localbox: {
+    yours: 'localbox',
+    who: 'localbox',
+    about: 'localbox is the Dropbox stand-in on this computer: your files stay here. ',
+  },
+};
+
 // Every page is fixed text: nothing from the request is echoed back, so there is nothing to escape.
-export const signedInPage = () =>
-  page('Opus is connecting to your Dropbox', 'You can close this tab and return to Opus.');
+export const signedInPage = (provider: CallbackProvider) =>
+  page(
+    `Opus is connecting to ${WHERE[provider].yours}`,
+    `${WHERE[provider].about}You can close this tab and return to Opus.`,
+  );
 
-export const deniedPage = () =>
-  page('Opus was not connected', 'You chose not to give Opus access. You can close this tab.', true);
+export const deniedPage = (provider: CallbackProvider) =>
+  page(
+    'Opus was not connected',
+    `You chose not to give Opus access to ${WHERE[provider].yours}. You can close this tab.`,
+    true,
+  );
 
-export const failedPage = () =>
+export const failedPage = (provider: CallbackProvider) =>
   page(
     'Sign-in did not finish',
-    'Dropbox could not complete the sign-in. Close this tab and try again from Opus.',
+    `${WHERE[provider].who} could not complete the sign-in. Close this tab and try again from Opus.`,
     true,
   );
 
 export const wrongStatePage = () =>
   page(
     'This sign-in link is not the one Opus is waiting for',
-    'It may be from an older sign-in attempt. Return to Opus and sign in again.',
+    'It may be from an older sign-in attempt. You can close this tab, return to Opus and sign in again.',
     true,
   );
 
-export const notFoundPage = () => page('Nothing here', 'Return to Opus.', true);
+export const notFoundPage = () => page('Nothing here', 'You can close this tab and return to Opus.', true);

@@ -5,6 +5,7 @@ import { OpusError } from '../errors.ts';
 import { type AuthLog, silentLog } from './auth-log.ts';
 import {
   CALLBACK_PAGE_HEADERS,
+  type CallbackProvider,
   deniedPage,
   failedPage,
   notFoundPage,
@@ -26,6 +27,8 @@ const LOOPBACK_HOST = '127.0.0.1';
 export interface LoopbackOptions {
   /** The state sent in the authorize URL; a callback without it is refused. */
   state: string;
+  /** Who the browser signs in with, for the page it lands on; Dropbox unless said otherwise. */
+  provider?: CallbackProvider | undefined;
   ports?: readonly number[] | undefined;
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
@@ -64,13 +67,16 @@ function answer(res: ServerResponse, status: number, html: string, last = false)
 }
 
 /** What a valid callback (right state) means for the flow: a code, or why there is none. */
-function outcomeOf(params: URLSearchParams): { code: string } | { error: OpusError; page: string } | null {
+function outcomeOf(
+  params: URLSearchParams,
+  provider: CallbackProvider,
+): { code: string } | { error: OpusError; page: string } | null {
   const error = params.get('error');
   if (error === 'access_denied') {
     const message = 'You chose not to give Opus access to your Dropbox. Sign in again when you are ready.';
     return {
       error: new OpusError('signed_out', message, { tags: 'oauth/access_denied' }),
-      page: deniedPage(),
+      page: deniedPage(provider),
     };
   }
   if (error !== null) {
@@ -78,7 +84,7 @@ function outcomeOf(params: URLSearchParams): { code: string } | { error: OpusErr
     const failure = new OpusError('invalid_request', `Dropbox could not complete the sign-in: ${why}`, {
       tags: `oauth/${error}`,
     });
-    return { error: failure, page: failedPage() };
+    return { error: failure, page: failedPage(provider) };
   }
   const code = params.get('code');
   return code ? { code } : null;
@@ -130,6 +136,7 @@ async function listenOnFirstFree(
  */
 export async function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
   const { state, signal } = options;
+  const provider = options.provider ?? 'dropbox';
   const ports = options.ports ?? DEFAULT_LOOPBACK_PORTS;
   const log = options.log ?? silentLog;
   validatePorts(ports);
@@ -170,20 +177,20 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}`);
     if (url.pathname !== CALLBACK_PATH || req.method !== 'GET') return answer(res, 404, notFoundPage());
     // A request already on its way when the flow ended: its code (if any) is not looked at.
-    if (settled) return answer(res, 400, failedPage(), true);
+    if (settled) return answer(res, 400, failedPage(provider), true);
     if (!sameState(url.searchParams.get('state'), state)) {
       // Possibly a stale tab from an earlier attempt, possibly forged: either way, keep waiting.
       log.warn('sign-in: refused a callback whose state does not match this sign-in');
       return answer(res, 400, wrongStatePage());
     }
-    const outcome = outcomeOf(url.searchParams);
+    const outcome = outcomeOf(url.searchParams, provider);
     if (outcome === null) {
       log.warn('sign-in: refused a callback with neither a code nor an error');
-      return answer(res, 400, failedPage());
+      return answer(res, 400, failedPage(provider));
     }
     if ('code' in outcome) {
       log.info('sign-in: the browser came back with a code');
-      answer(res, 200, signedInPage(), true);
+      answer(res, 200, signedInPage(provider), true);
     } else {
       log.info(`sign-in: the browser came back with an error (${outcome.error.detail.tags})`);
       answer(res, 200, outcome.page, true);

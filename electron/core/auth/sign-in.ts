@@ -49,6 +49,8 @@ export async function startSignIn(options: SignInOptions): Promise<BrowserSignIn
   const state = createState();
   const listener = await startLoopbackListener({
     state,
+    // A Dropbox with an origin of its own is a localbox (endpoints.ts).
+    provider: endpoints.origin ? 'localbox' : 'dropbox',
     ports: options.ports,
     timeoutMs: options.timeoutMs,
     signal: controller.signal,

@@ -41,6 +41,8 @@ export async function bootOpus(options: BootOptions): Promise<BootedOpus> {
       ? await startLocalbox({
           dataDir: join(options.dataDir, 'localbox'),
           port: 0,
+          // Its consent page names the app asking, as Dropbox's does.
+          appName: 'Opus',
           faultInjection: options.localboxFaults ?? false,
           logLevel: 'error',
         })

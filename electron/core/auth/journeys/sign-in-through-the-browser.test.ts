@@ -119,6 +119,8 @@ test('Deny in the browser ends the sign-in with a clear signed_out error', async
   expect(error.kind).toBe('signed_out');
   expect(error.message).toMatch(/chose not to give Opus access/);
   expect((await browsing)?.html).toContain('Opus was not connected');
+  // The browser talked to localbox, and the page says so.
+  expect((await browsing)?.html).toContain('You chose not to give Opus access to localbox.');
 });
 
 test('a verifier changed on the way is refused by the server', async () => {
