@@ -1,34 +1,23 @@
 // npm start: build everything, then run Opus in Electron where its binary is installed, and in the
 // browser host otherwise (Electron downloads its binary at install time; where that cannot happen, the
-// same app still runs in a browser tab). `--dry-run` prints the plan without running it.
+// same app still runs in a browser tab). `--dry-run` prints the plan without building, downloading or
+// running anything. What it decides and says is start-plan.mjs.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleBrowser, bundleElectron, bundleNode } from './build-node.mjs';
+import { engineFloor, fallbackLines, findElectron, nodeCheck } from './start-plan.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const dryRun = process.argv.includes('--dry-run');
+const say = (line) => process.stderr.write(`${line}\n`);
 
-/**
- * The Electron binary's path, or why there is none. Requiring `electron` downloads the binary when it
- * is missing (its lazy install), which is what a machine with internet wants; a dry run only looks.
- */
-export function electronBinary() {
-  if (dryRun) {
-    const dir = `${ROOT}node_modules/electron`;
-    const pathFile = `${dir}/path.txt`;
-    if (!existsSync(pathFile))
-      return { why: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' };
-    return { path: `${dir}/dist/${readFileSync(pathFile, 'utf8')}` };
-  }
-  try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? { path } : { why: `no file at ${path}` };
-  } catch {
-    return { why: 'its binary is not installed and could not be downloaded' };
-  }
-}
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const node = nodeCheck(process.version, engineFloor(pkg.engines.node));
+if (node.line) say(node.line);
+if (!node.ok) process.exit(1);
 
 function run(command, args) {
   const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
@@ -36,10 +25,18 @@ function run(command, args) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
 
-const electron = electronBinary();
+const electron = findElectron(join(ROOT, 'node_modules', 'electron'), { download: !dryRun });
+// The browser host's own default (electron/host/cli.ts), named here so that it can be said.
+const dataDir = resolve(process.env.OPUS_DATA_DIR ?? join(homedir(), '.opus-web'));
 const plan = electron.path
   ? { runner: 'electron', command: electron.path, args: ['.'] }
-  : { runner: 'browser host', command: process.execPath, args: ['out/host/cli.js'], why: electron.why };
+  : {
+      runner: 'browser host',
+      command: process.execPath,
+      args: ['out/host/cli.js', '--data-dir', dataDir],
+      why: electron.why,
+      lines: fallbackLines(electron.why, dataDir),
+    };
 
 if (dryRun) {
   process.stdout.write(`${JSON.stringify(plan)}\n`);
@@ -55,9 +52,6 @@ if (dryRun) {
       ),
     );
   }
-  if (plan.why)
-    process.stderr.write(
-      `Electron is not available here (${plan.why}); starting Opus in your browser instead.\n`,
-    );
+  for (const line of plan.lines ?? []) say(line);
   run(plan.command, plan.args);
 }
