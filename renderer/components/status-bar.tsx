@@ -1,5 +1,5 @@
 import { languageLabel } from '../editor/language-for-path.ts';
-import { encodingLabel, lineEndingLabel } from '../format.ts';
+import { baseName, encodingLabel, lineEndingLabel, parentFolder } from '../format.ts';
 import { documentShortRevs } from '../state/document-revs.ts';
 import { formatOf, isUntitled, type OpenDocument } from '../state/open-document.ts';
 import type { TransferView } from '../state/transfers.ts';
@@ -27,7 +27,9 @@ export function StatusBar(props: StatusBarProps) {
   const shortOf = document ? documentShortRevs(document) : null;
   return (
     <footer className="status-bar">
-      <span title="Account">{accountName}</span>
+      <span className="status-account" title="Account">
+        {accountName}
+      </span>
       {!online && (
         <span className="status-offline" title="Dropbox can't be reached; saves wait on this computer">
           Offline
@@ -44,8 +46,10 @@ export function StatusBar(props: StatusBarProps) {
             <span className="status-path">Not on Dropbox yet</span>
           ) : (
             <>
+              {/* A narrow window cuts the folders, never the file's name; the whole path is the tooltip. */}
               <span className="status-path" title={`Path: ${document.remote.path}`}>
-                {document.remote.path}
+                <span className="status-folder">{parentFolder(document.remote.path)}</span>
+                <span className="status-file-name">/{baseName(document.remote.path)}</span>
               </span>
               <span className="status-rev">
                 rev <RevisionLabel rev={document.remote.rev} short={shortOf(document.remote.rev)} />

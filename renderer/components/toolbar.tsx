@@ -1,5 +1,6 @@
 import { commandEntry } from '../../electron/common/menu-commands.ts';
 import { type CommandId, shortcutOf } from '../commands.ts';
+import { ToolbarMoreMenu } from './toolbar-more-menu.tsx';
 
 interface ToolbarProps {
   accountName: string;
@@ -16,19 +17,27 @@ function titleOf(command: CommandId): string {
   return hint ? `${hint} (${key})` : key;
 }
 
+/** Buttons a narrow window moves into the More menu (workspace.css), so the toolbar stays one row. */
+const LESS_USED: readonly CommandId[] = ['uploadLocalFile', 'downloadToComputer', 'revisionHistory'];
+
 /** The Dropbox menu's commands as buttons, for the browser host (which has no application menu). */
 export function Toolbar({ accountName, hasDocument, online, onRun }: ToolbarProps) {
-  const button = (command: CommandId, className?: string) => {
+  const labelOf = (command: CommandId) => {
     const entry = commandEntry(command);
+    return entry.toolbar?.label ?? entry.label;
+  };
+  const disabled = (command: CommandId) => commandEntry(command).needsDocument && !hasDocument;
+  const button = (command: CommandId, className?: string) => {
     return (
       <button
+        key={command}
         type="button"
         className={className}
         onClick={() => onRun(command)}
-        disabled={entry.needsDocument && !hasDocument}
+        disabled={disabled(command)}
         title={titleOf(command)}
       >
-        {entry.toolbar?.label ?? entry.label}
+        {labelOf(command)}
       </button>
     );
   };
@@ -38,9 +47,16 @@ export function Toolbar({ accountName, hasDocument, online, onRun }: ToolbarProp
       {button('save')}
       {button('saveAs')}
       <span className="toolbar-gap" />
-      {button('uploadLocalFile')}
-      {button('downloadToComputer')}
-      {button('revisionHistory')}
+      {LESS_USED.map((command) => button(command, 'toolbar-wide'))}
+      <ToolbarMoreMenu
+        items={LESS_USED.map((command) => ({
+          command,
+          label: labelOf(command),
+          title: titleOf(command),
+          disabled: disabled(command),
+        }))}
+        onRun={onRun}
+      />
       <span className="spacer" />
       {!online && (
         <span className="offline-badge" role="status">
@@ -53,6 +69,7 @@ export function Toolbar({ accountName, hasDocument, online, onRun }: ToolbarProp
         className="quiet account-button"
         onClick={() => onRun('account')}
         aria-label={`Account: ${accountName}`}
+        title={accountName}
       >
         {accountName}
       </button>
