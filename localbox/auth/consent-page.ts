@@ -56,7 +56,7 @@ body{margin:0;min-height:100vh;display:flex;flex-direction:column;align-items:ce
 .dots{color:#b4ada6;letter-spacing:3px}
 h1{font-size:20px;line-height:1.35;font-weight:600;margin:0 0 16px;text-align:center;overflow-wrap:anywhere}
 .account{display:flex;align-items:center;gap:12px;padding:12px 14px;border:1px solid #e6e2dd;border-radius:8px;margin-bottom:20px}
-.avatar{width:36px;height:36px;border-radius:50%;background:#e5efff;color:#0061fe;font-weight:600;
+.avatar{width:36px;height:36px;border-radius:50%;background:#e5efff;color:#0050d8;font-weight:600;
   display:flex;align-items:center;justify-content:center;flex:none}
 .who{min-width:0}.who b{display:block;font-weight:600}.who span{color:#6a625b;font-size:13px;overflow-wrap:anywhere}
 h2,.label{display:block;font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#6a625b;margin:0 0 8px;font-weight:600}
@@ -74,7 +74,7 @@ input#code{width:100%;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,m
   border:1px solid #c9c2bb;border-radius:8px;background:#f7f5f2;margin:4px 0 16px}
 p{margin:0 0 16px}
 .error h1{color:#9b0032}
-footer{margin-top:20px;font-size:12px;color:#8f8780}
+footer{margin-top:20px;font-size:12px;color:#6b645d}
 `;
 
 // localbox's own mark (an open box), not Dropbox's: a page that signs people in must not pass for Dropbox.

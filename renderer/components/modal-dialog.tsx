@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { TABBABLE, wrapTarget } from './focus-wrap.ts';
 
 interface ModalDialogProps {
   label: string;
@@ -8,7 +9,7 @@ interface ModalDialogProps {
 }
 
 /**
- * A native modal <dialog>: the page behind is inert and Tab stays inside, for free. Escape closes it
+ * A native modal <dialog>: the page behind is inert, and Tab goes round inside it (focus-wrap.ts). Escape closes it
  * through `onClose` (so React owns the open state), and focus goes back to where it was.
  */
 export function ModalDialog({ label, onClose, children, className }: ModalDialogProps) {
@@ -24,13 +25,26 @@ export function ModalDialog({ label, onClose, children, className }: ModalDialog
       event.preventDefault();
       close.current();
     };
+    const keepTabInside = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab' || event.defaultPrevented) return;
+      const controls = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+        (control) => control.offsetParent !== null || control === document.activeElement,
+      );
+      const current = controls.findIndex((control) => control.contains(document.activeElement));
+      const target = wrapTarget(controls.length, current, event.shiftKey);
+      if (target === null) return;
+      event.preventDefault();
+      controls[target]?.focus();
+    };
     dialog.addEventListener('cancel', cancel);
+    dialog.addEventListener('keydown', keepTabInside);
     dialog.showModal();
     // React's autoFocus runs before showModal, which then focuses the first control; this picks the
     // dialog's safe default answer instead, wherever it sits.
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       dialog.removeEventListener('cancel', cancel);
+      dialog.removeEventListener('keydown', keepTabInside);
       dialog.close();
       opener?.focus();
     };

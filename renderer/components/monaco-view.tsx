@@ -46,6 +46,9 @@ export function MonacoView({ label, language, text, original, sideLabels }: Mona
       modifiedAriaLabel: textLabel,
     });
     diff.setModel({ original: left, modified });
+    // The constructor's side labels do not reach the inputs in this Monaco; each side's own option does.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: originalLabel });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: textLabel });
     return () => {
       diff.dispose();
       left.dispose();
