@@ -85,6 +85,30 @@ test('Save As with text Latin-1 cannot hold asks, and creates the file as UTF-8'
   expect(await bytesOf(opus.dropbox, '/latin1.txt')).toEqual(Buffer.from(LATIN1, 'latin1'));
 });
 
+test('Save As onto a file that exists asks to replace it once, and writes it as UTF-8', async ({
+  page,
+  context,
+}) => {
+  const opus = await session.start({ '/latin1.txt': Buffer.from(LATIN1, 'latin1'), '/taken.txt': 'Old.\n' });
+  await signInAndOpen(page, context, opus.url, '/latin1.txt');
+  await typeAtEnd(page, TYPED);
+  await page.getByRole('toolbar', { name: 'Document' }).getByRole('button', { name: 'Save As…' }).click();
+  const saveAs = page.getByRole('dialog', { name: 'Save As' });
+  await saveAs.getByLabel('File name').fill('taken.txt');
+  await saveAs.getByRole('button', { name: 'Save', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Save taken.txt as UTF-8?' })
+    .getByRole('button', { name: 'Save as UTF-8' })
+    .click();
+
+  // The replace question carries the chosen encoding on: the UTF-8 question is not asked a second time.
+  const replace = page.getByRole('dialog', { name: 'Replace the file?' });
+  await replace.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByRole('tab', { name: 'taken.txt', selected: true })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await bytesOf(opus.dropbox, '/taken.txt')).toEqual(Buffer.from(`${LATIN1}${TYPED_CRLF}`, 'utf8'));
+});
+
 test('Reopen with Encoding reads the file again, asking first over unsaved text; Save with Encoding converts', async ({
   page,
   context,

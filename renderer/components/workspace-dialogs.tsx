@@ -5,7 +5,7 @@ import { documentById } from '../state/documents-state.ts';
 import { saveAsPath } from '../state/open-document.ts';
 import { restoredNotice } from '../state/restore-undo.ts';
 import type { DocumentsControls } from '../state/use-documents.ts';
-import { closingOf, type WorkspaceControls } from '../state/use-workspace.ts';
+import { carriedOf, type WorkspaceControls } from '../state/use-workspace.ts';
 import { AccountPanel } from './account-panel.tsx';
 import { CommandPalette } from './command-palette.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
@@ -63,7 +63,7 @@ export function WorkspaceDialogs({
         <SaveAsDialog
           opus={opus}
           initialPath={saveAsPath(docOf(dialog.documentId))}
-          onSave={(path) => void ws.saveAt(dialog.documentId, path, closingOf(dialog))}
+          onSave={(path) => void ws.saveAt(dialog.documentId, path, carriedOf(dialog))}
           onClose={dialog.closing ? ws.cancelClose : close}
         />
       )}
@@ -73,7 +73,7 @@ export function WorkspaceDialogs({
           message={`${dialog.path} already exists in Dropbox. Replace it with this document?`}
           confirmLabel="Replace"
           onConfirm={() =>
-            void ws.saveAt(dialog.documentId, dialog.path, { overwrite: true, ...closingOf(dialog) })
+            void ws.saveAt(dialog.documentId, dialog.path, { overwrite: true, ...carriedOf(dialog) })
           }
           onCancel={dialog.closing ? ws.cancelClose : close}
         />

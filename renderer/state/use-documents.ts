@@ -4,6 +4,7 @@ import {
   type DocumentSnapshot,
   describeError,
   type Encoding,
+  errorKind,
   type OpusApi,
   type RemoteFile,
   type RestoredDocument,
@@ -23,6 +24,9 @@ import { HelperOutage, helperStopped } from './helper-outage.ts';
 import { type KeptText, pageKeptTexts, pairKept } from './kept-texts.ts';
 import type { OpenDocument } from './open-document.ts';
 import type { SaveState, SaveTarget } from './save-state.ts';
+
+/** A save's answer; `exists`: Save As found a file at its path, wrote nothing, and may ask to replace it. */
+export type SaveOutcome = SaveResult | { kind: 'exists' } | null;
 
 export interface DocumentsControls {
   state: DocumentsState;
@@ -52,13 +56,9 @@ export interface DocumentsControls {
    */
   flush(documentId: string): Promise<number>;
   /** `encoding`: written in it (Save with Encoding…, Save as UTF-8), which becomes the document's. */
-  save(documentId: string, confirmed?: boolean, encoding?: Encoding): Promise<SaveResult | null>;
-  saveAs(
-    documentId: string,
-    path: string,
-    overwrite?: boolean,
-    encoding?: Encoding,
-  ): Promise<SaveResult | null>;
+  save(documentId: string, confirmed?: boolean, encoding?: Encoding): Promise<SaveOutcome>;
+  /** `exists`: without `overwrite`, a file is there already; nothing was written (ask to replace it). */
+  saveAs(documentId: string, path: string, overwrite?: boolean, encoding?: Encoding): Promise<SaveOutcome>;
   /** Closes the tab without asking: the caller has asked already. Unsaved text is discarded. */
   close(documentId: string): Promise<void>;
   /** A conflict was resolved or a revision restored: the editor takes this snapshot. */
@@ -244,6 +244,11 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
         dispatch({ type: 'saveFinished', documentId, result });
         return result;
       } catch (error) {
+        // Save As onto a file that is there already: not a failure but a question (replace it?).
+        if (target && !target.overwrite && errorKind(error) === 'conflict') {
+          dispatch({ type: 'saveState', documentId, state: { kind: 'idle' } });
+          return { kind: 'exists' } as const;
+        }
         const unwritable = unwritableOf(error);
         const state: SaveState = unwritable
           ? { kind: 'unwritable', unwritable, target }

@@ -16,9 +16,14 @@ export interface SaveAtOptions {
   encoding?: Encoding;
 }
 
-/** The close question a Save As answers, when it does. */
-export const closingOf = (dialog: { closing?: Closing }): Pick<SaveAtOptions, 'closing'> =>
-  dialog.closing ? { closing: dialog.closing } : {};
+/** What a Save As dialog carries on to the save: the close question it answers, the encoding to write. */
+export const carriedOf = (dialog: {
+  closing?: Closing;
+  encoding?: Encoding;
+}): Pick<SaveAtOptions, 'closing' | 'encoding'> => ({
+  ...(dialog.closing ? { closing: dialog.closing } : {}),
+  ...(dialog.encoding ? { encoding: dialog.encoding } : {}),
+});
 
 export interface WorkspaceControls {
   dialog: WorkspaceDialog | null;
@@ -96,9 +101,9 @@ export function useWorkspace(
     const { overwrite, closing, encoding } = options;
     const work = async () => {
       const result = await docs.saveAs(documentId, path, overwrite, encoding);
-      // Without `overwrite` an existing file is reported as a conflict: ask before replacing it.
-      if (result?.kind === 'conflict' && !overwrite)
-        return setDialog({ kind: 'replace', documentId, path, ...(closing ? { closing } : {}) });
+      // Without `overwrite` an existing file is refused: ask before replacing it.
+      if (result?.kind === 'exists')
+        return setDialog({ kind: 'replace', documentId, path, ...carriedOf({ closing, encoding }) });
       if (!closing) return;
       if (result?.kind === 'saved') await docs.close(documentId);
       // A failure keeps the tab, and the window with it.

@@ -1,4 +1,4 @@
-import type { Conflict } from '../opus.ts';
+import type { Conflict, Encoding } from '../opus.ts';
 import type { ConflictSides, ConflictView } from './conflict-sides.ts';
 
 /** The one modal the workspace shows at a time (the guard rail's question is the save state's own). */
@@ -7,7 +7,8 @@ export type WorkspaceDialog =
   | { kind: 'open'; folder?: string }
   /** `closing`: the close question's Save, for a document with no file yet: the tab closes once saved. */
   | { kind: 'saveAs'; documentId: string; closing?: Closing }
-  | { kind: 'replace'; documentId: string; path: string; closing?: Closing }
+  /** `encoding`: the Save As it answers was writing in another encoding (Save as UTF-8). */
+  | { kind: 'replace'; documentId: string; path: string; closing?: Closing; encoding?: Encoding }
   | { kind: 'conflict'; sides: ConflictSides; view: ConflictView; attempt: number }
   /** `closing`: what is closing — this tab, or all tabs / the window (then each unsaved tab in turn). */
   | { kind: 'closeTab'; documentId: string; closing: Closing }
