@@ -10,7 +10,9 @@ const CHUNK = 3 * 0x4000;
 export function bytesToBase64(bytes: Uint8Array): string {
   const pieces: string[] = [];
   for (let start = 0; start < bytes.length; start += CHUNK) {
-    pieces.push(btoa(String.fromCharCode(...bytes.subarray(start, start + CHUNK))));
+    // apply, not spread: a spread walks the typed array through its iterator, several times slower.
+    const chunk = bytes.subarray(start, start + CHUNK) as unknown as number[];
+    pieces.push(btoa(String.fromCharCode.apply(null, chunk)));
   }
   return pieces.join('');
 }
