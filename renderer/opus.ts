@@ -65,6 +65,8 @@ export type {
   EncodingShape as Encoding,
   MergeChoice,
   MergeHunk,
+  MergeOrigin,
+  MergeOriginSpan,
   RemoteFileShape as RemoteFile,
   RestoredDocument,
   SaveResult,

@@ -3,10 +3,10 @@ import type { MergeHunk } from '../opus.ts';
 import { everyConflictChosen, withChoice } from './merge-choices.ts';
 
 const hunks: MergeHunk[] = [
-  { kind: 'same', text: 'Chapter one\n' },
-  { kind: 'conflict', id: 1, base: 'old\n', mine: 'mine\n', theirs: 'theirs\n' },
-  { kind: 'same', text: 'Chapter two\n' },
-  { kind: 'conflict', id: 2, base: 'b\n', mine: 'm\n', theirs: 't\n' },
+  { kind: 'same', text: 'Chapter one\n', origin: 'unchanged' },
+  { kind: 'conflict', id: 1, line: 2, base: 'old\n', mine: 'mine\n', theirs: 'theirs\n' },
+  { kind: 'same', text: 'Chapter two\n', origin: 'unchanged' },
+  { kind: 'conflict', id: 2, line: 4, base: 'b\n', mine: 'm\n', theirs: 't\n' },
 ];
 
 test('Review merge waits until every overlapping change has a choice', () => {
@@ -16,7 +16,7 @@ test('Review merge waits until every overlapping change has a choice', () => {
 });
 
 test('a merge with nothing overlapping can be reviewed at once', () => {
-  expect(everyConflictChosen([{ kind: 'same', text: 'all agreed\n' }], {})).toBe(true);
+  expect(everyConflictChosen([{ kind: 'same', text: 'all agreed\n', origin: 'unchanged' }], {})).toBe(true);
 });
 
 test('choosing again for a change replaces the earlier choice and keeps the others', () => {

@@ -11,6 +11,7 @@ import {
   FolderPath,
   MergeChoiceShape,
   MergeHunkShape,
+  MergeOriginSpanShape,
   MergeShape,
   RemoteFileShape,
   RestoredDocument,
@@ -148,7 +149,7 @@ export const commands = {
       hunks: z.array(MergeHunkShape).max(100_000),
       choices: z.record(z.string().regex(/^\d+$/), MergeChoiceShape),
     }),
-    z.strictObject({ text: z.string() }),
+    z.strictObject({ text: z.string(), origins: z.array(MergeOriginSpanShape) }),
   ),
   resolveConflict: command(
     z.strictObject({

@@ -177,16 +177,30 @@ export const SaveResult = z.discriminatedUnion('kind', [
 ]);
 export type SaveResult = z.infer<typeof SaveResult>;
 
+/** Where a merged line came from: nobody's change, the user's, Dropbox's, or the same change on both. */
+export const MergeOriginShape = z.enum(['unchanged', 'mine', 'theirs', 'both']);
+export type MergeOrigin = z.infer<typeof MergeOriginShape>;
+
+/** A run of merged lines from one origin, in document order; the runs cover the merged text. */
+export const MergeOriginSpanShape = z.strictObject({
+  origin: MergeOriginShape,
+  lines: z.number().int().min(0),
+});
+export type MergeOriginSpan = z.infer<typeof MergeOriginSpanShape>;
+
 /**
  * A stretch of a merge (documents/merge.ts): every line in a hunk's text ends with "\n", so an empty hunk
  * and one empty line stay distinct. Join them with the `applyMergeChoices` command, which knows how the
  * last line ends.
  */
 export const MergeHunkShape = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('same'), text: z.string() }),
+  /** Lines that merge by themselves; `origin` says whose change they are (a review marks them). */
+  z.strictObject({ kind: z.literal('same'), text: z.string(), origin: MergeOriginShape }),
   z.strictObject({
     kind: z.literal('conflict'),
     id: z.number().int(),
+    /** The 1-based line of the user's version where the hunk starts (where it would be, if empty). */
+    line: z.number().int().min(1),
     base: z.string(),
     mine: z.string(),
     theirs: z.string(),
@@ -209,7 +223,12 @@ export const ConflictResolutionSchema = z.enum(['keep_mine', 'take_theirs', 'sav
 export type ConflictResolution = z.infer<typeof ConflictResolutionSchema>;
 
 export const MergeShape = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('clean'), text: z.string(), remoteRev: z.string() }),
+  z.strictObject({
+    kind: z.literal('clean'),
+    text: z.string(),
+    origins: z.array(MergeOriginSpanShape),
+    remoteRev: z.string(),
+  }),
   z.strictObject({ kind: z.literal('conflicted'), hunks: z.array(MergeHunkShape), remoteRev: z.string() }),
 ]);
 

@@ -8,6 +8,7 @@ import { conflictedCopyPath } from './conflict-copy-name.ts';
 import { type DocumentsContext, snapshotOf } from './context.ts';
 import { chosen, conflicted, conflictSettling, editsDiscarded, replaced } from './document-state.ts';
 import { mergeThreeWay } from './merge.ts';
+import { mergedOrigins } from './merge-origins.ts';
 import { type ConflictState, type OpenDocument, stringOf } from './open-document.ts';
 import { uploadRevisionChecked } from './save.ts';
 
@@ -41,7 +42,9 @@ export async function merge(
   }
   const result = mergeThreeWay(stringOf(doc.base), stringOf(doc.text), conflict.remoteText);
   const remoteRev = conflict.remote.rev;
-  if (result.kind === 'clean') return { kind: 'clean', text: result.text, remoteRev };
+  if (result.kind === 'clean') {
+    return { kind: 'clean', text: result.text, origins: mergedOrigins(result.hunks), remoteRev };
+  }
   return { kind: 'conflicted', hunks: result.hunks, remoteRev };
 }
 

@@ -18,6 +18,11 @@ describe('clean merges', () => {
     expect(mergeThreeWay(base, mine, theirs)).toEqual({
       kind: 'clean',
       text: lines('Title', 'one', 'two', 'three', 'four', 'the end'),
+      hunks: [
+        { kind: 'same', text: 'Title\n', origin: 'mine' },
+        { kind: 'same', text: 'one\ntwo\nthree\nfour\n', origin: 'unchanged' },
+        { kind: 'same', text: 'the end\n', origin: 'theirs' },
+      ],
       stats: { mineChanges: 1, theirsChanges: 1, conflicts: 0 },
     });
   });
@@ -69,9 +74,9 @@ describe('conflicts are never merged silently', () => {
       mergeThreeWay(lines('a', 'b', 'c'), lines('a', 'mine', 'c'), lines('a', 'theirs', 'c')),
     );
     expect(hunks).toEqual([
-      { kind: 'same', text: 'a\n' },
-      { kind: 'conflict', id: 0, base: 'b\n', mine: 'mine\n', theirs: 'theirs\n' },
-      { kind: 'same', text: 'c\n' },
+      { kind: 'same', text: 'a\n', origin: 'unchanged' },
+      { kind: 'conflict', id: 0, line: 2, base: 'b\n', mine: 'mine\n', theirs: 'theirs\n' },
+      { kind: 'same', text: 'c\n', origin: 'unchanged' },
     ]);
     expect(resolveMerge(hunks, { 0: 'mine' })).toBe(lines('a', 'mine', 'c'));
     expect(resolveMerge(hunks, { 0: 'theirs' })).toBe(lines('a', 'theirs', 'c'));
@@ -91,6 +96,7 @@ describe('conflicts are never merged silently', () => {
     expect(conflicted(result)).toContainEqual({
       kind: 'conflict',
       id: 0,
+      line: 2,
       base: 'b\nc\n',
       mine: 'B\nc\n',
       theirs: 'b\nC\n',
@@ -106,7 +112,7 @@ describe('conflicts are never merged silently', () => {
 
   test('deleting a line the other side edited', () => {
     const hunks = conflicted(mergeThreeWay(lines('a', 'b', 'c'), lines('a', 'c'), lines('a', 'B', 'c')));
-    expect(hunks[1]).toEqual({ kind: 'conflict', id: 0, base: 'b\n', mine: '', theirs: 'B\n' });
+    expect(hunks[1]).toEqual({ kind: 'conflict', id: 0, line: 2, base: 'b\n', mine: '', theirs: 'B\n' });
     expect(resolveMerge(hunks, { 0: 'mine' })).toBe(lines('a', 'c'));
     expect(resolveMerge(hunks, { 0: 'theirs' })).toBe(lines('a', 'B', 'c'));
   });
@@ -114,10 +120,37 @@ describe('conflicts are never merged silently', () => {
   test('both sides appending different lines at the end', () => {
     const hunks = conflicted(mergeThreeWay('a', 'a\nmine', 'a\ntheirs'));
     expect(hunks).toEqual([
-      { kind: 'same', text: 'a\n' },
-      { kind: 'conflict', id: 0, base: '', mine: 'mine\n', theirs: 'theirs\n' },
+      { kind: 'same', text: 'a\n', origin: 'unchanged' },
+      { kind: 'conflict', id: 0, line: 2, base: '', mine: 'mine\n', theirs: 'theirs\n' },
     ]);
     expect(resolveMerge(hunks, { 0: 'both' })).toBe('a\nmine\ntheirs');
+  });
+
+  test("a conflict names its line in the user's version, whatever Dropbox added or removed before it", () => {
+    const base = lines('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+    const mine = lines('a', 'c', 'd', 'e', 'f', 'mine', 'h');
+    const theirs = lines('new 1', 'new 2', 'new 3', 'a', 'b', 'c', 'd', 'e', 'f', 'theirs', 'h');
+    const [conflict] = conflicted(mergeThreeWay(base, mine, theirs)).filter(
+      (hunk) => hunk.kind === 'conflict',
+    );
+    expect(conflict).toMatchObject({ line: 6, mine: 'mine\n', theirs: 'theirs\n' });
+  });
+
+  test('lines that merge by themselves say whose change they are', () => {
+    const hunks = conflicted(
+      mergeThreeWay(
+        lines('a', 'b', 'c', 'd', 'e'),
+        lines('A', 'b', 'mine', 'd', 'e'),
+        lines('a', 'b', 'theirs', 'd', 'E'),
+      ),
+    );
+    expect(hunks.map((hunk) => (hunk.kind === 'same' ? [hunk.origin, hunk.text] : ['conflict']))).toEqual([
+      ['mine', 'A\n'],
+      ['unchanged', 'b\n'],
+      ['conflict'],
+      ['unchanged', 'd\n'],
+      ['theirs', 'E\n'],
+    ]);
   });
 
   test('one side removing the trailing newline while the other appends a line', () => {
@@ -133,7 +166,7 @@ describe('conflicts are never merged silently', () => {
     });
     const hunks = conflicted(mergeThreeWay('', 'mine\nmore', 'theirs'));
     expect(hunks).toEqual([
-      { kind: 'conflict', id: 0, base: '\n', mine: 'mine\nmore\n', theirs: 'theirs\n' },
+      { kind: 'conflict', id: 0, line: 1, base: '\n', mine: 'mine\nmore\n', theirs: 'theirs\n' },
     ]);
     expect(resolveMerge(hunks, { 0: 'both' })).toBe('mine\nmore\ntheirs');
   });

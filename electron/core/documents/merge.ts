@@ -1,5 +1,5 @@
-import { diff3Merge, diffIndices } from 'node-diff3';
-import type { MergeChoice, MergeHunk } from '../../common/contract/shapes.ts';
+import { diff3MergeRegions, diffIndices } from 'node-diff3';
+import type { MergeChoice, MergeHunk, MergeOrigin } from '../../common/contract/shapes.ts';
 import { OpusError } from '../errors.ts';
 import { affordable, gapsBetween, uniqueAnchors } from './merge-align.ts';
 import { commonEnds, fromHunkTexts, hunkText, toLines } from './merge-lines.ts';
@@ -17,7 +17,8 @@ export interface MergeStats {
 }
 
 export type MergeResult =
-  | { kind: 'clean'; text: string; stats: MergeStats }
+  /** `hunks`: the merge's stretches, all 'same', so a review can say where each line came from. */
+  | { kind: 'clean'; text: string; hunks: MergeHunk[]; stats: MergeStats }
   | { kind: 'conflicted'; hunks: MergeHunk[]; stats: MergeStats };
 
 const equalLines = (x: readonly string[], y: readonly string[]): boolean =>
@@ -42,16 +43,22 @@ export function changeCount(base: string, text: string): number {
   return count;
 }
 
-/** Collects hunks in document order, joining neighbouring unchanged lines and numbering conflicts. */
+/**
+ * Collects hunks in document order, joining neighbouring lines of one origin and numbering conflicts.
+ * `mineLine` counts the user's lines passed so far, so each conflict can say where it is in their text.
+ */
 class Hunks {
   readonly list: MergeHunk[] = [];
   conflicts = 0;
+  mineLine = 0;
 
-  same(lines: readonly string[]): void {
+  /** `mineLines`: how many of the user's lines these replace (theirs' lines stand for the base's). */
+  same(lines: readonly string[], origin: MergeOrigin, mineLines = lines.length): void {
+    this.mineLine += mineLines;
     if (lines.length === 0) return;
     const last = this.list[this.list.length - 1];
-    if (last?.kind === 'same') last.text += hunkText(lines);
-    else this.list.push({ kind: 'same', text: hunkText(lines) });
+    if (last?.kind === 'same' && last.origin === origin) last.text += hunkText(lines);
+    else this.list.push({ kind: 'same', text: hunkText(lines), origin });
   }
 
   conflict(base: readonly string[], mine: readonly string[], theirs: readonly string[]): void {
@@ -59,10 +66,12 @@ class Hunks {
     this.list.push({
       kind: 'conflict',
       id,
+      line: this.mineLine + 1,
       base: hunkText(base),
       mine: hunkText(mine),
       theirs: hunkText(theirs),
     });
+    this.mineLine += mine.length;
   }
 }
 
@@ -70,20 +79,33 @@ class Hunks {
  * Line-based diff3 of one stretch between anchors. node-diff3 groups changes whose base ranges overlap
  * *or touch*, like GNU diff3 and git: edits to two adjacent lines, or an insertion right next to the
  * other side's edit, are a conflict, never a guess. Identical changes on both sides merge cleanly. A
- * stretch too repetitive to diff cheaply, changed by both sides, is one conflict: conservative, not lossy.
+ * stretch too repetitive to diff cheaply is taken whole: one side's change, or one conflict if both
+ * changed it: conservative, not lossy.
  */
 function mergeGap(base: string[], mine: string[], theirs: string[], hunks: Hunks): void {
-  if (equalLines(mine, base) || equalLines(mine, theirs)) hunks.same(theirs);
-  else if (equalLines(theirs, base)) hunks.same(mine);
-  else if (!affordable(base, mine) || !affordable(base, theirs)) hunks.conflict(base, mine, theirs);
-  else diff3(base, mine, theirs, hunks);
+  if (affordable(base, mine) && affordable(base, theirs)) diff3(base, mine, theirs, hunks);
+  else if (equalLines(mine, theirs)) hunks.same(mine, equalLines(mine, base) ? 'unchanged' : 'both');
+  else if (equalLines(mine, base)) hunks.same(theirs, 'theirs', mine.length);
+  else if (equalLines(theirs, base)) hunks.same(mine, 'mine');
+  else hunks.conflict(base, mine, theirs);
 }
 
+/** node-diff3's regions, in base order: one side's change (stable) or both sides' (unstable). */
 function diff3(base: string[], mine: string[], theirs: string[], hunks: Hunks): void {
-  for (const region of diff3Merge(mine, base, theirs, { excludeFalseConflicts: true })) {
-    if (region.ok) hunks.same(region.ok);
-    if (region.conflict) hunks.conflict(region.conflict.o, region.conflict.a, region.conflict.b);
+  const start = hunks.mineLine;
+  for (const region of diff3MergeRegions(mine, base, theirs)) {
+    if ('buffer' in region) {
+      const origin: MergeOrigin =
+        region.buffer === 'o' ? 'unchanged' : region.buffer === 'a' ? 'mine' : 'theirs';
+      hunks.same(region.bufferContent, origin, origin === 'theirs' ? 0 : region.bufferLength);
+    } else {
+      // Unstable regions carry where they start in mine: catch up over theirs' changes, which hold none.
+      hunks.mineLine = start + region.aStart;
+      if (equalLines(region.aContent, region.bContent)) hunks.same(region.aContent, 'both');
+      else hunks.conflict(region.oContent, region.aContent, region.bContent);
+    }
   }
+  hunks.mineLine = start + mine.length;
 }
 
 function mergeHunks(base: string[], mine: string[], theirs: string[]): Hunks {
@@ -92,13 +114,13 @@ function mergeHunks(base: string[], mine: string[], theirs: string[]): Hunks {
   const anchors = uniqueAnchors(sequences);
   const middleBase = sequences[0] ?? [];
   const hunks = new Hunks();
-  hunks.same(base.slice(0, prefix));
+  hunks.same(base.slice(0, prefix), 'unchanged');
   gapsBetween(sequences, anchors).forEach(([gapBase = [], gapMine = [], gapTheirs = []], index) => {
     mergeGap(gapBase, gapMine, gapTheirs, hunks);
     const anchor = anchors[index]?.[0];
-    if (anchor !== undefined) hunks.same([middleBase[anchor] ?? '']);
+    if (anchor !== undefined) hunks.same([middleBase[anchor] ?? ''], 'unchanged');
   });
-  hunks.same(base.slice(base.length - suffix));
+  hunks.same(base.slice(base.length - suffix), 'unchanged');
   return hunks;
 }
 
@@ -109,21 +131,26 @@ export function mergeThreeWay(base: string, mine: string, theirs: string): Merge
     theirsChanges: changeCount(base, theirs),
     conflicts,
   });
-  // Exact answers for the trivial cases, whatever diff3 would align.
-  if (mine === theirs || theirs === base) return { kind: 'clean', text: mine, stats: stats(0) };
-  if (mine === base) return { kind: 'clean', text: theirs, stats: stats(0) };
   const { list, conflicts } = mergeHunks(toLines(base), toLines(mine), toLines(theirs));
+  // Exact answers for the trivial cases, whatever diff3 would align (the hunks then only mark origins).
+  if (mine === theirs || theirs === base) return { kind: 'clean', text: mine, hunks: list, stats: stats(0) };
+  if (mine === base) return { kind: 'clean', text: theirs, hunks: list, stats: stats(0) };
   if (conflicts === 0) {
     return {
       kind: 'clean',
       text: fromHunkTexts(list.map((hunk) => (hunk.kind === 'same' ? hunk.text : ''))),
+      hunks: list,
       stats: stats(0),
     };
   }
   return { kind: 'conflicted', hunks: list, stats: stats(conflicts) };
 }
 
-function chosenText(hunk: Extract<MergeHunk, { kind: 'conflict' }>, choice: MergeChoice | undefined): string {
+/** The lines a conflict's choice puts in the merged text; an unanswered conflict is refused. */
+export function chosenText(
+  hunk: Extract<MergeHunk, { kind: 'conflict' }>,
+  choice: MergeChoice | undefined,
+): string {
   if (choice === undefined) {
     throw new OpusError('invalid_request', `Conflict ${hunk.id + 1} has not been resolved yet.`);
   }

@@ -258,7 +258,18 @@ describe('merging', () => {
     expect((await saveText(bench.opus, documentId, mine)).kind).toBe('conflict');
     const merged = await mergeText(bench.opus, documentId, mine);
     const expected = 'one (mine)\ntwo\nthree\nfour\nfive\nsix (theirs)\n';
-    expect(merged).toEqual({ kind: 'clean', text: expected, remoteRev: changed?.rev });
+    expect(merged).toEqual({
+      kind: 'clean',
+      text: expected,
+      // Line by line, whose change each merged line is: the review marks them.
+      origins: [
+        { origin: 'mine', lines: 1 },
+        { origin: 'unchanged', lines: 4 },
+        { origin: 'theirs', lines: 1 },
+        { origin: 'unchanged', lines: 1 },
+      ],
+      remoteRev: changed?.rev,
+    });
     bench.takeCounts();
     const saved = await resolveWith(bench.opus, documentId, 'use_merged', expected);
     expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 1 });
@@ -278,16 +289,17 @@ describe('merging', () => {
       kind: 'conflicted',
       remoteRev: changed?.rev,
       hunks: [
-        { kind: 'same', text: 'one\ntwo\n' },
+        { kind: 'same', text: 'one\ntwo\n', origin: 'unchanged' },
         {
           kind: 'conflict',
           id: expect.any(Number),
+          line: 3,
           base: 'three\n',
           mine: 'three (mine)\n',
           theirs: 'three (theirs)\n',
         },
         // Hunk texts end every line in "\n", the file's last (empty) line too: joined, one "\n" is dropped.
-        { kind: 'same', text: 'four\nfive\nsix\n\n' },
+        { kind: 'same', text: 'four\nfive\nsix\n\n', origin: 'unchanged' },
       ],
     });
     // Nothing was written by asking for the merge.
@@ -319,7 +331,8 @@ describe('merging', () => {
     const mine = 'one\ntwo (fixed)\nthree\nfour\nfive\nsix\nseven\n';
     await saveText(bench.opus, documentId, mine);
     const merged = await mergeText(bench.opus, documentId, mine);
-    expect(merged).toEqual({ kind: 'clean', text: mine, remoteRev: changed?.rev });
+    expect(merged).toMatchObject({ kind: 'clean', text: mine, remoteRev: changed?.rev });
+    expect(merged.kind === 'clean' && merged.origins[1]).toEqual({ origin: 'both', lines: 1 });
   });
 
   test('from the live banner, before any save, merge fetches Dropbox’s version itself', async () => {

@@ -1,5 +1,6 @@
 import type { Documents } from '../documents/documents.ts';
 import { resolveMerge } from '../documents/merge.ts';
+import { mergedOrigins } from '../documents/merge-origins.ts';
 import type { Handlers } from './dispatch.ts';
 import type { RecentFiles } from './recent-files.ts';
 
@@ -64,12 +65,10 @@ export function documentHandlers(
       return null;
     },
     mergeConflict: ({ documentId, version }) => documents.merge(documentId, version),
-    applyMergeChoices: ({ hunks, choices }) => ({
-      text: resolveMerge(
-        hunks,
-        Object.fromEntries(Object.entries(choices).map(([id, choice]) => [Number(id), choice])),
-      ),
-    }),
+    applyMergeChoices: ({ hunks, choices }) => {
+      const byId = Object.fromEntries(Object.entries(choices).map(([id, choice]) => [Number(id), choice]));
+      return { text: resolveMerge(hunks, byId), origins: mergedOrigins(hunks, byId) };
+    },
     resolveConflict: ({ documentId, version, resolution, text }) =>
       documents.resolve(documentId, version, resolution, text),
     reopenDocumentWithEncoding: ({ documentId, encoding }) =>
