@@ -1,6 +1,13 @@
-import { useEffect, useState } from 'react';
-import { type ConflictResolution, describeError, type MergeHunk, type OpusApi } from '../opus.ts';
+import { useEffect, useRef, useState } from 'react';
+import {
+  type ConflictResolution,
+  describeError,
+  type MergeHunk,
+  type MergeOriginSpan,
+  type OpusApi,
+} from '../opus.ts';
 import type { ConflictSides, ConflictView, Resolution } from '../state/conflict-sides.ts';
+import { CompareSides } from './compare-sides.tsx';
 import {
   conflictShortRev,
   conflictTitle,
@@ -9,15 +16,15 @@ import {
 } from './conflict-sides-words.ts';
 import { HunkChooser } from './hunk-chooser.tsx';
 import { everyConflictChosen, type MergeChoices, withChoice } from './merge-choices.ts';
+import { MergedReview, OriginLegend } from './merged-review.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
-import { MonacoView } from './monaco-view.tsx';
 
 type View =
   | { kind: 'choose' }
   | { kind: 'busy'; what: string }
   | { kind: 'compare'; theirs: string }
   | { kind: 'hunks'; hunks: MergeHunk[]; choices: MergeChoices }
-  | { kind: 'review'; merged: string };
+  | { kind: 'review'; merged: string; origins: MergeOriginSpan[] };
 
 interface ConflictDialogProps {
   opus: OpusApi;
@@ -36,6 +43,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const { opus, sides, initialView, language, getText, flush, onResolved, onClose } = props;
   const [view, setView] = useState<View>({ kind: 'busy', what: 'Loading…' });
   const [error, setError] = useState<string | null>(null);
+  // The review's text as the person left it: edits there are what Save merged saves.
+  const reviewed = useRef('');
 
   const attempt = async (what: string, work: () => Promise<void>) => {
     setError(null);
@@ -57,17 +66,22 @@ export function ConflictDialog(props: ConflictDialogProps) {
       setView({ kind: 'compare', theirs: theirs ?? '' });
     });
 
+  const review = (merged: string, origins: MergeOriginSpan[]) => {
+    reviewed.current = merged;
+    setView({ kind: 'review', merged, origins });
+  };
+
   const merge = () =>
     attempt('Merging…', async () => {
       const result = await opus.mergeConflict({ documentId: sides.documentId, version: await flush() });
-      if (result.kind === 'clean') setView({ kind: 'review', merged: result.text });
+      if (result.kind === 'clean') review(result.text, result.origins);
       else setView({ kind: 'hunks', hunks: result.hunks, choices: {} });
     });
 
   const applyChoices = (hunks: MergeHunk[], choices: MergeChoices) =>
     attempt('Merging…', async () => {
-      const { text } = await opus.applyMergeChoices({ hunks, choices });
-      setView({ kind: 'review', merged: text });
+      const { text, origins } = await opus.applyMergeChoices({ hunks, choices });
+      review(text, origins);
     });
 
   /** `merged`: the reviewed merge (use_merged); every other choice acts on the editor's text. */
@@ -118,13 +132,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
       )}
       {view.kind === 'compare' && (
         <>
-          <p className="hint">Left: Dropbox version (read-only). Right: your version.</p>
-          <MonacoView
-            label="Dropbox version compared with yours"
-            language={language}
-            original={view.theirs}
-            text={getText()}
-          />
+          <CompareSides sides={sides} language={language} theirs={view.theirs} mine={getText()} />
           <div className="dialog-buttons">
             <button type="button" onClick={back}>
               Back
@@ -158,14 +166,26 @@ export function ConflictDialog(props: ConflictDialogProps) {
         <>
           <p className="hint">
             The merged text, to be saved over Dropbox's rev {conflictShortRev(sides)(sides.remote?.rev ?? '')}
-            :
+            . Edit it here if it needs it: Save merged saves what you see.
           </p>
-          <MonacoView label="Merged text" language={language} text={view.merged} />
+          <OriginLegend />
+          <MergedReview
+            language={language}
+            text={view.merged}
+            origins={view.origins}
+            onEdit={(text) => {
+              reviewed.current = text;
+            }}
+          />
           <div className="dialog-buttons">
             <button type="button" onClick={back}>
               Cancel
             </button>
-            <button type="button" className="primary" onClick={() => void resolve('use_merged', view.merged)}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void resolve('use_merged', reviewed.current)}
+            >
               Save merged
             </button>
           </div>

@@ -10,6 +10,8 @@ interface MonacoViewProps {
   original?: string;
   /** What a screen reader calls each side of a diff (by default, the label and the side). */
   sideLabels?: { original: string; text: string };
+  /** A diff's + and - signs in the gutter (off where neither side is "added" or "removed"). */
+  indicators?: boolean;
 }
 
 const OPTIONS = {
@@ -22,7 +24,14 @@ const OPTIONS = {
 };
 
 /** A read-only Monaco editor or diff editor for a dialog: the other side is never editable. */
-export function MonacoView({ label, language, text, original, sideLabels }: MonacoViewProps) {
+export function MonacoView({
+  label,
+  language,
+  text,
+  original,
+  sideLabels,
+  indicators = true,
+}: MonacoViewProps) {
   const originalLabel = sideLabels?.original ?? `${label}: left side, read-only`;
   const textLabel = sideLabels?.text ?? `${label}: right side`;
   const host = useRef<HTMLElement>(null);
@@ -41,6 +50,7 @@ export function MonacoView({ label, language, text, original, sideLabels }: Mona
       ...OPTIONS,
       originalEditable: false,
       renderSideBySide: true,
+      renderIndicators: indicators,
       ariaLabel: label,
       originalAriaLabel: originalLabel,
       modifiedAriaLabel: textLabel,
@@ -54,6 +64,6 @@ export function MonacoView({ label, language, text, original, sideLabels }: Mona
       left.dispose();
       modified.dispose();
     };
-  }, [label, language, text, original, originalLabel, textLabel]);
+  }, [label, language, text, original, originalLabel, textLabel, indicators]);
   return <section ref={host} className="monaco-view" aria-label={label} />;
 }
