@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { editSent } from './test-support/edits-sent.ts';
 import { downloadText } from './test-support/localbox-client.ts';
 import { opusPerTest, type RunningOpus, shot, signInAndOpen } from './test-support/opus-session.ts';
+import { shownRev } from './test-support/shown-revs.ts';
 
 const FILE = '/draft.txt';
 const ORIGINAL = 'A draft that must survive the network.\n';
@@ -70,7 +71,7 @@ test('a save with the network down waits, keeps the text, and goes up once by it
   await expect(page).toHaveTitle('draft.txt — Dropbox — Opus');
   const saved = await downloadText(dropbox, FILE);
   expect(saved.text).toBe(`${ORIGINAL}Written offline.`);
-  await expect(status).toHaveText(`Saved rev ${saved.rev.slice(-9)}`);
+  await expect(status).toHaveText(`Saved rev ${await shownRev(page.locator('.status-rev'), saved.rev)}`);
   // All those retries made one file and one new revision: no conflicted copies, no duplicates.
   const { result: listing } = await dropbox.filesListFolder({ path: '' });
   expect(listing.entries.map((entry) => entry.path_display)).toEqual([FILE]);

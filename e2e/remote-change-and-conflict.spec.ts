@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { editSent } from './test-support/edits-sent.ts';
 import { downloadText } from './test-support/localbox-client.ts';
 import { opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
+import { shownRev } from './test-support/shown-revs.ts';
 
 const FILE = '/magnum-opus.txt';
 const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';
@@ -43,7 +44,8 @@ test('a remote edit shows a banner; a stale save asks, and Keep mine or Save a c
     mode: { '.tag': 'overwrite' },
   });
   await expect(banner).toBeVisible({ timeout: 2000 });
-  await expect(banner).toContainText(`rev ${theirs1.result.rev.slice(-9)}`);
+  const theirs1Short = await shownRev(banner, theirs1.result.rev);
+  await expect(banner).toContainText(`rev ${theirs1Short}`);
   await expect(banner.getByRole('button', { name: 'Merge' })).toBeVisible();
   await expect(banner.getByRole('button', { name: 'Compare' })).toBeVisible();
   await expect(banner.getByRole('button', { name: 'Later' })).toBeVisible();
@@ -67,7 +69,7 @@ test('a remote edit shows a banner; a stale save asks, and Keep mine or Save a c
   await expect(conflict).toContainText('Your version');
   await expect(conflict).toContainText('1 change since rev');
   await expect(conflict).toContainText(`Dropbox version`);
-  await expect(conflict).toContainText(`rev ${theirs1.result.rev.slice(-9)}, modified`);
+  await expect(conflict).toContainText(`rev ${theirs1Short}, modified`);
   await expect(conflict.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await shot(page, 'conflict-3-dialog');
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
@@ -76,7 +78,7 @@ test('a remote edit shows a banner; a stale save asks, and Keep mine or Save a c
   const kept = await downloadText(dropbox, FILE);
   expect(kept.text).toBe(mine1);
   expect(kept.rev).not.toBe(theirs1.result.rev);
-  await expect(status).toHaveText(`Saved rev ${kept.rev.slice(-9)}`);
+  await expect(status).toHaveText(`Saved rev ${await shownRev(page.locator('.status-rev'), kept.rev)}`);
 
   // (c) Another remote change, then Save → Save mine as a copy: Dropbox's conflicted-copy name.
   await typeAtEnd(page, ' Mine, second.');
@@ -156,7 +158,7 @@ test('Merge: separate edits merge cleanly from the banner; overlapping ones are 
   const saved = await downloadText(dropbox, FILE);
   expect(saved.text).toContain('My ending.');
   expect(saved.text).toContain('Their ending.');
-  await expect(status).toHaveText(`Saved rev ${saved.rev.slice(-9)}`);
+  await expect(status).toHaveText(`Saved rev ${await shownRev(page.locator('.status-rev'), saved.rev)}`);
 });
 
 test('Take theirs reloads the Dropbox version; a remote delete offers Save to recreate', async ({

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { downloadText } from './test-support/localbox-client.ts';
 import { opusPerTest, shot } from './test-support/opus-session.ts';
+import { shownRev } from './test-support/shown-revs.ts';
 
 const FILE = '/magnum-opus.txt';
 const ORIGINAL = 'Call me Ishmael.\nSome years ago, never mind how long precisely.\n';
@@ -48,7 +49,7 @@ test('sign in, open a Dropbox file, edit it, save it with a new revision', async
   const lines = page.locator('.monaco-editor .view-lines');
   await expect(lines).toContainText('Call me Ishmael.');
   await expect(page.locator('.status-bar')).toContainText(FILE);
-  await expect(page.locator('.status-bar')).toContainText(`rev ${before.rev.slice(-9)}`);
+  await shownRev(page.locator('.status-rev'), before.rev);
 
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+End');
@@ -58,7 +59,7 @@ test('sign in, open a Dropbox file, edit it, save it with a new revision', async
   await expect(status).toHaveText(/^Saved rev [0-9a-f]+$/);
   const after = await downloadText(dropbox, FILE);
   expect(after.rev).not.toBe(before.rev);
-  await expect(status).toHaveText(`Saved rev ${after.rev.slice(-9)}`);
+  await expect(status).toHaveText(`Saved rev ${await shownRev(page.locator('.status-rev'), after.rev)}`);
   expect(after.text).toBe(`${ORIGINAL}${TYPED}`);
   await shot(page, '3-editor-saved');
 

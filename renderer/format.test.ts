@@ -9,8 +9,6 @@ import {
   lineEndingLabel,
   parentFolder,
   percentOf,
-  shortRev,
-  shortRevs,
 } from './format.ts';
 
 describe('sizes', () => {
@@ -36,7 +34,7 @@ describe('sizes', () => {
   });
 });
 
-describe('times and revisions', () => {
+describe('times', () => {
   test("a file changed today shows only the time; another day's shows the date", () => {
     const now = new Date(2024, 4, 17, 15, 0);
     expect(formatModified(new Date(2024, 4, 17, 9, 30).toISOString(), now)).toMatch(/^Today /);
@@ -58,46 +56,6 @@ describe('times and revisions', () => {
     expect(second).toMatch(/41/);
     expect(first).not.toBe(second);
     expect(formatRevisionTime(new Date(2023, 0, 2, 9, 30, 7).toISOString(), now)).toMatch(/2023.*07/);
-  });
-
-  test('a rev seen alone reads as its last 9 characters, or whole when it is no longer', () => {
-    expect(shortRev('015f9a3bc0000000012345678')).toBe('012345678');
-    expect(shortRev('a1b2c3')).toBe('a1b2c3');
-  });
-
-  test('a single rev in a list reads as it does alone', () => {
-    const short = shortRevs(['015f9a3bc0000000012345678']);
-    expect(short('015f9a3bc0000000012345678')).toBe('012345678');
-  });
-
-  test('revs whose last 9 characters differ keep 9', () => {
-    const revs = ['00000000136c0ffee', '00000000236c0ffee'];
-    const short = shortRevs(revs);
-    expect(revs.map(short)).toEqual(['136c0ffee', '236c0ffee']);
-  });
-
-  test('revs whose tails collide are all shown longer, by as much as it takes to tell them apart', () => {
-    // localbox's 1st and 17th writes: a counter, then a salt that never changes.
-    const revs = ['00000001136c0ffee', '00000000136c0ffee', '00000000236c0ffee'];
-    const short = shortRevs(revs);
-    expect(revs.map(short)).toEqual(['1136c0ffee', '0136c0ffee', '0236c0ffee']);
-    expect(new Set(revs.map(short)).size).toBe(3);
-  });
-
-  test('revs of equal length sharing all but their first character are shown whole', () => {
-    const revs = ['a0000000000000', 'b0000000000000'];
-    expect(revs.map(shortRevs(revs))).toEqual(revs);
-  });
-
-  test('a rev that is the tail of a longer one is told apart from it', () => {
-    const revs = ['123456789abc', 'f123456789abc'];
-    expect(revs.map(shortRevs(revs))).toEqual(revs);
-  });
-
-  test('repeats and missing revs do not lengthen the others; a rev not in the list reads as alone', () => {
-    const short = shortRevs(['00000000136c0ffee', '00000000136c0ffee', null, undefined]);
-    expect(short('00000000136c0ffee')).toBe('136c0ffee');
-    expect(short('00000001136c0ffee')).toBe('136c0ffee');
   });
 });
 

@@ -1,4 +1,4 @@
-// How sizes, times and revisions read in the window.
+// How sizes, times and paths read in the window (revs: short-revs.ts).
 import type { LineEnding } from '../electron/common/contract/shapes.ts';
 
 const UNITS = ['KB', 'MB', 'GB', 'TB'];
@@ -41,32 +41,6 @@ export function formatRevisionTime(iso: string, now = new Date()): string {
 export function formatExactTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : OTHER_DAY_SECONDS.format(date);
-}
-
-/**
- * The fewest characters a rev is shown with: Dropbox's shortest revs are 9 long, and a rev seen alone
- * (the status bar's) has always read as its last 9, so the same rev reads the same everywhere.
- */
-const SHORT_REV = 9;
-
-/** A rev seen alone: its last 9 characters (the whole rev when it is no longer). */
-export function shortRev(rev: string): string {
-  return rev.slice(-SHORT_REV);
-}
-
-/**
- * Revs on screen together, each by as many of its last characters as it takes to tell them all apart
- * (at least 9, the same number for all), as git abbreviates hashes. Dropbox's revs are opaque: their
- * tails may well repeat (localbox's end in a counter's last digit and a fixed salt, so the 17th write's
- * last 9 are the 1st's). A rev never seen reads as `shortRev` does.
- */
-export function shortRevs(revs: readonly (string | null | undefined)[]): (rev: string) => string {
-  const distinct = [...new Set(revs.filter((rev): rev is string => !!rev))];
-  const longest = Math.max(SHORT_REV, ...distinct.map((rev) => rev.length));
-  let length = SHORT_REV;
-  while (length < longest && new Set(distinct.map((rev) => rev.slice(-length))).size < distinct.length)
-    length++;
-  return (rev) => rev.slice(-(distinct.includes(rev) ? length : SHORT_REV));
 }
 
 export function baseName(path: string): string {

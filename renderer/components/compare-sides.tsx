@@ -1,5 +1,6 @@
 import type { ConflictSides } from '../state/conflict-sides.ts';
-import { dropboxVersionWords, yourVersionWords } from './conflict-sides-words.ts';
+import { useShortRevs } from '../state/use-short-revs.ts';
+import { conflictRevs, dropboxVersionWords, yourVersionWords } from './conflict-sides-words.ts';
 import { MonacoView } from './monaco-view.tsx';
 
 interface CompareSidesProps {
@@ -14,14 +15,15 @@ interface CompareSidesProps {
  * yours: renderer/editor/theme.ts) rather than "removed" red and "added" green, with a legend.
  */
 export function CompareSides({ sides, language, theirs, mine }: CompareSidesProps) {
+  const shortOf = useShortRevs(conflictRevs(sides));
   return (
     <>
       <div className="compare-headings">
         <h3>
-          Dropbox version <span className="hint">{dropboxVersionWords(sides)}, read-only</span>
+          Dropbox version <span className="hint">{dropboxVersionWords(sides, shortOf)}, read-only</span>
         </h3>
         <h3>
-          Your version <span className="hint">{yourVersionWords(sides)}</span>
+          Your version <span className="hint">{yourVersionWords(sides, shortOf)}</span>
         </h3>
       </div>
       <MonacoView

@@ -6,10 +6,12 @@ import {
   type MergeOriginSpan,
   type OpusApi,
 } from '../opus.ts';
+import type { ShortOf } from '../short-revs.ts';
 import type { ConflictSides, ConflictView, Resolution } from '../state/conflict-sides.ts';
+import { useShortRevs } from '../state/use-short-revs.ts';
 import { CompareSides } from './compare-sides.tsx';
 import {
-  conflictShortRev,
+  conflictRevs,
   conflictTitle,
   dropboxVersionWords,
   yourVersionWords,
@@ -45,6 +47,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
   const [error, setError] = useState<string | null>(null);
   // The review's text as the person left it: edits there are what Save merged saves.
   const reviewed = useRef('');
+  const shortOf = useShortRevs(conflictRevs(sides));
 
   const attempt = async (what: string, work: () => Promise<void>) => {
     setError(null);
@@ -114,7 +117,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
       className={wide ? 'conflict wide' : 'conflict'}
     >
       <h2>{conflictTitle(sides)}</h2>
-      <Sides sides={sides} />
+      <Sides sides={sides} shortOf={shortOf} />
       {error && (
         <p className="error" role="alert">
           {error}
@@ -165,8 +168,8 @@ export function ConflictDialog(props: ConflictDialogProps) {
       {view.kind === 'review' && (
         <>
           <p className="hint">
-            The merged text, to be saved over Dropbox's rev {conflictShortRev(sides)(sides.remote?.rev ?? '')}
-            . Edit it here if it needs it: Save merged saves what you see.
+            The merged text, to be saved over Dropbox's rev {shortOf(sides.remote?.rev ?? '')}. Edit it here
+            if it needs it: Save merged saves what you see.
           </p>
           <OriginLegend />
           <MergedReview
@@ -195,16 +198,16 @@ export function ConflictDialog(props: ConflictDialogProps) {
   );
 }
 
-function Sides({ sides }: { sides: ConflictSides }) {
+function Sides({ sides, shortOf }: { sides: ConflictSides; shortOf: ShortOf }) {
   return (
     <dl className="conflict-sides">
       <div>
         <dt>Your version</dt>
-        <dd>{yourVersionWords(sides)}</dd>
+        <dd>{yourVersionWords(sides, shortOf)}</dd>
       </div>
       <div>
         <dt>Dropbox version</dt>
-        <dd>{dropboxVersionWords(sides)}</dd>
+        <dd>{dropboxVersionWords(sides, shortOf)}</dd>
       </div>
     </dl>
   );

@@ -1,5 +1,6 @@
-import { formatModified, shortRevs } from '../format.ts';
+import { formatModified } from '../format.ts';
 import type { RemoteChange } from '../state/open-document.ts';
+import { useShortRevs } from '../state/use-short-revs.ts';
 import { RevisionLabel } from './revision-label.tsx';
 
 interface RemoteBannerProps {
@@ -23,6 +24,7 @@ export function RemoteBanner({
   onRecreate,
   onClose,
 }: RemoteBannerProps) {
+  const shortOf = useShortRevs([baseRev, change.remote?.rev]);
   if (change.change !== 'modified' || !change.remote) {
     return (
       <div className="remote-banner warning" role="alert" aria-label="Dropbox change">
@@ -45,7 +47,7 @@ export function RemoteBanner({
       <span className="banner-text">
         This file changed on Dropbox: rev{' '}
         <strong>
-          <RevisionLabel rev={remote.rev} short={shortRevs([baseRev, remote.rev])(remote.rev)} />
+          <RevisionLabel rev={remote.rev} short={shortOf(remote.rev)} />
         </strong>
         , modified <time dateTime={remote.serverModified}>{formatModified(remote.serverModified)}</time>. You
         have unsaved changes.

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { baseName, formatExactTime, parentFolder, shortRevs } from '../format.ts';
+import { useEffect, useRef, useState } from 'react';
+import { baseName, formatExactTime, parentFolder } from '../format.ts';
 import { type DocumentSnapshot, describeError, errorKind, type OpusApi } from '../opus.ts';
 import { revisionCopyName } from '../state/revision-copy-name.ts';
 import { type Revision, useRevisions, useRevisionText } from '../state/use-revisions.ts';
+import { useShortRevs } from '../state/use-short-revs.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 import { RevisionCopyForm } from './revision-copy-form.tsx';
@@ -45,7 +46,7 @@ export function RevisionHistory(props: RevisionHistoryProps) {
   const { opus, path, documentId, currentRev, dirty, language, getText, onClose } = props;
   const { list, reload } = useRevisions(opus, path);
   const revisions = list.kind === 'loaded' ? list.revisions : [];
-  const shortOf = useMemo(() => shortRevs(revisions.map((each) => each.rev)), [revisions]);
+  const shortOf = useShortRevs([currentRev, ...revisions.map((each) => each.rev)]);
   const [selected, setSelected] = useState(0);
   const revision = revisions[selected] ?? null;
   const preview = useRevisionText(opus, path, revision?.rev ?? null);

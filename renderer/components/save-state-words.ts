@@ -1,5 +1,5 @@
 import { unwritableWords } from '../../electron/common/encodings.ts';
-import { shortRev } from '../format.ts';
+import { shortRev } from '../short-revs.ts';
 import type { OpenDocument } from '../state/open-document.ts';
 import type { SaveState } from '../state/save-state.ts';
 import type { TransferView } from '../state/transfers.ts';

@@ -1,8 +1,9 @@
 import { languageLabel } from '../editor/language-for-path.ts';
 import { baseName, encodingLabel, lineEndingLabel, parentFolder } from '../format.ts';
-import { documentShortRevs } from '../state/document-revs.ts';
+import { documentRevs } from '../state/document-revs.ts';
 import { formatOf, isUntitled, type OpenDocument } from '../state/open-document.ts';
 import type { TransferView } from '../state/transfers.ts';
+import { useShortRevs } from '../state/use-short-revs.ts';
 import { RevisionLabel } from './revision-label.tsx';
 import { saveProgress, saveStateAlerts, saveStateWords } from './save-state-words.ts';
 
@@ -24,7 +25,7 @@ export function StatusBar(props: StatusBarProps) {
   const { accountName, document, language, online, pending, transfer, opening } = props;
   const saveState = document?.saveState;
   const progress = saveState ? saveProgress(saveState, transfer) : null;
-  const shortOf = document ? documentShortRevs(document) : null;
+  const shortOf = useShortRevs(documentRevs(document));
   return (
     <footer className="status-bar">
       <span className="status-account" title="Account">
@@ -40,7 +41,7 @@ export function StatusBar(props: StatusBarProps) {
           Opening…
         </span>
       )}
-      {document && saveState && shortOf && (
+      {document && saveState && (
         <>
           {isUntitled(document.remote) ? (
             <span className="status-path">Not on Dropbox yet</span>

@@ -6,6 +6,7 @@ import { useStartDocuments, useWorkspaceStart } from '../start-up/use-start-up.t
 import { useConnection } from '../state/use-connection.ts';
 import { useDocuments } from '../state/use-documents.ts';
 import { useRegionKeys } from '../state/use-region-keys.ts';
+import { RevAccount } from '../state/use-short-revs.ts';
 import { useShortcuts } from '../state/use-shortcuts.ts';
 import { useTransfers } from '../state/use-transfers.ts';
 import { useWindowTitle } from '../state/use-window-title.ts';
@@ -64,58 +65,61 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
   const language = active ? languageForPath(active.remote.path) : 'plaintext';
 
   return (
-    <div className="workspace">
-      <Toolbar accountName={accountName} hasDocument={!!active} online={connection.online} onRun={ws.run} />
-      <TabBar
-        docs={docs.state.docs}
-        activeId={activeId}
-        onActivate={docs.activate}
-        onClose={ws.requestClose}
-      />
-      {ws.notice && <NoticeBar notice={ws.notice} onDismiss={() => ws.setNotice(null)} />}
-      {active?.remoteChange && activeId && (
-        <RemoteBanner
-          change={active.remoteChange}
-          baseRev={active.remote.rev}
-          onMerge={() => ws.fromBanner(activeId, 'merge')}
-          onCompare={() => ws.fromBanner(activeId, 'compare')}
-          onLater={() => docs.dismissRemote(activeId)}
-          onRecreate={() => void ws.save(activeId)}
-          onClose={() => void docs.close(activeId)}
+    // Revs read by what sets them apart from the account's other revs (renderer/state/rev-knowledge.ts).
+    <RevAccount.Provider value={account?.accountId ?? ''}>
+      <div className="workspace">
+        <Toolbar accountName={accountName} hasDocument={!!active} online={connection.online} onRun={ws.run} />
+        <TabBar
+          docs={docs.state.docs}
+          activeId={activeId}
+          onActivate={docs.activate}
+          onClose={ws.requestClose}
         />
-      )}
-      <main className="editor-area">
-        {activeId || linkOpening ? (
-          // While a linked document is on its way the editor is made ready, empty, for it to show in.
-          <EditorPane documents={editorDocs} activeId={activeId ?? ''} loop={docs.loop} onReady={onReady} />
-        ) : (
-          <Welcome
-            opus={opus}
-            onNew={() => ws.run('newFile')}
-            onOpen={() => ws.run('open')}
-            onUpload={() => ws.run('uploadLocalFile')}
-            onOpenPath={(path) => void ws.openPath(path)}
+        {ws.notice && <NoticeBar notice={ws.notice} onDismiss={() => ws.setNotice(null)} />}
+        {active?.remoteChange && activeId && (
+          <RemoteBanner
+            change={active.remoteChange}
+            baseRev={active.remote.rev}
+            onMerge={() => ws.fromBanner(activeId, 'merge')}
+            onCompare={() => ws.fromBanner(activeId, 'compare')}
+            onLater={() => docs.dismissRemote(activeId)}
+            onRecreate={() => void ws.save(activeId)}
+            onClose={() => void docs.close(activeId)}
           />
         )}
-      </main>
-      <StatusBar
-        accountName={accountName}
-        document={active}
-        language={language}
-        online={connection.online}
-        pending={activeId ? connection.isPending(activeId) : false}
-        transfer={activeId ? transfers.transferFor(activeId) : null}
-        opening={docs.opening}
-      />
-      <WorkspaceDialogs
-        opus={opus}
-        ws={ws}
-        docs={docs}
-        getText={getText}
-        nativeDialogs={nativeDialogs}
-        language={language}
-        account={account}
-      />
-    </div>
+        <main className="editor-area">
+          {activeId || linkOpening ? (
+            // While a linked document is on its way the editor is made ready, empty, for it to show in.
+            <EditorPane documents={editorDocs} activeId={activeId ?? ''} loop={docs.loop} onReady={onReady} />
+          ) : (
+            <Welcome
+              opus={opus}
+              onNew={() => ws.run('newFile')}
+              onOpen={() => ws.run('open')}
+              onUpload={() => ws.run('uploadLocalFile')}
+              onOpenPath={(path) => void ws.openPath(path)}
+            />
+          )}
+        </main>
+        <StatusBar
+          accountName={accountName}
+          document={active}
+          language={language}
+          online={connection.online}
+          pending={activeId ? connection.isPending(activeId) : false}
+          transfer={activeId ? transfers.transferFor(activeId) : null}
+          opening={docs.opening}
+        />
+        <WorkspaceDialogs
+          opus={opus}
+          ws={ws}
+          docs={docs}
+          getText={getText}
+          nativeDialogs={nativeDialogs}
+          language={language}
+          account={account}
+        />
+      </div>
+    </RevAccount.Provider>
   );
 }
