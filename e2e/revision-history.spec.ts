@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { clearClipboard, readClipboard } from './test-support/clipboard.ts';
 import { downloadText } from './test-support/localbox-client.ts';
 import { opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
+import { shownRev } from './test-support/shown-revs.ts';
 
 const FILE = '/essay.txt';
 const V1 = 'First draft.\n';
@@ -49,9 +51,8 @@ test('revision history: preview an old revision, restore it, and open another as
   expect(restored.text).toBe(V1);
   expect([rev1, rev2, rev3]).not.toContain(restored.rev);
   await expect(page.getByRole('status', { name: 'Save state' })).toHaveText(
-    `Saved rev ${restored.rev.slice(-9)}`,
+    `Saved rev ${await shownRev(page.locator('.status-rev'), restored.rev)}`,
   );
-  await expect(page.locator('.status-bar')).toContainText(`rev ${restored.rev.slice(-9)}`);
 
   // The restored text is the new base: the next save is checked against it and simply lands.
   await lines.click();
@@ -65,25 +66,25 @@ test('revision history: preview an old revision, restore it, and open another as
   await toolbar.getByRole('button', { name: 'History…' }).click();
   await revisions
     .getByRole('option')
-    .filter({ hasText: rev2?.slice(-9) ?? '' })
+    .filter({ has: page.locator(`code[title="Rev ${rev2}"]`) })
     .click();
+  const short2 = await shownRev(revisions, rev2 ?? '');
   await history.getByRole('button', { name: 'Open as new document…' }).click();
   const copyName = history.getByLabel('Name of the new document');
-  await expect(copyName).toHaveValue(`essay (rev ${rev2?.slice(-9)}).txt`);
+  await expect(copyName).toHaveValue(`essay (rev ${short2}).txt`);
   await shot(page, 'history-2-open-as-new');
   await history.getByRole('button', { name: 'Create and open' }).click();
   await expect(history).toBeHidden();
-  await expect(
-    page.getByRole('tab', { name: `essay (rev ${rev2?.slice(-9)}).txt`, selected: true }),
-  ).toBeVisible();
+  await expect(page.getByRole('tab', { name: `essay (rev ${short2}).txt`, selected: true })).toBeVisible();
   await expect(lines).toContainText('Second thoughts.');
-  expect((await downloadText(dropbox, `/essay (rev ${rev2?.slice(-9)}).txt`)).text).toBe(V2);
+  expect((await downloadText(dropbox, `/essay (rev ${short2}).txt`)).text).toBe(V2);
 });
 
-test('History tells every revision apart, by a rev of its own and a time to the second', async ({
+test('History tells every revision apart by a short rev of its own, and copies any rev whole', async ({
   page,
   context,
 }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const opus = await session.start({ [FILE]: V1 });
   const { dropbox } = opus;
   // 17 saves after the first: on localbox, the 1st and the 17th rev end in the same 9 characters.
@@ -104,15 +105,81 @@ test('History tells every revision apart, by a rev of its own and a time to the 
 
   const shown = await options.locator('code').allTextContents();
   expect(new Set(shown).size).toBe(18);
-  // Each is its own rev's tail, at least 9 characters, and the whole rev is on hover.
+  // Each is a short part of its own rev, not the tail every localbox rev ends in (the store's salt,
+  // after a 9-hex counter), and the whole rev is on hover.
+  const sharedTail = revs[0]?.slice(9) ?? '';
+  expect(revs.every((rev) => rev.endsWith(sharedTail))).toBe(true);
   const titles = await options.locator('code').evaluateAll((codes) => codes.map((code) => code.title));
   expect(titles).toEqual(revs.map((rev) => `Rev ${rev}`));
   shown.forEach((short, index) => {
-    expect(short.length).toBeGreaterThanOrEqual(9);
-    expect(revs[index]?.endsWith(short)).toBe(true);
+    expect(short.length).toBeGreaterThanOrEqual(7);
+    expect(short.length).toBeLessThanOrEqual(12);
+    expect(revs[index]).toContain(short);
+    expect(short.endsWith(sharedTail)).toBe(false);
   });
   for (const time of await options.locator('.revision-time').allTextContents())
     expect(time).toMatch(/\d:\d\d:\d\d/);
+
+  // A click on a row's rev copies the whole rev, says so, and selects the row.
+  const clipboard = () => readClipboard(page);
+  const third = options.nth(2);
+  await third.getByRole('button', { name: `Copy rev ${shown[2]}` }).click();
+  await expect(third.getByRole('status')).toHaveText('Copied');
+  expect(await clipboard()).toBe(revs[2]);
+  await expect(third).toHaveAttribute('aria-selected', 'true');
+  await shot(page, 'history-5-copied');
+  await expect(third.getByRole('status')).toBeHidden();
+
+  // By keyboard: Ctrl+C in the list copies the selected revision's rev; the preview's rev is a button.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Control+C');
+  await expect(options.nth(3).getByRole('status')).toHaveText('Copied');
+  expect(await clipboard()).toBe(revs[3]);
+  const preview = page.getByRole('region', { name: 'Revision preview' });
+  await preview.getByRole('button', { name: `Copy rev ${shown[3]}` }).focus();
+  await clearClipboard(page);
+  await page.keyboard.press('Enter');
+  await expect(preview.getByRole('status')).toHaveText('Copied');
+  expect(await clipboard()).toBe(revs[3]);
+});
+
+test("the status bar's rev reads differently after every save, and a click copies it whole", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const opus = await session.start({ [FILE]: V1 });
+  await signInAndOpen(page, context, opus.url, FILE);
+  const statusRev = page.locator('.status-rev');
+  const status = page.getByRole('status', { name: 'Save state' });
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toContainText('First draft.');
+  const opened = await downloadText(opus.dropbox, FILE);
+  const shown = [await shownRev(statusRev, opened.rev)];
+  const sharedTail = opened.rev.slice(9);
+
+  for (const word of ['One', 'Two', 'Three']) {
+    await lines.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(word);
+    await page.keyboard.press('Control+S');
+    await expect(status).toHaveText(/^Saved rev /);
+    const saved = await downloadText(opus.dropbox, FILE);
+    const short = await shownRev(statusRev, saved.rev);
+    await expect(status).toHaveText(`Saved rev ${short}`);
+    expect(short.length).toBeLessThanOrEqual(12);
+    // Not the salt every localbox rev ends in: what changed from the last save shows.
+    expect(short.endsWith(sharedTail)).toBe(false);
+    expect(shown).not.toContain(short);
+    shown.push(short);
+  }
+
+  const latest = (await downloadText(opus.dropbox, FILE)).rev;
+  await statusRev.getByRole('button', { name: `Copy rev ${shown.at(-1)}` }).click();
+  await expect(statusRev.getByRole('status')).toHaveText('Copied');
+  expect(await readClipboard(page)).toBe(latest);
+  await expect(statusRev.locator('code')).toHaveAttribute('title', `Rev ${latest}`);
+  await shot(page, 'status-bar-rev-copied');
 });
 
 test('Restore asks first, Cancel changes nothing, and Undo puts back the text from before', async ({

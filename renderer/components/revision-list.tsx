@@ -1,5 +1,6 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { formatRevisionTime, formatSize } from '../format.ts';
+import { useRevCopy } from '../state/use-rev-copy.ts';
 import type { Revision } from '../state/use-revisions.ts';
 import { selectionAfterKey } from './listbox-keys.ts';
 import { RevisionLabel } from './revision-label.tsx';
@@ -29,7 +30,15 @@ const fullTime = (iso: string) => {
  */
 export function RevisionList(props: RevisionListProps) {
   const { revisions, currentRev, shortOf, selected, onSelect, listRef } = props;
+  const revCopy = useRevCopy();
   const keyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // The rows' revs take no focus of their own: Ctrl+C (⌘C) copies the selected one.
+    const active = revisions[selected];
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && active) {
+      event.preventDefault();
+      revCopy.copy(active.rev);
+      return;
+    }
     const move = selectionAfterKey(event.key, selected, revisions.length);
     if (move === undefined || move === null) return;
     event.preventDefault();
@@ -69,7 +78,12 @@ export function RevisionList(props: RevisionListProps) {
             {current && <span className="revision-badge">Current</span>}
             <span className="revision-meta">
               {formatSize(revision.size)} · rev{' '}
-              <RevisionLabel rev={revision.rev} short={shortOf(revision.rev)} />
+              <RevisionLabel
+                rev={revision.rev}
+                short={shortOf(revision.rev)}
+                revCopy={revCopy}
+                tabIndex={-1}
+              />
             </span>
           </div>
         );
