@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import type { Dropbox } from 'dropbox';
+import { bytesOf } from './test-support/localbox-client.ts';
 import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 const LATIN1 = 'Café Müller mag Crème brûlée und Käse.\r\nÜbermorgen!\r\n';
@@ -9,11 +9,6 @@ const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buff
 const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080600000000', 'hex');
 
 const session = opusPerTest();
-
-async function bytesOf(dropbox: Dropbox, path: string): Promise<Buffer> {
-  const { result } = await dropbox.filesDownload({ path });
-  return (result as unknown as { fileBinary: Buffer }).fileBinary;
-}
 
 async function appendAndSave(page: Page, text: string) {
   await page.locator('.monaco-editor .view-lines').click();

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import type { Dropbox } from 'dropbox';
 import { editsCarrying } from './test-support/edits-sent.ts';
+import { bytesOf } from './test-support/localbox-client.ts';
 import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 // Two lines in Latin-1 with CRLF; what is typed at the end goes on line 3.
@@ -12,11 +12,6 @@ const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buff
 const REFUSAL = '“€” on line 3 and “✓” on line 4 cannot be written in Latin-1 (ISO-8859-1)';
 
 const session = opusPerTest();
-
-async function bytesOf(dropbox: Dropbox, path: string): Promise<Buffer> {
-  const { result } = await dropbox.filesDownload({ path });
-  return (result as unknown as { fileBinary: Buffer }).fileBinary;
-}
 
 async function typeAtEnd(page: Page, text: string) {
   await page.locator('.monaco-editor .view-lines').click();

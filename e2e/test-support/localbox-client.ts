@@ -9,6 +9,12 @@ export function localboxClient(localboxUrl: string, accessToken: string): Dropbo
 }
 
 /** The bytes of a file as Dropbox stores them (the SDK hands them back as a Buffer under Node). */
+export async function bytesOf(client: Dropbox, path: string): Promise<Buffer> {
+  const { result } = await client.filesDownload({ path });
+  return (result as unknown as { fileBinary: Buffer }).fileBinary;
+}
+
+/** A file's text (as UTF-8) and its rev. */
 export async function downloadText(client: Dropbox, path: string): Promise<{ text: string; rev: string }> {
   const { result } = await client.filesDownload({ path });
   const bytes = (result as unknown as { fileBinary: Buffer }).fileBinary;
