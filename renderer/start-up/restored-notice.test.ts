@@ -8,9 +8,11 @@ const restored = (name: string, text: string, remoteMoved = false): RestoredDocu
   remoteMoved,
 });
 
+const carried = (path: string, remoteMoved = false) => ({ path, documentId: path, remoteMoved });
+
 describe('the restore notice names what came back', () => {
   it('names one document', () => {
-    expect(restoredNotice([restored('a.txt', 'unsaved')])).toEqual({
+    expect(restoredNotice([restored('a.txt', 'unsaved')])).toMatchObject({
       tone: 'info',
       message: 'Restored unsaved changes to a.txt from before Opus closed.',
     });
@@ -32,7 +34,7 @@ describe('the restore notice names what came back', () => {
 
   it('says why a text its encoding could not hold came back as UTF-8', () => {
     const entry = { ...restored('a.txt', 'Preis: 5 €'), formerEncoding: 'iso-8859-1' };
-    expect(restoredNotice([entry])).toEqual({
+    expect(restoredNotice([entry])).toMatchObject({
       tone: 'info',
       message:
         'Restored unsaved changes to a.txt from before Opus closed. The unsaved text of a.txt could not be ' +
@@ -56,8 +58,32 @@ describe('the restore notice says why the text came back', () => {
   });
 
   it('kept in the window while the helper was stopped', () => {
-    expect(restoredNotice([], { carried: ['/Notes/b.md'] })?.message).toBe(
+    expect(restoredNotice([], { carried: [carried('/Notes/b.md')] })?.message).toBe(
       "Brought back what you typed in b.md while Opus's helper was stopped.",
+    );
+  });
+});
+
+describe('the restore notice lasts as long as its facts', () => {
+  it('speaks of the documents it names', () => {
+    const notice = restoredNotice([restored('a.txt', 'x'), restored('b.md', 'saved')], {
+      carried: [carried('/c.txt')],
+    });
+    expect(notice?.about?.documentIds).toEqual(['a.txt', '/c.txt']);
+  });
+
+  it('narrows to the documents still restored, and goes with the last', () => {
+    const notice = restoredNotice([restored('a.txt', 'x'), restored('b.md', 'y', true)]);
+    const narrowed = notice?.about?.narrowed(['a.txt']);
+    expect(narrowed?.message).toBe('Restored unsaved changes to a.txt from before Opus closed.');
+    expect(narrowed?.about?.narrowed([])).toBeNull();
+  });
+
+  it('asks to combine versions only while a moved document is still restored', () => {
+    const notice = restoredNotice([restored('a.txt', 'x')], { carried: [carried('/b.md', true)] });
+    expect(notice?.message).toContain('choose how to combine the two versions');
+    expect(notice?.about?.narrowed(['a.txt'])?.message).toBe(
+      'Restored unsaved changes to a.txt from before Opus closed.',
     );
   });
 });

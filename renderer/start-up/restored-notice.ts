@@ -1,12 +1,13 @@
 import { encodingName } from '../../electron/common/encodings.ts';
 import { baseName } from '../format.ts';
 import type { RestoredDocument } from '../opus.ts';
+import type { CarriedText } from '../state/kept-text-handover.ts';
 import type { Notice } from '../state/workspace-dialog.ts';
 
 /** Why the text came back, so the notice says what really happened. */
 export interface RestoredContext {
-  /** Paths whose text this window kept while Opus's helper was stopped, now brought back. */
-  carried?: readonly string[];
+  /** Texts this window kept while Opus's helper was stopped, now brought back in tabs. */
+  carried?: readonly CarriedText[];
   /** Restored once someone signed in in this page: kept since the last sign-out, not after a crash. */
   afterSignIn?: boolean;
 }
@@ -14,16 +15,20 @@ export interface RestoredContext {
 const listed = (names: readonly string[]) =>
   names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
-/** "Restored unsaved changes to a.txt and b.md …": one line for everything brought back. */
+/**
+ * "Restored unsaved changes to a.txt and b.md …": one line for everything brought back, tied to those
+ * documents, so it narrows as each is saved, replaced or closed, and goes with the last.
+ */
 export function restoredNotice(
   restored: readonly RestoredDocument[],
   context: RestoredContext = {},
 ): Notice | null {
-  const carried = new Set((context.carried ?? []).map((path) => path.toLowerCase()));
+  const carried = context.carried ?? [];
+  const carriedPaths = new Set(carried.map((entry) => entry.path.toLowerCase()));
   const recovered = restored.filter(
     (entry) =>
       (entry.text !== entry.snapshot.text || entry.remoteMoved) &&
-      !carried.has(entry.snapshot.remote.pathLower),
+      !carriedPaths.has(entry.snapshot.remote.pathLower),
   );
   const sentences: string[] = [];
   if (recovered.length > 0) {
@@ -31,15 +36,30 @@ export function restoredNotice(
     const when = context.afterSignIn ? 'from when you were last signed in' : 'from before Opus closed';
     sentences.push(`Restored unsaved changes to ${listed(names)} ${when}.`);
   }
-  if (carried.size > 0) {
-    const names = (context.carried ?? []).map(baseName);
+  if (carried.length > 0) {
+    const names = carried.map((entry) => baseName(entry.path));
     sentences.push(`Brought back what you typed in ${listed(names)} while Opus's helper was stopped.`);
   }
   if (sentences.length === 0) return null;
-  if (recovered.some((entry) => entry.remoteMoved))
+  if (recovered.some((entry) => entry.remoteMoved) || carried.some((entry) => entry.remoteMoved))
     sentences.push('The file changed on Dropbox meanwhile: choose how to combine the two versions.');
   for (const entry of recovered) if (entry.formerEncoding) sentences.push(reencodedWords(entry));
-  return { tone: 'info', message: sentences.join(' ') };
+  const documentIds = [
+    ...recovered.map((entry) => entry.snapshot.documentId),
+    ...carried.map((entry) => entry.documentId),
+  ];
+  return {
+    tone: 'info',
+    message: sentences.join(' '),
+    about: {
+      documentIds,
+      narrowed: (still) =>
+        restoredNotice(
+          recovered.filter((entry) => still.includes(entry.snapshot.documentId)),
+          { ...context, carried: carried.filter((entry) => still.includes(entry.documentId)) },
+        ),
+    },
+  };
 }
 
 /** Why a restored text is UTF-8 now: its file's encoding could not hold it, so it was never left behind. */

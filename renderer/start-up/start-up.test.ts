@@ -45,7 +45,7 @@ function fakeCore() {
   const targets: StartTargets = {
     openRestored: async (restored) => {
       log.push(`tabs ${restored.map((entry) => entry.snapshot.remote.name)}`);
-      return [];
+      return { carried: [], left: [] };
     },
     keptTexts: async () => [],
     setNotice: (notice: Notice | null) => log.push(`notice ${notice?.tone}`),

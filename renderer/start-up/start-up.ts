@@ -26,6 +26,7 @@ import {
   opus,
   type RestoredDocument,
 } from '../opus.ts';
+import type { HandOver } from '../state/kept-text-handover.ts';
 import type { KeptText } from '../state/kept-texts.ts';
 import type { Notice } from '../state/workspace-dialog.ts';
 import { answerOnceSignedIn, type EarlyAnswer, earlyAnswer } from './early-answer.ts';
@@ -89,8 +90,8 @@ export interface WorkspaceStart {
 
 /** Where (c) and (d) land: the workspace's tabs, notice, conflict prompt and open. */
 export interface StartTargets {
-  /** Resolves with the kept texts that found no tab (their file moved on from their base). */
-  openRestored(restored: readonly RestoredDocument[], kept: readonly KeptText[]): Promise<KeptText[]>;
+  /** Resolves with the kept texts now in tabs, and those that found none. */
+  openRestored(restored: readonly RestoredDocument[], kept: readonly KeptText[]): Promise<HandOver>;
   /** What the page kept while the browser host's helper was gone (renderer/state/kept-texts.ts). */
   keptTexts(): Promise<KeptText[]>;
   setNotice(notice: Notice | null): void;
@@ -184,11 +185,12 @@ async function reopenRestored(start: WorkspaceStart, to: StartTargets): Promise<
   try {
     const [restored, kept] = await Promise.all([start.restored(), to.keptTexts()]);
     if (restored.length === 0 && kept.length === 0) return;
-    const left = await to.openRestored(restored, kept);
-    const carried = kept.filter((entry) => !left.includes(entry)).map((entry) => entry.path);
+    const { carried } = await to.openRestored(restored, kept);
     to.setNotice(restoredNotice(restored, { carried, afterSignIn: start.restoredAfterSignIn() }));
-    const moved = restored.find((entry) => entry.remoteMoved);
-    if (moved) to.startConflict(moved.snapshot.documentId);
+    const moved =
+      restored.find((entry) => entry.remoteMoved)?.snapshot.documentId ??
+      carried.find((entry) => entry.remoteMoved)?.documentId;
+    if (moved) to.startConflict(moved);
   } catch (error) {
     to.setNotice({ tone: 'error', message: describeError(error) });
   }

@@ -49,7 +49,9 @@ export function useStartDocuments(
       };
       void openStartDocuments(start, takeLinkFromAddress(), {
         openRestored: (restored, kept) =>
-          shown.current ? latest.current.docs.openRestored(restored, kept) : Promise.resolve([...kept]),
+          shown.current
+            ? latest.current.docs.openRestored(restored, kept)
+            : Promise.resolve({ carried: [], left: [...kept] }),
         keptTexts: () => latest.current.docs.keptTexts(),
         setNotice: (notice) => ifShown(() => latest.current.ws.setNotice(notice)),
         startConflict: (documentId) => ifShown(() => setConflictOnOpen(documentId)),

@@ -21,7 +21,8 @@ import {
 } from './documents-state.ts';
 import { EditLoop } from './edit-loop.ts';
 import { HelperOutage, helperStopped } from './helper-outage.ts';
-import { type KeptText, pageKeptTexts, pairKept } from './kept-texts.ts';
+import { type HandOver, handOverKept } from './kept-text-handover.ts';
+import { type KeptText, pageKeptTexts } from './kept-texts.ts';
 import type { OpenDocument } from './open-document.ts';
 import type { SaveState, SaveTarget } from './save-state.ts';
 
@@ -41,10 +42,10 @@ export interface DocumentsControls {
   create(): Promise<void>;
   /**
    * Tabs for documents the core recovered from its journal after a crash, each with the newer text the
-   * page kept of it while the browser host's helper was gone (`kept`); resolves with the kept texts no
-   * restored document took, opened in tabs of their own where Dropbox still has their base rev.
+   * page kept of it while the browser host's helper was gone (`kept`), and the kept texts no restored
+   * document took in tabs of their own (kept-text-handover.ts).
    */
-  openRestored(restored: readonly RestoredDocument[], kept?: readonly KeptText[]): Promise<KeptText[]>;
+  openRestored(restored: readonly RestoredDocument[], kept?: readonly KeptText[]): Promise<HandOver>;
   /** What the page kept while the browser host's helper was gone (none in Electron). */
   keptTexts(): Promise<KeptText[]>;
   activate(documentId: string): void;
@@ -182,46 +183,21 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
     dispatch({ type: 'opened', snapshot, activate: true });
   }, [opus, dispatch]);
 
-  /** A tab on `snapshot` showing `text`, which main has still to hear: the page kept it. */
-  const openKeptText = useCallback(
-    (snapshot: DocumentSnapshot, text: string, keptText: KeptText, activate: boolean) => {
-      loop.sendWholeOnAttach(snapshot.documentId);
-      outage.handingOver(snapshot.documentId, keptText);
-      dispatch({ type: 'opened', snapshot, restoredText: text, activate });
-    },
-    [loop, outage, dispatch],
-  );
-
   const openRestored = useCallback(
-    async (restored: readonly RestoredDocument[], keptTexts: readonly KeptText[] = []) => {
-      const { paired, unpaired } = pairKept(restored, keptTexts);
-      for (const [index, entry] of restored.entries()) {
-        const activate = index === restored.length - 1 && unpaired.length === 0;
-        const keptText = paired.get(entry.snapshot.documentId);
-        if (keptText && keptText.text !== entry.text)
-          openKeptText(entry.snapshot, keptText.text, keptText, activate);
-        else {
-          if (keptText) void kept.forget(keptText).catch(() => undefined);
-          dispatch({ type: 'opened', snapshot: entry.snapshot, restoredText: entry.text, activate });
-        }
-      }
-      const left: KeptText[] = [];
-      for (const keptText of unpaired) {
-        // Its file is open already, on another base: that tab stays as it is, and the text kept.
-        if (latest.current.docs.some((doc) => doc.remote.pathLower === keptText.path.toLowerCase())) {
-          left.push(keptText);
-          continue;
-        }
-        const snapshot = await opus.openDocument({ path: keptText.path }).catch(() => null);
-        // Dropbox moved on from the text's base (or the file is gone): the kept text stays kept.
-        if (!snapshot || snapshot.remote.rev !== keptText.baseRev) {
-          if (snapshot) void opus.closeDocument({ documentId: snapshot.documentId }).catch(() => undefined);
-          left.push(keptText);
-        } else openKeptText(snapshot, keptText.text, keptText, true);
-      }
-      return left;
-    },
-    [opus, kept, openKeptText, dispatch],
+    (restored: readonly RestoredDocument[], keptTexts: readonly KeptText[] = []) =>
+      handOverKept(restored, keptTexts, {
+        opus,
+        kept,
+        isOpen: (path) => latest.current.docs.some((doc) => doc.remote.pathLower === path.toLowerCase()),
+        openKept: (snapshot, keptText, activate) => {
+          loop.sendWholeOnAttach(snapshot.documentId);
+          outage.handingOver(snapshot.documentId, keptText);
+          dispatch({ type: 'opened', snapshot, restoredText: keptText.text, activate });
+        },
+        openRestored: (entry, activate) =>
+          dispatch({ type: 'opened', snapshot: entry.snapshot, restoredText: entry.text, activate }),
+      }),
+    [opus, kept, loop, outage, dispatch],
   );
 
   /**

@@ -5,6 +5,7 @@ import { type DocumentSnapshot, describeError, type Encoding, errorKind, type Op
 import type { ConflictSides, ConflictView, Resolution } from './conflict-sides.ts';
 import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
+import { narrowNotice } from './notice-facts.ts';
 import { isUntitled } from './open-document.ts';
 import type { DocumentsControls } from './use-documents.ts';
 import { type Closing, type Notice, sidesOf, type WorkspaceDialog } from './workspace-dialog.ts';
@@ -72,6 +73,9 @@ export function useWorkspace(
   const [settling, setSettling] = useState(false);
   const active = docs.active;
   const activeId = active?.snapshot.documentId ?? null;
+  const openDocs = docs.state.docs;
+  // A notice about tabs says only what is still true of them (saved, replaced, closed: it narrows).
+  useEffect(() => setNotice((old) => narrowNotice(old, openDocs)), [openDocs]);
 
   const showConflict = useCallback(
     (sides: ConflictSides, view: ConflictView) =>
@@ -118,7 +122,8 @@ export function useWorkspace(
     setDialog(null);
     try {
       await docs.open(path, answer);
-      setNotice(null);
+      // An earlier failure's words go; a notice about other tabs stays while it is true.
+      setNotice((old) => (old?.about ? old : null));
     } catch (error) {
       // Dropbox says only that it is no file: a folder is said as one, and shown to choose from.
       if (errorKind(error) === 'invalid_request' && (await isFolder(opus, path))) {
@@ -233,7 +238,7 @@ export function useWorkspace(
   const newFile = async () => {
     try {
       await docs.create();
-      setNotice(null);
+      setNotice((old) => (old?.about ? old : null));
     } catch (error) {
       setNotice({ tone: 'error', message: describeError(error) });
     }

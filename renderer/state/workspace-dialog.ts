@@ -31,6 +31,14 @@ export interface Notice {
   message: string;
   /** A button beside the words: what the user can do about it (Undo). */
   action?: { label: string; run(): void };
+  /** The documents the words speak of: the notice lives as long as that is true (notice-facts.ts). */
+  about?: NoticeFacts;
+}
+
+export interface NoticeFacts {
+  documentIds: readonly string[];
+  /** The notice for those of them still as said; null when none is. */
+  narrowed(still: readonly string[]): Notice | null;
 }
 
 export const sidesOf = (conflict: Conflict, path: string): ConflictSides => ({

@@ -1,0 +1,76 @@
+import type { DocumentSnapshot, OpusApi, RestoredDocument } from '../opus.ts';
+import { type KeptText, type KeptTexts, pairKept } from './kept-texts.ts';
+
+/** A text the page kept now in a tab: the document that took it, and what happened to its file. */
+export interface CarriedText {
+  path: string;
+  documentId: string;
+  /** Dropbox moved past the text's base meanwhile: the tab goes straight to the conflict prompt. */
+  remoteMoved: boolean;
+}
+
+/** What became of the kept texts: those now in tabs, and those no tab could take (left kept). */
+export interface HandOver {
+  carried: CarriedText[];
+  left: KeptText[];
+}
+
+/** Where the hand-over lands: the core, the kept texts, and the workspace's tabs. */
+export interface HandOverTargets {
+  opus: Pick<OpusApi, 'openDocument' | 'closeDocument'>;
+  kept: KeptTexts;
+  /** Whether a tab shows `path` already. */
+  isOpen(path: string): boolean;
+  /** A tab on `snapshot` showing `text`, which main has still to hear: the page kept it. */
+  openKept(snapshot: DocumentSnapshot, keptText: KeptText, activate: boolean): void;
+  /** A tab on a restored document with the text main restored. */
+  openRestored(entry: RestoredDocument, activate: boolean): void;
+}
+
+/**
+ * The journal's restored documents reopen as tabs, each with the newer text the page kept of it while
+ * the browser host's helper was gone; a kept text the journal has no document for opens in a tab of
+ * its own where Dropbox still has its base rev.
+ */
+export async function handOverKept(
+  restored: readonly RestoredDocument[],
+  keptTexts: readonly KeptText[],
+  to: HandOverTargets,
+): Promise<HandOver> {
+  const { paired, unpaired } = pairKept(restored, keptTexts);
+  const carried: CarriedText[] = [];
+  for (const [index, entry] of restored.entries()) {
+    const activate = index === restored.length - 1 && unpaired.length === 0;
+    const keptText = paired.get(entry.snapshot.documentId);
+    if (keptText && keptText.text !== entry.text) to.openKept(entry.snapshot, keptText, activate);
+    else {
+      if (keptText) void to.kept.forget(keptText).catch(() => undefined);
+      to.openRestored(entry, activate);
+    }
+    if (keptText) carried.push(carriedBy(keptText, entry.snapshot.documentId, entry.remoteMoved));
+  }
+  const left: KeptText[] = [];
+  for (const keptText of unpaired) {
+    // Its file is open already, on another base: that tab stays as it is, and the text kept.
+    if (to.isOpen(keptText.path)) {
+      left.push(keptText);
+      continue;
+    }
+    const snapshot = await to.opus.openDocument({ path: keptText.path }).catch(() => null);
+    // Dropbox moved on from the text's base (or the file is gone): the kept text stays kept.
+    if (!snapshot || snapshot.remote.rev !== keptText.baseRev) {
+      if (snapshot) void to.opus.closeDocument({ documentId: snapshot.documentId }).catch(() => undefined);
+      left.push(keptText);
+    } else {
+      to.openKept(snapshot, keptText, true);
+      carried.push(carriedBy(keptText, snapshot.documentId, false));
+    }
+  }
+  return { carried, left };
+}
+
+const carriedBy = ({ path }: KeptText, documentId: string, remoteMoved: boolean): CarriedText => ({
+  path,
+  documentId,
+  remoteMoved,
+});
