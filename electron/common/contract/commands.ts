@@ -244,6 +244,15 @@ export const commands = {
     z.strictObject({ documentId: DocumentId, encoding: EncodingShape }),
     z.strictObject({ snapshot: DocumentSnapshot, lossy: z.boolean() }),
   ),
+  /**
+   * A text the page kept while the browser host's helper was stopped, whose file moved past its base on
+   * Dropbox meanwhile: reopened on `baseRev` in a document of its own, showing `text`, as a journaled
+   * text is after a crash (`remoteMoved`: the next save goes to the conflict prompt).
+   */
+  restoreKeptText: command(
+    z.strictObject({ path: DropboxPath, baseRev: z.string().min(1), text: z.string() }),
+    RestoredDocument,
+  ),
 } as const;
 
 export type Commands = typeof commands;

@@ -33,6 +33,7 @@ export const COMMAND_NAMES = [
   'closeWindow',
   'newDocument',
   'reopenDocumentWithEncoding',
+  'restoreKeptText',
 ] as const;
 
 export const EVENT_NAMES = [

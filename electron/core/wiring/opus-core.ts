@@ -135,7 +135,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
   const handlers: Handlers = {
     ...appHandlers(options, localChoices),
     ...accountHandlers(account, details),
-    ...restorationHandlers(restoration, documents),
+    ...restorationHandlers(restoration, documents, () => gateway, watching),
     ...fileHandlers(() => gateway, localChoices),
     ...revisionHandlers(() => gateway, documents),
     getRecentFiles: () => recentFiles.list(),

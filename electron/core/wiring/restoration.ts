@@ -1,6 +1,8 @@
 import type { RestoredDocument } from '../../common/contract/shapes.ts';
 import type { Documents } from '../documents/documents.ts';
+import type { Gateway } from '../dropbox/gateway.ts';
 import type { Handlers } from './dispatch.ts';
+import { restoreKeptText } from './restore-journal.ts';
 
 /**
  * The journal's documents, restored once per account (a failure is not kept: the next ask tries again).
@@ -27,12 +29,23 @@ export class Restoration {
   }
 }
 
-/** Each restored document goes to the first window that asks: a second window opens its own copy. */
+/**
+ * Each restored document goes to the first window that asks: a second window opens its own copy. A
+ * text a window kept while the helper was stopped comes back after the journal's, watched like any open.
+ */
 export function restorationHandlers(
   restoration: Restoration,
   documents: Documents,
-): Pick<Handlers, 'getRestoredDocuments'> {
+  gateway: () => Gateway,
+  watching: { follow(pathLower: string): void },
+): Pick<Handlers, 'getRestoredDocuments' | 'restoreKeptText'> {
   return {
+    restoreKeptText: async (kept) => {
+      await restoration.get().catch(() => undefined);
+      const restored = await restoreKeptText(gateway(), documents, kept);
+      watching.follow(restored.snapshot.remote.pathLower);
+      return restored;
+    },
     getRestoredDocuments: async () => {
       const list = await restoration.get();
       const taken = new Map(documents.claimRestored().map((doc) => [doc.id, doc]));

@@ -1,4 +1,4 @@
-import type { RestoredDocument } from '../../common/contract/shapes.ts';
+import type { RestoredDocument, TextFormat } from '../../common/contract/shapes.ts';
 import { decodeText, encodeText } from '../documents/codec.ts';
 import type { Documents } from '../documents/documents.ts';
 import { contentHash } from '../dropbox/content-hash.ts';
@@ -41,18 +41,55 @@ async function restoreOne(
     await journalClear(doc.id);
     return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved: false };
   }
-  let base = entry.baseRev ? await gateway.download(`rev:${entry.baseRev}`).catch(() => null) : null;
-  if (!base && current?.kind === 'file') base = await gateway.download(entry.path);
-  if (!base) throw new Error(`nothing on Dropbox to restore ${entry.path} against`);
-  const baseText = decodeText(base.bytes).text;
-  const remote = { ...base.file, path: current?.kind === 'file' ? current.path : entry.path };
-  const doc = documents.register(remote, baseText, entry.format, { id: entry.documentId, unclaimed: true });
-  documents.showText(doc.id, entry.text);
+  return reopenOnBase(gateway, documents, current, entry, { id: entry.documentId, unclaimed: true }, former);
+}
+
+/** Text typed on `baseRev` of `path`, in `format` (null: the base's own). */
+export interface TypedText {
+  path: string;
+  baseRev: string | null;
+  text: string;
+  format: TextFormat | null;
+}
+
+/**
+ * The document reopened on the rev `typed` was based on, showing that text; when Dropbox's copy
+ * (`current`) moved past it, the conflict is prepared, so the next save goes to the conflict prompt.
+ */
+export async function reopenOnBase(
+  gateway: Gateway,
+  documents: Documents,
+  current: Awaited<ReturnType<Gateway['getMetadata']>>,
+  typed: TypedText,
+  options: { id?: string; unclaimed: boolean },
+  former: { formerEncoding?: string } = {},
+): Promise<RestoredDocument> {
+  let base = typed.baseRev ? await gateway.download(`rev:${typed.baseRev}`).catch(() => null) : null;
+  if (!base && current?.kind === 'file') base = await gateway.download(typed.path);
+  if (!base) throw new Error(`nothing on Dropbox to restore ${typed.path} against`);
+  const decoded = decodeText(base.bytes);
+  const remote = { ...base.file, path: current?.kind === 'file' ? current.path : typed.path };
+  const doc = documents.register(remote, decoded.text, typed.format ?? decoded.format, options);
+  documents.showText(doc.id, typed.text);
   const remoteMoved =
     current?.kind !== 'file' ||
     (current.rev !== base.file.rev && current.contentHash !== base.file.contentHash);
   if (remoteMoved) await documents.theirs(doc.id);
-  return { snapshot: documents.snapshot(doc.id), text: entry.text, remoteMoved, ...former };
+  return { snapshot: documents.snapshot(doc.id), text: typed.text, remoteMoved, ...former };
+}
+
+/**
+ * A text the browser host's page kept while its helper was stopped (renderer/state/kept-texts.ts), its
+ * file moved on meanwhile: reopened on its base like a journaled text, so nothing typed is lost and the
+ * next save meets the conflict. Main's journal holds the text from here on.
+ */
+export async function restoreKeptText(
+  gateway: Gateway,
+  documents: Documents,
+  kept: { path: string; baseRev: string; text: string },
+): Promise<RestoredDocument> {
+  const current = await gateway.getMetadata(kept.path);
+  return reopenOnBase(gateway, documents, current, { ...kept, format: null }, { unclaimed: false });
 }
 
 /**
