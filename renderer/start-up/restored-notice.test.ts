@@ -87,3 +87,11 @@ describe('the restore notice lasts as long as its facts', () => {
     );
   });
 });
+
+describe('the restore notice never hides kept text', () => {
+  it('says where a kept text that found no tab is', () => {
+    expect(restoredNotice([], { left: ['/Notes/b.md'] })?.message).toBe(
+      "What you typed in b.md while Opus's helper was stopped could not be opened now; this window keeps it, and it comes back the next time Opus starts.",
+    );
+  });
+});

@@ -8,6 +8,8 @@ import type { Notice } from '../state/workspace-dialog.ts';
 export interface RestoredContext {
   /** Texts this window kept while Opus's helper was stopped, now brought back in tabs. */
   carried?: readonly CarriedText[];
+  /** Paths of texts this window kept that found no tab yet: they stay kept for the next start. */
+  left?: readonly string[];
   /** Restored once someone signed in in this page: kept since the last sign-out, not after a crash. */
   afterSignIn?: boolean;
 }
@@ -39,6 +41,13 @@ export function restoredNotice(
   if (carried.length > 0) {
     const names = carried.map((entry) => baseName(entry.path));
     sentences.push(`Brought back what you typed in ${listed(names)} while Opus's helper was stopped.`);
+  }
+  const left = context.left ?? [];
+  if (left.length > 0) {
+    const names = listed(left.map(baseName));
+    sentences.push(
+      `What you typed in ${names} while Opus's helper was stopped could not be opened now; this window keeps it, and it comes back the next time Opus starts.`,
+    );
   }
   if (sentences.length === 0) return null;
   if (recovered.some((entry) => entry.remoteMoved) || carried.some((entry) => entry.remoteMoved))

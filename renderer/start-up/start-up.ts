@@ -185,8 +185,10 @@ async function reopenRestored(start: WorkspaceStart, to: StartTargets): Promise<
   try {
     const [restored, kept] = await Promise.all([start.restored(), to.keptTexts()]);
     if (restored.length === 0 && kept.length === 0) return;
-    const { carried } = await to.openRestored(restored, kept);
-    to.setNotice(restoredNotice(restored, { carried, afterSignIn: start.restoredAfterSignIn() }));
+    const { carried, left } = await to.openRestored(restored, kept);
+    const afterSignIn = start.restoredAfterSignIn();
+    const stillKept = left.map((entry) => entry.path);
+    to.setNotice(restoredNotice(restored, { carried, left: stillKept, afterSignIn }));
     const moved =
       restored.find((entry) => entry.remoteMoved)?.snapshot.documentId ??
       carried.find((entry) => entry.remoteMoved)?.documentId;

@@ -17,7 +17,7 @@ export interface HandOver {
 
 /** Where the hand-over lands: the core, the kept texts, and the workspace's tabs. */
 export interface HandOverTargets {
-  opus: Pick<OpusApi, 'openDocument' | 'closeDocument'>;
+  opus: Pick<OpusApi, 'restoreKeptText'>;
   kept: KeptTexts;
   /** Whether a tab shows `path` already. */
   isOpen(path: string): boolean;
@@ -30,7 +30,7 @@ export interface HandOverTargets {
 /**
  * The journal's restored documents reopen as tabs, each with the newer text the page kept of it while
  * the browser host's helper was gone; a kept text the journal has no document for opens in a tab of
- * its own where Dropbox still has its base rev.
+ * its own, on its base rev, and goes to the conflict prompt where Dropbox moved past it.
  */
 export async function handOverKept(
   restored: readonly RestoredDocument[],
@@ -56,15 +56,18 @@ export async function handOverKept(
       left.push(keptText);
       continue;
     }
-    const snapshot = await to.opus.openDocument({ path: keptText.path }).catch(() => null);
-    // Dropbox moved on from the text's base (or the file is gone): the kept text stays kept.
-    if (!snapshot || snapshot.remote.rev !== keptText.baseRev) {
-      if (snapshot) void to.opus.closeDocument({ documentId: snapshot.documentId }).catch(() => undefined);
+    // Reopened on the rev it was typed on, as a journaled text is: where Dropbox moved on meanwhile (or
+    // the file is gone), the tab goes to the conflict prompt. Refused (offline): it stays kept.
+    const restoredText = await to.opus
+      .restoreKeptText({ path: keptText.path, baseRev: keptText.baseRev, text: keptText.text })
+      .catch(() => null);
+    if (!restoredText) {
       left.push(keptText);
-    } else {
-      to.openKept(snapshot, keptText, true);
-      carried.push(carriedBy(keptText, snapshot.documentId, false));
+      continue;
     }
+    const { snapshot, remoteMoved } = restoredText;
+    to.openKept(snapshot, keptText, true);
+    carried.push(carriedBy(keptText, snapshot.documentId, remoteMoved));
   }
   return { carried, left };
 }
