@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import { helperStoppedSentence } from '../messages.ts';
 import {
   type DocumentSnapshot,
@@ -25,6 +25,7 @@ import { type HandOver, handOverKept } from './kept-text-handover.ts';
 import { type KeptText, pageKeptTexts } from './kept-texts.ts';
 import type { OpenDocument } from './open-document.ts';
 import type { SaveState, SaveTarget } from './save-state.ts';
+import { useDocumentNews } from './use-document-news.ts';
 
 /** A save's answer; `exists`: Save As found a file at its path, wrote nothing, and may ask to replace it. */
 export type SaveOutcome = SaveResult | { kind: 'exists' } | null;
@@ -119,33 +120,7 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
     });
     return { loop, outage };
   });
-  useEffect(() => {
-    const stops = [
-      opus.onDocumentReloaded(({ snapshot }) => {
-        const { documentId } = snapshot;
-        const doc = documentById(latest.current, documentId);
-        if (!doc?.dirty && !loop.busy(documentId)) return dispatch({ type: 'reloaded', snapshot });
-        // Main reloaded before it heard of the typing: keep the text, show the news, and send the edits
-        // now with the rev they are based on, so main puts that base back and the next save conflicts.
-        dispatch({
-          type: 'remoteChanged',
-          change: { documentId, change: 'modified', remote: snapshot.remote },
-        });
-        void loop.flush(documentId).catch(() => undefined);
-      }),
-      opus.onDocumentStateChanged((news) => {
-        // Judged on a text the tab has typed past (or main set one the tab has not taken): old news.
-        const { documentId, version } = news;
-        const current =
-          (version === null || version === loop.versionOf(documentId)) && !loop.busy(documentId);
-        dispatch({ type: 'state', news, current });
-      }),
-      opus.onRemoteChanged((change) => dispatch({ type: 'remoteChanged', change })),
-    ];
-    return () => {
-      for (const stop of stops) stop();
-    };
-  }, [opus, loop, dispatch]);
+  useDocumentNews(opus, loop, latest, dispatch);
 
   const open = useCallback(
     async (path: string, answer?: Promise<DocumentSnapshot>) => {
