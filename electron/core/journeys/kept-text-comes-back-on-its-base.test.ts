@@ -42,6 +42,12 @@ test('a text the window kept, its file changed on Dropbox meanwhile, comes back 
     kind: 'clean',
     text: 'gamma, from elsewhere\nalpha\nbeta, kept by the window\n',
     remoteRev: theirs.rev,
+    origins: [
+      { origin: 'theirs', lines: 1 },
+      { origin: 'unchanged', lines: 1 },
+      { origin: 'mine', lines: 1 },
+      { origin: 'unchanged', lines: 1 },
+    ],
   });
 });
 
