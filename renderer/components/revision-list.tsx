@@ -78,12 +78,7 @@ export function RevisionList(props: RevisionListProps) {
             {current && <span className="revision-badge">Current</span>}
             <span className="revision-meta">
               {formatSize(revision.size)} · rev{' '}
-              <RevisionLabel
-                rev={revision.rev}
-                short={shortOf(revision.rev)}
-                revCopy={revCopy}
-                tabIndex={-1}
-              />
+              <RevisionLabel rev={revision.rev} short={shortOf(revision.rev)} revCopy={revCopy} inOption />
             </span>
           </div>
         );
