@@ -7,8 +7,10 @@ export default defineConfig({
   outputDir: '../test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
+  // Each spec starts its own host, localbox and data folder on free ports, so two files run at once;
+  // the tests inside a file stay in order. Two workers match the two cores CI has.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   reporter: [['list']],
   use: {
     viewport: { width: 1100, height: 720 },
