@@ -7,24 +7,10 @@ import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
 import { narrowNotice } from './notice-facts.ts';
 import { isUntitled } from './open-document.ts';
+import { carriedOf, type SaveAtOptions } from './save-at.ts';
 import type { DocumentsControls } from './use-documents.ts';
+import { runCommand } from './workspace-commands.ts';
 import { type Closing, type Notice, sidesOf, type WorkspaceDialog } from './workspace-dialog.ts';
-
-/** How Save As writes: over an existing file, for the close question, in another encoding. */
-export interface SaveAtOptions {
-  overwrite?: boolean;
-  closing?: Closing;
-  encoding?: Encoding;
-}
-
-/** What a Save As dialog carries on to the save: the close question it answers, the encoding to write. */
-export const carriedOf = (dialog: {
-  closing?: Closing;
-  encoding?: Encoding;
-}): Pick<SaveAtOptions, 'closing' | 'encoding'> => ({
-  ...(dialog.closing ? { closing: dialog.closing } : {}),
-  ...(dialog.encoding ? { encoding: dialog.encoding } : {}),
-});
 
 export interface WorkspaceControls {
   dialog: WorkspaceDialog | null;
@@ -275,51 +261,18 @@ export function useWorkspace(
     signOutNow(opus, setNotice);
   };
 
-  const run = (command: CommandId) => {
-    switch (command) {
-      case 'newFile':
-        return void newFile();
-      case 'open':
-        return setDialog({ kind: 'open' });
-      case 'uploadLocalFile':
-        return setDialog({ kind: 'upload' });
-      case 'account':
-      case 'signIn':
-        return setDialog({ kind: 'account' });
-      case 'signOut':
-        return requestSignOut();
-      case 'commandPalette':
-        return setDialog({ kind: 'palette' });
-      case 'settings':
-        return setDialog({ kind: 'settings' });
-      case 'quit':
-        return setClosingAll('window');
-    }
-    if (!activeId) return;
-    switch (command) {
-      case 'save':
-        return void save(activeId);
-      case 'saveAs':
-        return setDialog({ kind: 'saveAs', documentId: activeId });
-      case 'downloadToComputer':
-        return void (onDropbox(activeId) && download(activeId));
-      case 'revisionHistory':
-        return void (onDropbox(activeId) && setDialog({ kind: 'history', documentId: activeId }));
-      case 'closeTab':
-        return requestClose(activeId);
-      case 'closeAll':
-        return setClosingAll('all');
-      case 'reopenWithEncoding':
-        return setDialog({ kind: 'encoding', documentId: activeId, purpose: 'reopen' });
-      case 'saveWithEncoding':
-        return setDialog({ kind: 'encoding', documentId: activeId, purpose: 'save' });
-      default: {
-        // Every listed command has its case: one added to menu-commands.ts without one fails to compile.
-        const unhandled: never = command;
-        return unhandled;
-      }
-    }
-  };
+  const run = (command: CommandId) =>
+    runCommand(command, {
+      activeId,
+      setDialog,
+      closeAll: setClosingAll,
+      newFile: () => void newFile(),
+      requestSignOut,
+      save: (documentId) => void save(documentId),
+      requestClose,
+      download: (documentId) => void (onDropbox(documentId) && download(documentId)),
+      onDropbox,
+    });
 
   return {
     dialog,
