@@ -41,6 +41,11 @@ export function restoredNotice(
   if (carried.length > 0) {
     const names = carried.map((entry) => baseName(entry.path));
     sentences.push(`Brought back what you typed in ${listed(names)} while Opus's helper was stopped.`);
+    const beside = carried.filter((entry) => entry.beside).map((entry) => baseName(entry.path));
+    if (beside.length > 0)
+      sentences.push(
+        `${listed(beside)} ${beside.length === 1 ? 'was' : 'were'} open already on another version, so that text is in a tab of its own, marked “kept text”.`,
+      );
   }
   const left = context.left ?? [];
   if (left.length > 0) {

@@ -130,6 +130,17 @@ describe('tabs', () => {
     ]);
   });
 
+  it('a kept text in a second tab on an open file is called that, and the file keeps its plain name', () => {
+    const state = documentsReducer(opened(['a', '/notes.txt']), {
+      type: 'opened',
+      snapshot: snapshot('k', '/notes.txt'),
+      restoredText: 'kept',
+      activate: true,
+      beside: true,
+    });
+    expect([...tabLabels(state.docs).values()]).toEqual(['notes.txt', 'notes.txt — kept text']);
+  });
+
   it('the window title names the file, its folder and whether it has unsaved changes', () => {
     const state = documentsReducer(opened(['a', '/Work/notes.txt']), { type: 'edited', documentId: 'a' });
     expect(windowTitle(activeDocument(state))).toBe('● notes.txt — /Work — Opus');

@@ -11,7 +11,8 @@ export interface DocumentsState {
 export const NO_DOCUMENTS: DocumentsState = { docs: [], activeId: null };
 
 export type DocumentsAction =
-  | { type: 'opened'; snapshot: DocumentSnapshot; restoredText?: string; activate: boolean }
+  /** `beside`: a text kept while the helper was stopped, in a second tab on a file open already. */
+  | { type: 'opened'; snapshot: DocumentSnapshot; restoredText?: string; activate: boolean; beside?: boolean }
   | { type: 'activate'; documentId: string }
   | { type: 'closed'; documentId: string }
   | { type: 'edited'; documentId: string }
@@ -68,6 +69,7 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
         saveState: { kind: 'idle' },
         remoteChange: null,
         restored,
+        ...(action.beside ? { keptBeside: true as const } : {}),
       };
       return {
         docs: [...state.docs, doc],
@@ -147,18 +149,20 @@ export const documentById = (state: DocumentsState, documentId: string): OpenDoc
  * (as editors do), so "notes.txt — Work" and "notes.txt — Home" can be told apart.
  */
 export function tabLabels(docs: readonly OpenDocument[]): Map<string, string> {
-  const byName = new Map<string, number>();
+  // The folders each name is open in: two tabs on one file (a kept text beside it) are not two folders.
+  const byName = new Map<string, Set<string>>();
   for (const doc of docs) {
     const name = doc.remote.name.toLowerCase();
-    byName.set(name, (byName.get(name) ?? 0) + 1);
+    byName.set(name, (byName.get(name) ?? new Set()).add(doc.remote.pathLower));
   }
   const labels = new Map<string, string>();
   for (const doc of docs) {
     const { name, path } = doc.remote;
     const folder = path.slice(0, path.lastIndexOf('/')) || '/';
+    const twin = (byName.get(name.toLowerCase())?.size ?? 0) > 1;
     labels.set(
       doc.snapshot.documentId,
-      (byName.get(name.toLowerCase()) ?? 0) > 1 ? `${name} — ${folder}` : name,
+      doc.keptBeside ? `${name} — kept text` : twin ? `${name} — ${folder}` : name,
     );
   }
   return labels;

@@ -29,7 +29,8 @@ function targets(options: { open?: string[]; movedRevs?: string[]; offline?: boo
       forget: async ({ path }) => void log.push(`forget ${path}`),
     },
     isOpen: (path) => options.open?.includes(path) ?? false,
-    openKept: (snapshot, keptText) => void log.push(`kept tab ${snapshot.documentId}: ${keptText.text}`),
+    openKept: (snapshot, keptText, _activate, beside) =>
+      void log.push(`kept tab ${snapshot.documentId}: ${keptText.text}${beside ? ' (beside)' : ''}`),
     openRestored: (entry) => void log.push(`restored tab ${entry.snapshot.documentId}: ${entry.text}`),
   };
   return { log, to };
@@ -58,14 +59,22 @@ describe('kept texts go back into tabs', () => {
     expect(result.carried).toEqual([{ path: '/b.txt', documentId: 'kept /b.txt', remoteMoved: true }]);
   });
 
-  it('a kept text the core cannot take now, or whose file is open already, stays kept', async () => {
+  it('a kept text the core cannot take now stays kept', async () => {
     const offline = targets({ offline: true });
     expect(await handOverKept([], [kept('/b.txt', '1')], offline.to)).toEqual({
       carried: [],
       left: [kept('/b.txt', '1')],
     });
+    expect(offline.log).toEqual([]);
+  });
+
+  it('a kept text whose file is open already on another base opens in a tab beside it', async () => {
     const open = targets({ open: ['/c.txt'] });
-    expect((await handOverKept([], [kept('/c.txt', '1')], open.to)).left).toEqual([kept('/c.txt', '1')]);
-    expect([...offline.log, ...open.log]).toEqual([]);
+    const result = await handOverKept([], [kept('/c.txt', '1')], open.to);
+    expect(open.log).toEqual(['kept tab kept /c.txt: typed (beside)']);
+    expect(result).toEqual({
+      carried: [{ path: '/c.txt', documentId: 'kept /c.txt', remoteMoved: false, beside: true }],
+      left: [],
+    });
   });
 });

@@ -7,6 +7,8 @@ export interface CarriedText {
   documentId: string;
   /** Dropbox moved past the text's base meanwhile: the tab goes straight to the conflict prompt. */
   remoteMoved: boolean;
+  /** Its file was open in a tab already, on another base: the text came back in a second tab beside it. */
+  beside?: true;
 }
 
 /** What became of the kept texts: those now in tabs, and those no tab could take (left kept). */
@@ -21,8 +23,11 @@ export interface HandOverTargets {
   kept: KeptTexts;
   /** Whether a tab shows `path` already. */
   isOpen(path: string): boolean;
-  /** A tab on `snapshot` showing `text`, which main has still to hear: the page kept it. */
-  openKept(snapshot: DocumentSnapshot, keptText: KeptText, activate: boolean): void;
+  /**
+   * A tab on `snapshot` showing `text`, which main has still to hear: the page kept it. `beside`: a tab
+   * on the same file is open already, so this one is told apart from it.
+   */
+  openKept(snapshot: DocumentSnapshot, keptText: KeptText, activate: boolean, beside?: boolean): void;
   /** A tab on a restored document with the text main restored. */
   openRestored(entry: RestoredDocument, activate: boolean): void;
 }
@@ -30,7 +35,8 @@ export interface HandOverTargets {
 /**
  * The journal's restored documents reopen as tabs, each with the newer text the page kept of it while
  * the browser host's helper was gone; a kept text the journal has no document for opens in a tab of
- * its own, on its base rev, and goes to the conflict prompt where Dropbox moved past it.
+ * its own, on its base rev, and goes to the conflict prompt where Dropbox moved past it — beside the
+ * file's tab when that is open already on another base, never only named in a notice.
  */
 export async function handOverKept(
   restored: readonly RestoredDocument[],
@@ -47,15 +53,13 @@ export async function handOverKept(
       if (keptText) void to.kept.forget(keptText).catch(() => undefined);
       to.openRestored(entry, activate);
     }
-    if (keptText) carried.push(carriedBy(keptText, entry.snapshot.documentId, entry.remoteMoved));
+    if (keptText) carried.push(carriedBy(keptText, entry.snapshot.documentId, entry.remoteMoved, false));
   }
   const left: KeptText[] = [];
   for (const keptText of unpaired) {
-    // Its file is open already, on another base: that tab stays as it is, and the text kept.
-    if (to.isOpen(keptText.path)) {
-      left.push(keptText);
-      continue;
-    }
+    // Its file open already, on another base: that tab stays as it is, and the text gets a tab of its
+    // own beside it, on its own base, so each saves revision-checked and the later one meets the merge.
+    const beside = to.isOpen(keptText.path);
     // Reopened on the rev it was typed on, as a journaled text is: where Dropbox moved on meanwhile (or
     // the file is gone), the tab goes to the conflict prompt. Refused (offline): it stays kept.
     const restoredText = await to.opus
@@ -66,14 +70,15 @@ export async function handOverKept(
       continue;
     }
     const { snapshot, remoteMoved } = restoredText;
-    to.openKept(snapshot, keptText, true);
-    carried.push(carriedBy(keptText, snapshot.documentId, remoteMoved));
+    to.openKept(snapshot, keptText, true, beside);
+    carried.push(carriedBy(keptText, snapshot.documentId, remoteMoved, beside));
   }
   return { carried, left };
 }
 
-const carriedBy = ({ path }: KeptText, documentId: string, remoteMoved: boolean): CarriedText => ({
-  path,
-  documentId,
-  remoteMoved,
-});
+const carriedBy = (
+  { path }: KeptText,
+  documentId: string,
+  remoteMoved: boolean,
+  beside: boolean,
+): CarriedText => ({ path, documentId, remoteMoved, ...(beside ? { beside: true } : {}) });

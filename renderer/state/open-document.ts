@@ -18,6 +18,8 @@ export interface OpenDocument {
   remoteChange: RemoteChange | null;
   /** Reopened with unsaved text recovered after Opus closed unexpectedly. */
   restored: boolean;
+  /** Text kept while the helper was stopped, in a tab beside its file's tab that was open already. */
+  keptBeside?: true;
   /** How the file is written now, when a save changed it from the snapshot's (Save with Encoding…). */
   format?: TextFormat;
 }

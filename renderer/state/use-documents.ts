@@ -164,10 +164,10 @@ export function useDocuments(opus: OpusApi, first?: DocumentSnapshot): Documents
         opus,
         kept,
         isOpen: (path) => latest.current.docs.some((doc) => doc.remote.pathLower === path.toLowerCase()),
-        openKept: (snapshot, keptText, activate) => {
+        openKept: (snapshot, keptText, activate, beside) => {
           loop.sendWholeOnAttach(snapshot.documentId);
           outage.handingOver(snapshot.documentId, keptText);
-          dispatch({ type: 'opened', snapshot, restoredText: keptText.text, activate });
+          dispatch({ type: 'opened', snapshot, restoredText: keptText.text, activate, beside });
         },
         openRestored: (entry, activate) =>
           dispatch({ type: 'opened', snapshot: entry.snapshot, restoredText: entry.text, activate }),
