@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { opusPerTest, signInAndOpen } from './test-support/opus-session.ts';
+import { opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 const session = opusPerTest();
 
@@ -21,7 +21,7 @@ test('a link that names no Dropbox file, or a folder, says so and offers what it
   await expect(page.getByRole('alert', { name: 'Notice' })).toContainText(
     '/../../etc/passwd is not the path of a Dropbox file, so nothing was opened. Check the link, or use Open… to choose the file.',
   );
-  await page.screenshot({ path: '/tmp/shots-h5/link-not-a-path.png' });
+  await shot(page, 'link-not-a-path');
 
   // A folder: said to be one, and shown to choose a file from.
   await page.goto(link('/Notes'));
@@ -30,7 +30,7 @@ test('a link that names no Dropbox file, or a folder, says so and offers what it
   );
   const dialog = page.getByRole('dialog', { name: 'Open from Dropbox' });
   await expect(dialog.getByRole('option', { name: /inside\.md/ })).toBeVisible();
-  await page.screenshot({ path: '/tmp/shots-h5/link-a-folder.png' });
+  await shot(page, 'link-a-folder');
   await dialog.getByRole('option', { name: /inside\.md/ }).dblclick();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('Inside.');
 });

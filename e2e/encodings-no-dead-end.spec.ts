@@ -1,7 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
 import { editsCarrying } from './test-support/edits-sent.ts';
 import { bytesOf } from './test-support/localbox-client.ts';
-import { openFromDropbox, opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
+import {
+  openFromDropbox,
+  opusPerTest,
+  shotInBothSchemes,
+  signInAndOpen,
+} from './test-support/opus-session.ts';
 
 // Two lines in Latin-1 with CRLF; what is typed at the end goes on line 3.
 const LATIN1 = 'Café Müller mag Crème brûlée und Käse.\r\nÜbermorgen!\r\n';
@@ -47,7 +52,7 @@ test('a save Latin-1 cannot hold names the characters and lines, and saves as UT
   const question = page.getByRole('dialog', { name: 'Save latin1.txt as UTF-8?' });
   await expect(question).toContainText(`${REFUSAL}, so latin1.txt was not saved.`);
   await expect(saveState(page)).toHaveText(`Not saved: ${REFUSAL}`);
-  await shot(page, 'encodings-no-dead-end-1-refused');
+  await shotInBothSchemes(page, 'encodings-no-dead-end-1-refused');
   expect(await bytesOf(opus.dropbox, '/latin1.txt')).toEqual(Buffer.from(LATIN1, 'latin1'));
 
   await question.getByRole('button', { name: 'Save as UTF-8' }).click();
@@ -122,7 +127,7 @@ test('Reopen with Encoding reads the file again, asking first over unsaved text;
     'aria-current',
     'true',
   );
-  await shot(page, 'encodings-no-dead-end-2-reopen-picker');
+  await shotInBothSchemes(page, 'encodings-no-dead-end-2-reopen-picker');
   await picker.getByRole('button', { name: 'UTF-8' }).click();
   await expect(lines).toContainText('Caf\ufffd M\ufffdller');
   await expect(encoding(page)).toHaveText('UTF-8');
@@ -147,7 +152,7 @@ test('Reopen with Encoding reads the file again, asking first over unsaved text;
   await expect(encoding(page)).toHaveText('UTF-16 LE with BOM');
   await fromPalette(page, 'Save with Encoding…');
   const savePicker = page.getByRole('dialog', { name: 'Save utf16.txt with Encoding' });
-  await shot(page, 'encodings-no-dead-end-3-save-picker');
+  await shotInBothSchemes(page, 'encodings-no-dead-end-3-save-picker');
   await savePicker.getByRole('button', { name: 'UTF-8', exact: true }).click();
   await expect(encoding(page)).toHaveText('UTF-8');
   await expect(saveState(page)).toHaveText(/^Saved rev /);
@@ -185,7 +190,7 @@ test('unsaved text Latin-1 cannot hold comes back after a restart as UTF-8, and 
   );
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('✓ bezahlt');
   await expect(encoding(page)).toHaveText('UTF-8');
-  await shot(page, 'encodings-no-dead-end-4-restored-as-utf8');
+  await shotInBothSchemes(page, 'encodings-no-dead-end-4-restored-as-utf8');
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+S');
   await expect(saveState(page)).toHaveText(/^Saved rev /);

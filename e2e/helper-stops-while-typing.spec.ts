@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { downloadText } from './test-support/localbox-client.ts';
-import { opusPerTest, signInAndOpen } from './test-support/opus-session.ts';
+import { opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
 
 const FILE = '/draft.txt';
 const session = opusPerTest();
@@ -27,7 +27,7 @@ test('the helper stops while someone types: the window keeps the text, and a res
     "Opus's helper stopped; what you type in draft.txt is kept in this window until you start Opus again.",
   );
   await page.keyboard.type(' And more.');
-  await page.screenshot({ path: '/tmp/shots-h5/helper-stopped.png' });
+  await shot(page, 'helper-stopped');
 
   opus = await session.restart();
   await page.goto(opus.url);
@@ -36,7 +36,7 @@ test('the helper stops while someone types: the window keeps the text, and a res
   await expect(page.getByRole('status', { name: 'Notice' })).toContainText(
     "Brought back what you typed in draft.txt while Opus's helper was stopped.",
   );
-  await page.screenshot({ path: '/tmp/shots-h5/helper-back.png' });
+  await shot(page, 'helper-back');
   await page.keyboard.press('Control+S');
   await expect(state).toHaveText(/^Saved rev /);
   expect((await downloadText(opus.dropbox, FILE)).text).toBe(

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { opusPerTest, shot } from './test-support/opus-session.ts';
+import { opusPerTest, shot, shotInBothSchemes } from './test-support/opus-session.ts';
 
 const FILE = '/Projects/Quarterly reports/2026 drafts/the-board-summary-for-review.md';
 const NAME = 'the-board-summary-for-review.md';
@@ -65,8 +65,7 @@ test('at 800 px the toolbar is one row, the account readable, and the status bar
   await expect(state).toHaveText('Unsaved');
   expect(await showsAllOf(page, '.status-save')).toBe(true);
 
-  await page.screenshot({ path: '/tmp/shots-h1/narrow-800-light.png' });
-  await shot(page, 'narrow-800-light');
+  await shotInBothSchemes(page, 'narrow-800');
 
   // Upload, Download and History moved into More, and run from there.
   await toolbar.getByRole('button', { name: 'More' }).click();
@@ -75,7 +74,7 @@ test('at 800 px the toolbar is one row, the account readable, and the status bar
   await expect(more.getByRole('menuitem', { name: 'Upload…' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  await page.screenshot({ path: '/tmp/shots-h1/narrow-800-more-menu.png' });
+  await shot(page, 'narrow-800-more-menu');
   await page.keyboard.press('Enter');
   await expect(more).toBeHidden();
   const history = page.getByRole('dialog', { name: /history/i });
@@ -83,12 +82,8 @@ test('at 800 px the toolbar is one row, the account readable, and the status bar
   await page.keyboard.press('Escape');
   await expect(history).toBeHidden();
 
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: '/tmp/shots-h1/narrow-800-dark.png' });
   await page.setViewportSize({ width: 1100, height: 720 });
-  await page.screenshot({ path: '/tmp/shots-h1/narrow-1100-dark.png' });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: '/tmp/shots-h1/narrow-1100-light.png' });
+  await shotInBothSchemes(page, 'narrow-1100');
   // Wide again: every label is back.
   await expect(toolbar.getByRole('button', { name: 'Upload…' })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { downloadText } from './test-support/localbox-client.ts';
-import { opusPerTest, shot, signIn } from './test-support/opus-session.ts';
+import { opusPerTest, shot, shotInBothSchemes, signIn } from './test-support/opus-session.ts';
 
 const LONG =
   'A very long file name that goes on and on, far past what one row of the Open dialog can show.txt';
@@ -78,10 +78,7 @@ test('Ctrl+L takes a path: a folder is gone to, a file opened, and a wrong one e
     'There is nothing at /notes/missing.txt in your Dropbox. Check the path, or browse to it below.',
   );
   await expect(field).toHaveValue('/notes/missing.txt');
-  await shot(page, 'open-3-missing-path');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'open-3-missing-path-dark');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await shotInBothSchemes(page, 'open-3-missing-path');
 
   await field.fill('/notes/gamma.txt');
   await field.press('Enter');

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { downloadText } from './test-support/localbox-client.ts';
-import { opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
+import { opusPerTest, shotInBothSchemes, signInAndOpen } from './test-support/opus-session.ts';
 
 const FILE = '/draft.txt';
 const ORIGINAL = 'First line.\n';
@@ -45,7 +45,7 @@ test('Enter in the Account panel closes it; signing out with unsaved text asks, 
   await panel.getByRole('button', { name: 'Sign out' }).click();
   const ask = page.getByRole('dialog', { name: 'Save changes?' });
   await expect(ask).toContainText('Save changes to draft.txt before you sign out?');
-  await shot(page, 'sign-out-1-unsaved-question');
+  await shotInBothSchemes(page, 'sign-out-1-unsaved-question');
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(ask).toBeHidden();
   await expect(accountButton).toBeVisible();
@@ -78,7 +78,7 @@ test('with nothing unsaved, signing out is still confirmed, and Enter answers Ca
   await page.getByRole('dialog', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
   const confirm = page.getByRole('dialog', { name: `Sign out of localbox as ${name}?` });
   await expect(confirm).toContainText('Your open file closes.');
-  await shot(page, 'sign-out-2-confirm');
+  await shotInBothSchemes(page, 'sign-out-2-confirm');
   await page.keyboard.press('Enter');
   await expect(confirm).toBeHidden();
   await expect(page.getByRole('tab', { name: /draft\.txt/ })).toBeVisible();

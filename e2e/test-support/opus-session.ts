@@ -13,6 +13,15 @@ const OUT = process.env.OPUS_E2E_OUT ?? 'out';
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
+/** The screen as it is, in the light scheme (`name`) and the dark one (`name-dark`); light again after. */
+export async function shotInBothSchemes(page: Page, name: string) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot(page, name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /**
  * "Another computer" acting while Opus is not running: a standalone localbox on the data folder the
  * browser host's embedded localbox uses (`<data-dir>/localbox`), stopped before `work` returns. The
