@@ -79,6 +79,12 @@ test('Ctrl+L takes a path: a folder is gone to, a file opened, and a wrong one e
   );
   await expect(field).toHaveValue('/notes/missing.txt');
   await shotInBothSchemes(page, 'open-3-missing-path');
+  // Escape puts the field away and keeps the dialog; Ctrl+L brings it back.
+  await field.press('Escape');
+  await expect(field).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('searchbox')).toBeFocused();
+  await page.keyboard.press('Control+L');
 
   await field.fill('/notes/gamma.txt');
   await field.press('Enter');

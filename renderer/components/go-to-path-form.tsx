@@ -1,7 +1,8 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { describeError, type OpusApi } from '../opus.ts';
 import { typedPath } from '../state/entry-filter.ts';
 import { findPath } from '../state/find-path.ts';
+import { useInlineField } from './use-inline-field.ts';
 
 interface GoToPathFormProps {
   opus: OpusApi;
@@ -18,14 +19,7 @@ interface GoToPathFormProps {
  */
 export function GoToPathForm({ opus, initialPath, onFolder, onFile, onDiscard }: GoToPathFormProps) {
   const [typed, setTyped] = useState(initialPath === '' ? '/' : `${initialPath}/`);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const problemId = useId();
-
-  useEffect(() => {
-    input.current?.focus();
-  }, []);
+  const { problem, setProblem, busy, setBusy, input, problemId, keyDown } = useInlineField(onDiscard);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -45,14 +39,6 @@ export function GoToPathForm({ opus, initialPath, onFolder, onFile, onDiscard }:
     } finally {
       setBusy(false);
     }
-  };
-
-  // Escape here hides the field, not the whole dialog (a handled keydown sends no cancel).
-  const keyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onDiscard();
   };
 
   return (

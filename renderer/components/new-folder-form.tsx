@@ -1,7 +1,8 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { describeError, errorKind, type OpusApi } from '../opus.ts';
 import { joinPath, pathProblem } from '../state/dropbox-names.ts';
 import type { ListedEntry } from '../state/use-folder.ts';
+import { useInlineField } from './use-inline-field.ts';
 
 interface NewFolderFormProps {
   opus: OpusApi;
@@ -15,15 +16,9 @@ interface NewFolderFormProps {
 /** The inline "New folder" field: a name, checked here first, then `createFolder` in Dropbox. */
 export function NewFolderForm({ opus, parent, suggestedName, onCreated, onDiscard }: NewFolderFormProps) {
   const [name, setName] = useState(suggestedName);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const problemId = useId();
-
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
+  const { problem, setProblem, busy, setBusy, input, problemId, keyDown } = useInlineField(onDiscard, {
+    select: true,
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,14 +36,6 @@ export function NewFolderForm({ opus, parent, suggestedName, onCreated, onDiscar
       setBusy(false);
       input.current?.focus();
     }
-  };
-
-  // Escape here drops the new folder, not the whole dialog (a handled keydown sends no cancel).
-  const keyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onDiscard();
   };
 
   return (

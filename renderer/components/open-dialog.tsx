@@ -24,6 +24,13 @@ export function OpenDialog({ opus, initialFolder, onOpenFile, onClose }: OpenDia
   const [typingPath, setTypingPath] = useState(false);
   const filterField = useRef<HTMLInputElement>(null);
   const frame = useRef<HTMLDivElement>(null);
+  // The path field put away with Escape: focus goes back to the filter it replaced, not out of the dialog.
+  const backToFilter = useRef(false);
+  useEffect(() => {
+    if (typingPath || !backToFilter.current) return;
+    backToFilter.current = false;
+    filterField.current?.focus();
+  }, [typingPath]);
   const shown = { ...folder, entries: filterEntries(folder.entries, query) };
 
   // A filter belongs to the folder it was typed in.
@@ -71,7 +78,10 @@ export function OpenDialog({ opus, initialFolder, onOpenFile, onClose }: OpenDia
               folder.go(path);
             }}
             onFile={onOpenFile}
-            onDiscard={() => setTypingPath(false)}
+            onDiscard={() => {
+              backToFilter.current = true;
+              setTypingPath(false);
+            }}
           />
         ) : (
           <div className="open-filter">
