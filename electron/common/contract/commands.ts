@@ -8,6 +8,7 @@ import {
   DropboxPath,
   EditorTextShape,
   EncodingShape,
+  FileFromOsShape,
   FolderPath,
   MergeChoiceShape,
   MergeHunkShape,
@@ -253,6 +254,8 @@ export const commands = {
     z.strictObject({ path: DropboxPath, baseRev: z.string().min(1), text: z.string() }),
     RestoredDocument,
   ),
+  /** The files the OS asked Opus to open since the last call, in order (the filesFromOs event says so). */
+  takeFilesFromOs: command(none, z.array(FileFromOsShape)),
 } as const;
 
 export type Commands = typeof commands;

@@ -52,6 +52,8 @@ export const events = {
     state: z.enum(['pending', 'uploaded', 'conflict']),
     remote: RemoteFileShape.optional(),
   }),
+  /** Files from the OS wait for the page: it takes them with takeFilesFromOs (once it can open them). */
+  filesFromOs: z.strictObject({ waiting: z.number().int().min(1) }),
   /** The application menu (Electron) asks the window to run a command. */
   menuCommand: z.strictObject({ command: z.enum(MENU_COMMANDS) }),
 } as const;

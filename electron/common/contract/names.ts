@@ -34,6 +34,7 @@ export const COMMAND_NAMES = [
   'newDocument',
   'reopenDocumentWithEncoding',
   'restoreKeptText',
+  'takeFilesFromOs',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -45,4 +46,5 @@ export const EVENT_NAMES = [
   'connectionChanged',
   'pendingUploadChanged',
   'menuCommand',
+  'filesFromOs',
 ] as const;

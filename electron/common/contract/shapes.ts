@@ -251,6 +251,23 @@ export const RestoredDocument = z.strictObject({
 });
 export type RestoredDocument = z.infer<typeof RestoredDocument>;
 
+/**
+ * A file the OS asked Opus to open (core/wiring/files-from-os.ts decides which): a Dropbox file to open
+ * the usual way, a local file to upload (an opaque choice, as chooseLocalFile gives: the page never
+ * names a local path), or a refusal the page words.
+ */
+export const FileFromOsShape = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('dropbox'), path: DropboxPath }),
+  z.strictObject({
+    kind: z.literal('upload'),
+    choice: z.string(),
+    name: z.string(),
+    size: z.number().int().min(0),
+  }),
+  z.strictObject({ kind: z.literal('refused'), name: z.string(), reason: z.enum(['missing', 'not_a_file']) }),
+]);
+export type FileFromOsShape = z.infer<typeof FileFromOsShape>;
+
 /** A save refused because its encoding cannot hold some characters (common/encodings.ts words it). */
 export const UnwritableShape = z.strictObject({
   encoding: z.string(),

@@ -18,6 +18,8 @@ import { dispatch, type Handlers } from './dispatch.ts';
 import { documentHandlers } from './document-handlers.ts';
 import { EventHub } from './event-hub.ts';
 import { fileHandlers } from './file-handlers.ts';
+import type { DropboxClientPlace } from './files-from-os.ts';
+import { FilesFromOsInbox } from './files-from-os-inbox.ts';
 import { LocalChoices } from './local-choices.ts';
 import { retryPendingOrLog, retryPendingUploads } from './pending-uploads.ts';
 import { RecentFiles } from './recent-files.ts';
@@ -41,6 +43,8 @@ export interface OpusCoreOptions extends AppHost {
   journalFs?: JournalFs | undefined;
   /** Seconds a watcher longpoll may wait (30–480). */
   longpollSeconds?: number | undefined;
+  /** Where the Dropbox desktop client's info.json is looked for (tests: a home of their own). */
+  dropboxClient?: DropboxClientPlace | undefined;
   log?: (line: string) => void;
 }
 
@@ -48,6 +52,8 @@ export interface OpusCore extends CoreService {
   /** Signs in from the vault, if a refresh token is kept there. */
   start(): Promise<void>;
   events: EventHub;
+  /** Files the OS asked to open (the shell's open-file and argv, the host's command line). */
+  filesFromOs: Pick<FilesFromOsInbox, 'receive'>;
 }
 
 /**
@@ -77,6 +83,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     onChange: (signedIn, error) => void switcher.announceAccount(signedIn, error),
   });
   const localChoices = new LocalChoices();
+  const filesFromOs = new FilesFromOsInbox(events, localChoices, options.dropboxClient);
   const recentFiles = new RecentFiles(options.store, () =>
     account.accountId ? identity(account.accountId) : null,
   );
@@ -139,11 +146,13 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ...fileHandlers(() => gateway, localChoices),
     ...revisionHandlers(() => gateway, documents),
     getRecentFiles: () => recentFiles.list(),
+    takeFilesFromOs: () => filesFromOs.take(),
     ...documentHandlers(documents, watching, recentFiles, () => restoration.get()),
   };
 
   return {
     events,
+    filesFromOs,
     start: async () => {
       if (await account.restore()) {
         await switcher.switchAccount();
