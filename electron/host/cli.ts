@@ -12,7 +12,9 @@ import { startBrowserHost } from './server.ts';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const { values } = parseArgs({
+// Files named on the command line open as they would from the OS (core/wiring/files-from-os.ts).
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
@@ -45,6 +47,7 @@ const { core, localbox, close } = await bootOpus({
     log,
   }),
 });
+void core.filesFromOs.receive(positionals, process.cwd());
 const start = (port: number) => startBrowserHost({ core, rendererDir, bridgeFile, port, log });
 const host = values.port
   ? await start(Number(values.port))
