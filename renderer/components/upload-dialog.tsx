@@ -13,6 +13,8 @@ interface UploadDialogProps {
   opus: OpusApi;
   nativeDialogs: boolean;
   initialFolder: string;
+  /** A file already chosen (opened from the OS): the dialog starts at step 2. */
+  initialFile?: LocalFile | undefined;
   onUploaded(remote: RemoteFile): void;
   onClose(): void;
 }
@@ -21,26 +23,39 @@ interface UploadDialogProps {
  * The seed's `put_file`: a file from this computer into Dropbox (working-draft.txt as /magnum-opus.txt).
  * Never replaces: the upload is add-only, so a taken name is refused and the dialog stays open.
  */
-export function UploadDialog({ opus, nativeDialogs, initialFolder, onUploaded, onClose }: UploadDialogProps) {
+export function UploadDialog({
+  opus,
+  nativeDialogs,
+  initialFolder,
+  initialFile,
+  onUploaded,
+  onClose,
+}: UploadDialogProps) {
   const folder = useFolder(opus, initialFolder);
-  const [local, setLocal] = useState<LocalFile | null>(null);
-  const [name, setName] = useState('');
+  const [local, setLocal] = useState<LocalFile | null>(initialFile ?? null);
+  const [name, setName] = useState(initialFile?.name ?? '');
   const [uploading, setUploading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => chooseButton.current?.focus(), []);
+  // The name is what people change next (working-draft → magnum-opus), so it gets the caret.
+  const focusName = (fileName: string) =>
+    requestAnimationFrame(() => {
+      field.current?.focus();
+      field.current?.setSelectionRange(0, stemLength(fileName));
+    });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: where the dialog's focus starts, once.
+  useEffect(() => {
+    if (initialFile) focusName(initialFile.name);
+    else chooseButton.current?.focus();
+  }, []);
 
   const choose = (picked: LocalFile) => {
     setLocal(picked);
     setName(picked.name);
     setFailure(null);
-    // The name is what people change next (working-draft → magnum-opus), so it gets the caret.
-    requestAnimationFrame(() => {
-      field.current?.focus();
-      field.current?.setSelectionRange(0, stemLength(picked.name));
-    });
+    focusName(picked.name);
   };
 
   const check = checkTarget(folder.path, folder.entries, name, 'refused');

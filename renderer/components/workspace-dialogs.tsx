@@ -138,6 +138,7 @@ export function WorkspaceDialogs({
           opus={opus}
           nativeDialogs={nativeDialogs}
           initialFolder={folderOfActive}
+          initialFile={dialog.chosen}
           onUploaded={(remote) => {
             close();
             ws.setNotice({

@@ -5,6 +5,7 @@ import type { PageStart } from '../start-up/start-up.ts';
 import { useStartDocuments, useWorkspaceStart } from '../start-up/use-start-up.ts';
 import { useConnection } from '../state/use-connection.ts';
 import { useDocuments } from '../state/use-documents.ts';
+import { useFilesFromOs } from '../state/use-files-from-os.ts';
 import { useRegionKeys } from '../state/use-region-keys.ts';
 import { RevAccount } from '../state/use-short-revs.ts';
 import { useShortcuts } from '../state/use-shortcuts.ts';
@@ -48,6 +49,7 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
   useShortcuts(ws.run);
   useRegionKeys();
   useEffect(() => opus.onMenuCommand(({ command }) => ws.run(command)), [opus, ws.run]);
+  useFilesFromOs(opus, ws);
   useWindowTitle(active);
   useEffect(() => {
     // Unsaved tabs: the browser (or Electron's will-prevent-unload) asks before the window goes.

@@ -1,5 +1,6 @@
 import type { Conflict, Encoding } from '../opus.ts';
 import type { ConflictSides, ConflictView } from './conflict-sides.ts';
+import type { LocalFile } from './local-file.ts';
 
 /** The one modal the workspace shows at a time (the guard rail's question is the save state's own). */
 export type WorkspaceDialog =
@@ -14,7 +15,8 @@ export type WorkspaceDialog =
   | { kind: 'closeTab'; documentId: string; closing: Closing }
   | { kind: 'palette' }
   | { kind: 'history'; documentId: string }
-  | { kind: 'upload' }
+  /** `chosen`: the local file already picked (one the OS asked Opus to open, outside Dropbox). */
+  | { kind: 'upload'; chosen?: LocalFile }
   | { kind: 'account' }
   | { kind: 'settings' }
   /** The encodings to choose from: to read the file again in (`reopen`), or to write it in (`save`). */
