@@ -200,6 +200,16 @@ describe.each(drivers)('faults injected through %s', (_name, start) => {
     expect(Buffer.from(await download.arrayBuffer()).equals(body)).toBe(true);
   });
 
+  it('loses an answer: the upload is committed, then the connection drops before the client hears', async () => {
+    const body = Buffer.from('committed, never answered\n');
+    await driver.inject({ loseAnswerNext: 1 });
+    await expect(api.upload('files/upload', { path: '/lost.txt' }, body)).rejects.toThrow(TypeError);
+    const download = await api.download({ path: '/lost.txt' });
+    expect(Buffer.from(await download.arrayBuffer()).equals(body)).toBe(true);
+    // Used up: the next request is answered.
+    expect((await api.rpc('files/get_metadata', { path: '/lost.txt' })).status).toBe(200);
+  });
+
   it('cuts a download mid-body: the answer starts, then reading it fails', async () => {
     const content = randomBytes(300 * 1024);
     expect((await api.upload('files/upload', { path: '/cut.bin' }, content)).status).toBe(200);

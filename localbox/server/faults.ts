@@ -10,6 +10,13 @@ export const FaultSettings = z.strictObject({
   failNext: z.number().int().min(0).optional(),
   /** The next N API requests have their connection reset partway through the body. */
   resetNext: z.number().int().min(0).optional(),
+  /**
+   * The next N API requests are carried out in full (a write is committed), then their connection is
+   * dropped before the answer: the client cannot tell whether anything happened.
+   */
+  loseAnswerNext: z.number().int().min(0).optional(),
+  /** Only requests to this route (`files/upload_session/finish`) lose their answer; others pass. */
+  loseAnswerRoute: z.string().min(1).optional(),
   /** Expires every access token issued so far. */
   expireTokens: z.boolean().optional(),
   /** Sent as `backoff` in every longpoll answer. */
@@ -21,6 +28,7 @@ export type FaultAction =
   | { kind: 'rate_limit'; retryAfter: number }
   | { kind: 'fail' }
   | { kind: 'reset' }
+  | { kind: 'lose_answer' }
   | null;
 
 export class Faults {
@@ -30,6 +38,8 @@ export class Faults {
   private retryAfter = 1;
   private failLeft = 0;
   private resetLeft = 0;
+  private loseAnswerLeft = 0;
+  private loseAnswerRoute: string | null = null;
 
   apply(settings: FaultSettings): void {
     if (settings.latencyMs !== undefined) this.latencyMs = settings.latencyMs;
@@ -37,6 +47,8 @@ export class Faults {
     if (settings.retryAfterSeconds !== undefined) this.retryAfter = settings.retryAfterSeconds;
     if (settings.failNext !== undefined) this.failLeft = settings.failNext;
     if (settings.resetNext !== undefined) this.resetLeft = settings.resetNext;
+    if (settings.loseAnswerNext !== undefined) this.loseAnswerLeft = settings.loseAnswerNext;
+    if (settings.loseAnswerRoute !== undefined) this.loseAnswerRoute = settings.loseAnswerRoute;
     if (settings.longpollBackoffSeconds !== undefined)
       this.longpollBackoffSeconds = settings.longpollBackoffSeconds;
   }
@@ -47,11 +59,13 @@ export class Faults {
     this.rateLimitLeft = 0;
     this.failLeft = 0;
     this.resetLeft = 0;
+    this.loseAnswerLeft = 0;
+    this.loseAnswerRoute = null;
     this.retryAfter = 1;
   }
 
-  /** The fault, if any, that the next API request meets; each one is used up as it is taken. */
-  take(): FaultAction {
+  /** The fault, if any, that the next API request (to `route`) meets; each one is used up as it is taken. */
+  take(route: string): FaultAction {
     if (this.rateLimitLeft > 0) {
       this.rateLimitLeft--;
       return { kind: 'rate_limit', retryAfter: this.retryAfter };
@@ -63,6 +77,10 @@ export class Faults {
     if (this.resetLeft > 0) {
       this.resetLeft--;
       return { kind: 'reset' };
+    }
+    if (this.loseAnswerLeft > 0 && (this.loseAnswerRoute === null || this.loseAnswerRoute === route)) {
+      this.loseAnswerLeft--;
+      return { kind: 'lose_answer' };
     }
     return null;
   }

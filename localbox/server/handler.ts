@@ -24,13 +24,16 @@ export async function handle(
   const url = new URL(req.url ?? '/', 'http://localbox');
   const raw = routes.raw.get(url.pathname);
   const api = url.pathname.startsWith('/2/') ? routes.api.get(url.pathname.slice(3)) : undefined;
+  let loseAnswer = false;
   try {
     if (raw) {
       if (!raw.methods.includes(req.method ?? ''))
         throw new BadRequest(`Request method ${req.method} is not allowed here.`);
       // Counted before faults: a 429 or a reset is still a round trip the client made.
       if (!url.pathname.startsWith('/__localbox/')) services.countRequest(url.pathname);
-      if (raw.faultable && (await injectFault(req, res, services, false))) return;
+      const fault = raw.faultable ? await injectFault(req, res, services, url.pathname, false) : null;
+      if (fault === 'answered') return;
+      if (fault === 'lose_answer') dropAnswer(req, res);
       await raw.handle(req, res, url, services);
       return;
     }
@@ -42,11 +45,14 @@ export async function handle(
       );
     }
     services.countRequest(api.name);
-    if (await injectFault(req, res, services, api.style === 'download')) return;
-    await serveApi(api, req, res, url, services);
+    const fault = await injectFault(req, res, services, api.name, api.style === 'download');
+    if (fault === 'answered') return;
+    loseAnswer = fault === 'lose_answer';
+    await serveApi(api, req, res, url, services, loseAnswer);
   } catch (error) {
     // A client that hung up mid-request ("aborted") has nobody to answer and is not a server fault.
-    if (req.socket.destroyed) {
+    if (req.socket.destroyed || loseAnswer) {
+      req.socket.destroy();
       res.destroy();
       return;
     }
@@ -61,6 +67,7 @@ async function serveApi(
   res: ServerResponse,
   url: URL,
   services: Services,
+  loseAnswer: boolean,
 ): Promise<void> {
   const caller = authenticate(route, req, url, services);
   const arg = await readArg(route, req, url);
@@ -77,12 +84,28 @@ async function serveApi(
   try {
     const result = await route.handle({ arg, services, body, caller, req, signal: abort.signal });
     if (res.destroyed) return;
+    if (loseAnswer) {
+      req.socket.destroy();
+      return;
+    }
     if (route.style === 'download') sendDownload(req, res, result as Download);
     else sendJson(res, 200, result === undefined ? null : result);
   } finally {
     // A handler that did not adopt the body into a blob or a session leaves only a temp file to drop.
     if (body) await rm(body.tempPath, { force: true });
   }
+}
+
+/** A raw route writes its own answer: whatever it writes now hangs up instead (loseAnswerNext). */
+function dropAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.write = () => {
+    req.socket.destroy();
+    return false;
+  };
+  res.end = () => {
+    req.socket.destroy();
+    return res;
+  };
 }
 
 function sendDownload(req: IncomingMessage, res: ServerResponse, download: Download): void {
@@ -116,17 +139,22 @@ function sendDownload(req: IncomingMessage, res: ServerResponse, download: Downl
   stream.pipe(res);
 }
 
-/** Applies injected latency and the next queued fault. Returns true when the fault answered the request. */
+/**
+ * Applies injected latency and the next queued fault: 'answered' when the fault answered the request,
+ * 'lose_answer' when the request is to be carried out and its answer dropped, null when nothing applies.
+ */
 async function injectFault(
   req: IncomingMessage,
   res: ServerResponse,
   services: Services,
+  route: string,
   isDownload: boolean,
-): Promise<boolean> {
+): Promise<'answered' | 'lose_answer' | null> {
   const { faults } = services;
   if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
-  const fault = faults.take();
-  if (!fault) return false;
+  const fault = faults.take(route);
+  if (!fault) return null;
+  if (fault.kind === 'lose_answer') return 'lose_answer';
   if (fault.kind === 'rate_limit') {
     req.resume();
     const error = { reason: tag('too_many_requests'), retry_after: fault.retryAfter };
@@ -142,7 +170,7 @@ async function injectFault(
   } else {
     await resetMidBody(req, res, isDownload);
   }
-  return true;
+  return 'answered';
 }
 
 async function resetMidBody(req: IncomingMessage, res: ServerResponse, isDownload: boolean): Promise<void> {

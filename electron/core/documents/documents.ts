@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResponse } from '../../common/contract/commands.ts';
 import type { DocumentSnapshot, EncodingShape, SaveResult } from '../../common/contract/shapes.ts';
-import type { RemoteEntry } from '../dropbox/remote-file.ts';
+import { type RemoteEntry, remoteFileOf } from '../dropbox/remote-file.ts';
 import { OpusError } from '../errors.ts';
 import { DEFAULT_TEXT_FORMAT, encodeTextChunks } from './codec.ts';
 import { merge, resolve, theirs } from './conflicts.ts';
@@ -259,7 +259,7 @@ export class Documents {
       return;
     }
     if (entry.kind !== 'file' || entry.rev === doc.remote.rev) return;
-    const { kind: _kind, ...remote } = entry;
+    const remote = remoteFileOf(entry);
     if (entry.contentHash === doc.remote.contentHash) {
       if (!doc.conflict) sameContentMoved(this.context, doc, remote);
       return;

@@ -1,6 +1,6 @@
 import { refusedAsDuplicate } from './error-mapping.ts';
 import type { Gateway } from './gateway.ts';
-import type { RemoteFile } from './remote-file.ts';
+import { type RemoteFile, remoteFileOf } from './remote-file.ts';
 import type { RetryFailure } from './retry.ts';
 
 export type Lookup = Pick<Gateway, 'getMetadata' | 'listFolder' | 'listFolderContinue'>;
@@ -21,7 +21,8 @@ async function findRenamed(lookup: Lookup, path: string, hash: string): Promise<
   let page = await lookup.listFolder(path.slice(0, slash), { limit: 2000 });
   for (;;) {
     for (const entry of page.entries) {
-      if (entry.kind === 'file' && entry.contentHash === hash && pattern.test(entry.name)) return entry;
+      if (entry.kind === 'file' && entry.contentHash === hash && pattern.test(entry.name))
+        return remoteFileOf(entry);
     }
     if (!page.hasMore) return null;
     page = await lookup.listFolderContinue(page.cursor);
@@ -40,7 +41,7 @@ export async function findLanded(
   autorename: boolean,
 ): Promise<RemoteFile | null> {
   const entry = await lookup.getMetadata(path);
-  if (entry?.kind === 'file' && entry.contentHash === hash) return entry;
+  if (entry?.kind === 'file' && entry.contentHash === hash) return remoteFileOf(entry);
   return autorename && entry !== null ? findRenamed(lookup, path, hash) : null;
 }
 

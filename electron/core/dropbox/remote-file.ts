@@ -14,3 +14,6 @@ export type RemoteEntry =
   | ({ kind: 'file' } & RemoteFile)
   | ({ kind: 'folder' } & RemoteFolder)
   | { kind: 'deleted'; name: string; path: string; pathLower: string };
+
+/** A listed file as the contract carries it: without the entry's kind, which the strict shape refuses. */
+export const remoteFileOf = ({ kind: _file, ...remote }: { kind: 'file' } & RemoteFile): RemoteFile => remote;

@@ -3,6 +3,7 @@ import { decodeText, encodeText } from '../documents/codec.ts';
 import type { Documents } from '../documents/documents.ts';
 import { contentHash } from '../dropbox/content-hash.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
+import { remoteFileOf } from '../dropbox/remote-file.ts';
 import { isOpusError } from '../errors.ts';
 import type { Journal } from '../journal/journal.ts';
 
@@ -33,7 +34,7 @@ async function restoreOne(
   const current = await gateway.getMetadata(entry.path);
   if (current?.kind === 'file' && current.contentHash === contentHash(bytes)) {
     // The save landed just before the crash: Dropbox already has this text, nothing is unsaved.
-    const { kind: _file, ...remote } = current;
+    const remote = remoteFileOf(current);
     const doc = documents.register(remote, entry.text, entry.format, {
       id: entry.documentId,
       unclaimed: true,

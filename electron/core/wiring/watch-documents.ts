@@ -1,7 +1,7 @@
 import type { Documents } from '../documents/documents.ts';
 import type { Connection } from '../dropbox/connection.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
-import type { RemoteEntry } from '../dropbox/remote-file.ts';
+import { type RemoteEntry, remoteFileOf } from '../dropbox/remote-file.ts';
 import { Watcher } from '../watcher/watcher.ts';
 
 const folderOf = (pathLower: string) => pathLower.slice(0, Math.max(0, pathLower.lastIndexOf('/')));
@@ -29,7 +29,7 @@ export function watchDocuments(
         .getMetadata(doc.remote.id)
         .catch(() => null);
       if (now?.kind === 'file' && now.pathLower !== doc.remote.pathLower) {
-        const { kind: _file, ...remote } = now;
+        const remote = remoteFileOf(now);
         // Watch the new folder before letting go of the old one, which may be the same.
         watcher.watch(folderOf(remote.pathLower));
         watcher.unwatch(folderOf(doc.remote.pathLower));
