@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -15,6 +15,14 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 const asar = require('@electron/asar') as { listPackage(file: string): string[] };
+type FuseConfig = Record<string, unknown>;
+// The fuse settings electron-builder derives from `electronFuses`, and @electron/fuses, which flips them.
+const { PlatformPackager } = require('app-builder-lib') as {
+  PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<FuseConfig> } };
+};
+const { flipFuses } = require('@electron/fuses') as {
+  flipFuses(pathToElectron: string, config: FuseConfig): Promise<number>;
+};
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONFIG = join(ROOT, 'electron-builder.yml');
@@ -39,6 +47,22 @@ describe('electron-builder.yml', () => {
       ),
     );
     await expect(validate(await load(typo))).rejects.toThrow(/configuration\.linux/);
+  });
+
+  /**
+   * Ubuntu ≥ 23.10 lets only AppArmor-profiled programs use user namespaces, which Chromium's sandbox
+   * needs (electron/electron#42510). electron-builder 26's own deb scripts install a profile granting
+   * `userns` to /opt/Opus/opus; a custom `deb.afterInstall` or `deb.appArmorProfile` would replace them.
+   */
+  test('the deb keeps electron-builder’s AppArmor profile, so Ubuntu 24.04 starts Opus sandboxed', async () => {
+    const config = await load(CONFIG);
+    expect(config.deb).not.toHaveProperty('afterInstall');
+    expect(config.deb).not.toHaveProperty('appArmorProfile');
+    const templates = join(ROOT, 'node_modules', 'app-builder-lib', 'templates', 'linux');
+    expect(readFileSync(join(templates, 'after-install.tpl'), 'utf8')).toMatch(
+      /^\s*APPARMOR_PROFILE_TARGET='\/etc\/apparmor\.d\//m,
+    );
+    expect(readFileSync(join(templates, 'apparmor-profile.tpl'), 'utf8')).toMatch(/^\s*userns,$/m);
   });
 
   test('asks for what the security checklist and the installers need', async () => {
@@ -71,6 +95,51 @@ describe('electron-builder.yml', () => {
 // The stock fuse wire of Electron 45 as its binary carries it after the sentinel: version 1, 8 fuses.
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const STOCK_FUSES = '10011001';
+/** A placeholder for a binary that carries the fuse wire: what @electron/fuses looks for. */
+const withStockFuses = (prefix: string) =>
+  Buffer.concat([Buffer.from(prefix), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from(STOCK_FUSES)]);
+/** Version, length and the 8 fuses after the sentinel: ours are "01001100" (the order is in the test below). */
+const fuseWireOf = (binary: Buffer) => {
+  const wire = binary.subarray(binary.indexOf(SENTINEL) + SENTINEL.length);
+  return [wire[0], wire[1], wire.subarray(2, 10).toString()];
+};
+
+describe('the macOS app', () => {
+  /**
+   * Flipping fuses invalidates the code signature, and Apple Silicon refuses to run an arm64 app whose
+   * signature does not validate. A CI build has no certificate, so electron-builder skips signing
+   * (26.x has no automatic ad-hoc fallback); the ad-hoc re-sign must come from the fuse flip itself.
+   * There is no `codesign` on Linux: a stand-in on PATH records how it is called.
+   */
+  test('a build without a certificate is signed ad hoc after its fuses are flipped, so Apple Silicon runs it', async () => {
+    const config = await load(CONFIG);
+    // A fixed identity ('-') would override a configured certificate: signing stays electron-builder's choice.
+    expect((config.mac as { identity?: unknown }).identity).toBeUndefined();
+    const fuses = await PlatformPackager.prototype.generateFuseConfig(config.electronFuses);
+
+    const app = join(work, 'mac', 'Opus.app');
+    const framework = join(app, 'Contents', 'Frameworks', 'Electron Framework.framework');
+    mkdirSync(framework, { recursive: true });
+    writeFileSync(join(framework, 'Electron Framework'), withStockFuses('Mach-O placeholder\n'));
+    const bin = join(work, 'bin');
+    const calls = join(work, 'codesign-calls');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'codesign'), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${calls}'\n`, { mode: 0o755 });
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}${delimiter}${path}`;
+    try {
+      await flipFuses(app, fuses);
+    } finally {
+      process.env.PATH = path;
+    }
+
+    expect(fuseWireOf(readFileSync(join(framework, 'Electron Framework')))).toEqual([1, 8, '01001100']);
+    const args = existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : [];
+    expect(args.slice(0, 2), 'codesign --sign - (ad hoc)').toEqual(['--sign', '-']);
+    expect(args).toEqual(expect.arrayContaining(['--force', '--deep']));
+    expect(args.at(-1)).toBe(app);
+  });
+});
 
 /**
  * Real packaging needs Electron's binary, which cannot be downloaded here; electron-builder takes a
@@ -88,16 +157,7 @@ test('packs only the built app into the asar and flips the fuses in the binary',
   const output = join(work, 'packed');
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  writeFileSync(
-    join(dist, 'electron'),
-    Buffer.concat([
-      Buffer.from('#!/bin/sh\n'),
-      Buffer.from(SENTINEL),
-      Buffer.from([1, 8]),
-      Buffer.from(STOCK_FUSES),
-    ]),
-    { mode: 0o755 },
-  );
+  writeFileSync(join(dist, 'electron'), withStockFuses('#!/bin/sh\n'), { mode: 0o755 });
   await promisify(execFile)(
     process.execPath,
     [
@@ -112,10 +172,8 @@ test('packs only the built app into the asar and flips the fuses in the binary',
   );
   const unpacked = join(output, 'linux-unpacked');
 
-  const binary = readFileSync(join(unpacked, 'opus'));
-  const wire = binary.subarray(binary.indexOf(SENTINEL) + SENTINEL.length);
   // runAsNode, cookie encryption, NODE_OPTIONS, --inspect, asar integrity, asar only, V8 snapshot, file://
-  expect([wire[0], wire[1], wire.subarray(2, 10).toString()]).toEqual([1, 8, '01001100']);
+  expect(fuseWireOf(readFileSync(join(unpacked, 'opus')))).toEqual([1, 8, '01001100']);
 
   const files = asar.listPackage(join(unpacked, 'resources', 'app.asar'));
   const own = files.filter((file) => !file.startsWith('/node_modules'));
