@@ -12,6 +12,7 @@ import {
   signIn,
 } from '../test-support/electron-app.ts';
 import { downloadText } from '../test-support/localbox-client.ts';
+import { whileOpusIsDown } from '../test-support/opus-session.ts';
 
 // The same scenarios as the Chromium project, in the real Electron app: menu items clicked by id, native
 // dialogs answered in main. Where no Electron binary exists these tests are skipped, saying why.
@@ -104,13 +105,17 @@ test('another computer’s change shows the banner, and a stale save asks before
 
 test('closing the window with unsaved text asks Save / Don’t Save / Cancel, then closes', async () => {
   desktop = await launchDesktop(executablePath, { [FILE]: DRAFT });
-  const { app, window, dropbox } = desktop;
+  const { app, window, userData } = desktop;
   await signIn(desktop);
   await openFromMenu(desktop, /magnum-opus/);
   await window.locator('.monaco-editor .view-lines').click();
+  // A click lands the cursor wherever the pointer was; the text below is expected at the start.
+  await window.keyboard.press('Control+Home');
   await window.keyboard.type('Unsaved. ');
 
-  const closed = app.waitForEvent('close');
+  // The process ends (and the embedded localbox with it) once the window closes, except on macOS.
+  const exited = app.waitForEvent('close');
+  const windowClosed = window.waitForEvent('close');
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
   const ask = window.getByRole('dialog', { name: 'Save changes?' });
   await expect(ask).toContainText('Save changes to magnum-opus.txt before Opus closes?');
@@ -119,8 +124,13 @@ test('closing the window with unsaved text asks Save / Don’t Save / Cancel, th
 
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
   await ask.getByRole('button', { name: 'Save', exact: true }).click();
-  await closed;
-  expect((await downloadText(dropbox, FILE)).text).toBe(`Unsaved. ${DRAFT}`);
+  await windowClosed;
+  // On macOS the app stays in the Dock without windows, so the test quits it.
+  if (process.platform === 'darwin') await app.evaluate(({ app }) => app.quit());
+  await exited;
+  // The saved text, read by a standalone localbox on the data the app's embedded one left behind.
+  const saved = await whileOpusIsDown(userData, (dropbox) => downloadText(dropbox, FILE));
+  expect(saved.text).toBe(`Unsaved. ${DRAFT}`);
 });
 
 test('the window is sandboxed and isolated: the page sees window.opus and nothing of Node', async () => {

@@ -16,8 +16,8 @@ export function electronBinary(): { path: string } | { missing: string } {
   if (!existsSync(pathFile)) {
     return {
       missing:
-        'the Electron binary is not installed (node_modules/electron/path.txt is missing: its download ' +
-        'failed or was skipped, e.g. no internet); run `node node_modules/electron/install.js` where it can download',
+        'the Electron binary is not installed (node_modules/electron/path.txt is missing: Electron fetches it ' +
+        'on first use, which needs internet); run `node node_modules/electron/install.js` where it can download',
     };
   }
   const path = join(ROOT, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
@@ -39,23 +39,13 @@ export async function launchDesktop(
   files: Record<string, string | Uint8Array>,
 ): Promise<RunningDesktop> {
   const { dataDir: userData, token } = await seedDropbox(files);
+  const launchedAt = new Date().toISOString();
   const app = await _electron.launch({
     executablePath,
     args: [join(ROOT, 'out', 'electron', 'main.js')],
     env: { ...process.env, OPUS_USER_DATA: userData },
   });
-  const localboxUrl = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no localbox address in:\n${seen}`)), 30_000);
-    app.process().stderr?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const found = /embedded localbox at (\S+)/.exec(seen);
-      if (found?.[1]) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    });
-  });
+  const localboxUrl = await embeddedLocalbox(app, launchedAt);
   const window = await app.firstWindow();
   return {
     app,
@@ -67,6 +57,29 @@ export async function launchDesktop(
       rmSync(userData, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The embedded localbox's address, from the line main writes once it runs. Read from main.log, not
+ * stderr: with `executablePath` Playwright injects no loader that holds `ready` back, so boot() can
+ * print the line before a stderr listener is attached, and a line on a pipe is then gone. The file
+ * keeps it. Lines carry an ISO time: only those written since `since` count, in case the logs
+ * folder is not fresh (on macOS it is ~/Library/Logs/<name>, outside OPUS_USER_DATA).
+ */
+async function embeddedLocalbox(app: ElectronApplication, since: string): Promise<string> {
+  const file = join(await app.evaluate(({ app }) => app.getPath('logs')), 'main.log');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const found = [...text.matchAll(/^(\S+) opus: embedded localbox at (\S+)$/gm)].filter(
+      ([, time]) => (time ?? '') >= since,
+    );
+    const url = found.at(-1)?.[2];
+    if (url) return url;
+    if (Date.now() > deadline)
+      throw new Error(`no "embedded localbox at" line since ${since} in ${file}:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Clicks an application-menu item by its id, as a person would pick it from the menu bar. */
