@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TEXT_FORMAT, encodeText, encodeTextChunks } from '../../electron/core/documents/codec.ts';
 import { blockHashes, contentHash } from '../../electron/core/dropbox/content-hash.ts';
-import { seededRandom } from '../../electron/core/text/test-support/seeded-random.ts';
+import { seededRandom } from '../../localbox/test-support/seeded-random.ts';
 import { median, percentile } from '../figure.ts';
 
 export const MiB = 1024 * 1024;

@@ -12,12 +12,12 @@ import {
   rawApi,
   spawnLocalbox,
 } from '../test-support/process.ts';
+import { seededRandom } from '../test-support/seeded-random.ts';
 import {
   answered,
   KiB,
   type OpenSession,
   type PathModel,
-  prng,
   Workload,
 } from '../test-support/upload-workload.ts';
 
@@ -144,7 +144,7 @@ describe('localbox killed with SIGKILL while uploads are in flight', () => {
 
   it('keeps every acknowledged upload whole and restarts cleanly, round after round', async () => {
     const dataDir = join(root, 'data');
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const workload = new Workload(random);
     let box: LocalboxProcess = await spawnLocalbox({ dataDir, args: ['--log-level', 'error'] });
     // One token for all rounds: tokens live in the database, so they must survive the kills too.

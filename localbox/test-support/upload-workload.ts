@@ -8,20 +8,7 @@ import type { RawApi } from './process.ts';
 export const KiB = 1024;
 const MiB = 1024 * KiB;
 
-/** mulberry32, seeded: sizes, paths and kill points come from one known sequence (lanes draw from it in
- * whatever order timing gives them, so a run is reproducible in kind, not byte for byte). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export interface Version {
+interface Version {
   hash: string;
   size: number;
   rev?: string;

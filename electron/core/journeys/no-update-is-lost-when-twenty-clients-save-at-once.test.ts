@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dropbox } from 'dropbox';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seededRandom } from '../../../localbox/test-support/seeded-random.ts';
 import { memoryStore } from '../auth/test-support/memory-store.ts';
 import { type CoreBench, startCoreBench } from '../test-support/core-bench.ts';
 import type { CoreHandle } from '../test-support/core-handle.ts';
 import { saveText, typeText } from '../test-support/document-edits.ts';
-import { seededRandom } from '../text/test-support/seeded-random.ts';
 
 // Issue 7, "lost updates": 20 clients — the official SDK and Opus cores, mixed — save the same file
 // against the same base rev at the same moment. Exactly one may win; every other one must hear

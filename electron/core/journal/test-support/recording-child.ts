@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Text } from '@codemirror/state';
+import { seededRandom } from '../../../../localbox/test-support/seeded-random.ts';
 import type { TextEdit } from '../../../common/contract/shapes.ts';
-import { seededRandom } from '../../text/test-support/seeded-random.ts';
 import { applyEdits, textOf } from '../../text/text-edits.ts';
 import { Journal } from '../journal.ts';
 import type { JournalHeader } from '../journal-entry.ts';
