@@ -46,6 +46,8 @@ const SENTENCES: Record<ErrorKind, Sentence> = {
   local_io: () =>
     "This computer couldn't read or write the file. Check that the disk has space and the folder can be written to; your text is still open here.",
   invalid_request: () => 'Dropbox refused the request. Please try again; your text is kept here.',
+  update_failed: () =>
+    'Opus could not update itself this time. It tries again later; your text is kept here.',
   unknown: () => 'Something unexpected went wrong. Your text is kept here; please try again.',
 };
 

@@ -101,6 +101,14 @@ const SPECS = {
   // Signed out, the sign-in screen's button; signed in, the account panel.
   signIn: { label: 'Sign In', keys: [], menu: dropbox(3), needsDocument: false, inPalette: false },
   settings: { label: 'Settings…', keys: ['Mod+,'], menu: file(2), needsDocument: false, inPalette: true },
+  // Beside Settings…: shell/menu.ts builds no Help items from this list.
+  checkForUpdates: {
+    label: 'Check for Updates…',
+    keys: [],
+    menu: file(2),
+    needsDocument: false,
+    inPalette: true,
+  },
   signOut: { label: 'Sign Out', keys: [], menu: dropbox(3), needsDocument: false, inPalette: true },
   commandPalette: {
     label: 'Command Palette…',

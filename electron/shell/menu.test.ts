@@ -67,7 +67,7 @@ describe.each([
         (item) => (item.type === 'separator' ? '|' : (item.id?.slice(id.length + 1) ?? item.role)),
       );
     expect(shape('file')).toEqual([
-      ...['newFile', '|', 'closeTab', 'closeAll', '|', 'settings', '|'],
+      ...['newFile', '|', 'closeTab', 'closeAll', '|', 'settings', 'checkForUpdates', '|'],
       ...['reopenWithEncoding', 'saveWithEncoding', '|'],
       isMac ? 'close' : 'quit',
     ]);

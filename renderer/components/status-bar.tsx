@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { languageLabel } from '../editor/language-for-path.ts';
 import { baseName, encodingLabel, lineEndingLabel, parentFolder } from '../format.ts';
 import { documentRevs } from '../state/document-revs.ts';
@@ -18,6 +19,8 @@ interface StatusBarProps {
   transfer: TransferView | null;
   /** A document is being opened (downloaded) into a new tab. */
   opening: boolean;
+  /** Last in the bar: the app's own news (an update's download). */
+  children?: ReactNode;
 }
 
 /** Account, path, rev, sync state, encoding, line endings, language: the document at a glance. */
@@ -79,6 +82,7 @@ export function StatusBar(props: StatusBarProps) {
           <span title="Language">{languageLabel(language)}</span>
         </>
       )}
+      {props.children}
     </footer>
   );
 }

@@ -18,6 +18,7 @@ import { RemoteBanner } from './remote-banner.tsx';
 import { StatusBar } from './status-bar.tsx';
 import { TabBar } from './tab-bar.tsx';
 import { Toolbar } from './toolbar.tsx';
+import { UpdateStatus } from './update-status.tsx';
 import { Welcome } from './welcome.tsx';
 import { WorkspaceDialogs } from './workspace-dialogs.tsx';
 
@@ -111,7 +112,9 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
           pending={activeId ? connection.isPending(activeId) : false}
           transfer={activeId ? transfers.transferFor(activeId) : null}
           opening={docs.opening}
-        />
+        >
+          <UpdateStatus opus={opus} onNotice={ws.setNotice} />
+        </StatusBar>
         <WorkspaceDialogs
           opus={opus}
           ws={ws}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CommandId } from '../commands.ts';
 import { folderNotOpenedSentence } from '../messages.ts';
 import { type DocumentSnapshot, describeError, type Encoding, errorKind, type OpusApi } from '../opus.ts';
+import { checkForUpdates } from './check-for-updates.ts';
 import type { ConflictSides, ConflictView, Resolution } from './conflict-sides.ts';
 import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
@@ -268,6 +269,7 @@ export function useWorkspace(
       closeAll: setClosingAll,
       newFile: () => void newFile(),
       requestSignOut,
+      checkForUpdates: () => void checkForUpdates(opus, setNotice),
       save: (documentId) => void save(documentId),
       requestClose,
       download: (documentId) => void (onDropbox(documentId) && download(documentId)),

@@ -8,6 +8,7 @@ export interface CommandActions {
   closeAll(closing: Exclude<Closing, 'tab'>): void;
   newFile(): void;
   requestSignOut(): void;
+  checkForUpdates(): void;
   save(documentId: string): void;
   requestClose(documentId: string): void;
   download(documentId: string): void;
@@ -37,6 +38,8 @@ export function runCommand(command: CommandId, actions: CommandActions) {
       return setDialog({ kind: 'palette' });
     case 'settings':
       return setDialog({ kind: 'settings' });
+    case 'checkForUpdates':
+      return actions.checkForUpdates();
     case 'quit':
       return actions.closeAll('window');
   }

@@ -19,6 +19,8 @@ import {
   RevisionShape,
   SaveResult,
   TextEditShape,
+  UpdateBlockerShape,
+  UpdateStateShape,
 } from './shapes.ts';
 
 const none = z.strictObject({});
@@ -256,6 +258,23 @@ export const commands = {
   ),
   /** The files the OS asked Opus to open since the last call, in order (the filesFromOs event says so). */
   takeFilesFromOs: command(none, z.array(FileFromOsShape)),
+
+  /** Where updating the app stands now, without asking the server (a page that starts late catches up). */
+  getUpdateState: command(none, UpdateStateShape),
+  /** Check for Updates…: asks the release server; a newer version then downloads in the background. */
+  checkForUpdates: command(none, UpdateStateShape),
+  /**
+   * The user agrees to restart and install the downloaded update. Refused while a document is unsaved,
+   * waits to be uploaded or is in conflict (`blockers` names them), or when nothing is downloaded.
+   */
+  installUpdate: command(
+    none,
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('installing'), version: z.string() }),
+      z.strictObject({ kind: z.literal('refused'), blockers: z.array(UpdateBlockerShape).min(1) }),
+      z.strictObject({ kind: z.literal('not_ready') }),
+    ]),
+  ),
 } as const;
 
 export type Commands = typeof commands;

@@ -7,6 +7,7 @@ import {
   DocumentPhaseSchema,
   DocumentSnapshot,
   RemoteFileShape,
+  UpdateStateShape,
 } from './shapes.ts';
 
 /** Every event main pushes to the renderer, declared once. */
@@ -54,6 +55,8 @@ export const events = {
   }),
   /** Files from the OS wait for the page: it takes them with takeFilesFromOs (once it can open them). */
   filesFromOs: z.strictObject({ waiting: z.number().int().min(1) }),
+  /** Updating the app moved on: checking, downloading (percent), ready to install, or failed. */
+  updateStateChanged: UpdateStateShape,
   /** The application menu (Electron) asks the window to run a command. */
   menuCommand: z.strictObject({ command: z.enum(MENU_COMMANDS) }),
 } as const;

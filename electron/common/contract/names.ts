@@ -35,6 +35,9 @@ export const COMMAND_NAMES = [
   'reopenDocumentWithEncoding',
   'restoreKeptText',
   'takeFilesFromOs',
+  'getUpdateState',
+  'checkForUpdates',
+  'installUpdate',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -45,6 +48,7 @@ export const EVENT_NAMES = [
   'transferProgress',
   'connectionChanged',
   'pendingUploadChanged',
+  'updateStateChanged',
   'menuCommand',
   'filesFromOs',
 ] as const;

@@ -22,6 +22,7 @@ export const ErrorKindSchema = z.enum([
   'guard',
   'local_io',
   'invalid_request',
+  'update_failed',
   'unknown',
 ]);
 /**
@@ -295,3 +296,34 @@ export const EncodingShape = z.strictObject({
   bom: z.boolean(),
 });
 export type EncodingShape = z.infer<typeof EncodingShape>;
+
+/**
+ * Where updating the desktop app stands (core/updates/updates.ts has the transitions): checked and up to
+ * date, a newer version found and downloading, downloaded and waiting for the user's agreement, or
+ * installing (Opus restarts). `offline` is no failure: the next check tries again.
+ */
+export const UpdateStateShape = z.discriminatedUnion('phase', [
+  z.strictObject({ phase: z.literal('idle') }),
+  z.strictObject({ phase: z.literal('checking') }),
+  z.strictObject({ phase: z.literal('up_to_date'), version: z.string() }),
+  z.strictObject({ phase: z.literal('available'), version: z.string() }),
+  z.strictObject({
+    phase: z.literal('downloading'),
+    version: z.string(),
+    percent: z.number().int().min(0).max(100),
+  }),
+  z.strictObject({ phase: z.literal('downloaded'), version: z.string() }),
+  z.strictObject({ phase: z.literal('installing'), version: z.string() }),
+  z.strictObject({ phase: z.literal('offline') }),
+  z.strictObject({ phase: z.literal('failed'), error: ContractErrorShape }),
+  /** This copy cannot update itself: the browser host has no updater, or the app was not installed from a release. */
+  z.strictObject({ phase: z.literal('unavailable'), reason: z.enum(['browser', 'not_installed']) }),
+]);
+export type UpdateState = z.infer<typeof UpdateStateShape>;
+
+/** An open document that keeps an update from installing now, and why (its phase). */
+export const UpdateBlockerShape = z.strictObject({
+  name: z.string(),
+  phase: z.enum(['dirty', 'pending_upload', 'conflict']),
+});
+export type UpdateBlocker = z.infer<typeof UpdateBlockerShape>;

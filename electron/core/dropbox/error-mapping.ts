@@ -62,6 +62,7 @@ const WORDS: Record<ErrorKind, string> = {
   guard: 'The save was stopped to protect the file.',
   local_io: 'This computer could not read or write the file.',
   invalid_request: 'Dropbox refused the request.',
+  update_failed: 'Opus could not update itself.',
   unknown: 'Dropbox answered with an unexpected error.',
 };
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AccountSession } from '../auth/account-session.ts';
 import type { AuthLog } from '../auth/auth-log.ts';
 import { type Cipher, TokenVault } from '../auth/token-vault.ts';
+import { phaseOf } from '../documents/document-state.ts';
 import { Documents } from '../documents/documents.ts';
 import { LocalHistory } from '../documents/local-history.ts';
 import { Connection } from '../dropbox/connection.ts';
@@ -27,6 +28,7 @@ import { Restoration, restorationHandlers } from './restoration.ts';
 import { restoreJournal } from './restore-journal.ts';
 import { revisionHandlers } from './revision-handlers.ts';
 import { needsAccount, signedOutRefusal } from './signed-out.ts';
+import { type UpdaterPort, Updates, updateHandlers } from './updates.ts';
 import { watchDocuments } from './watch-documents.ts';
 
 export interface OpusCoreOptions extends AppHost {
@@ -46,6 +48,8 @@ export interface OpusCoreOptions extends AppHost {
   /** Where the Dropbox desktop client's info.json is looked for (tests: a home of their own). */
   dropboxClient?: DropboxClientPlace | undefined;
   log?: (line: string) => void;
+  /** The desktop app's updater (electron/shell/updates.ts); the browser host has none. */
+  updater?: UpdaterPort | undefined;
 }
 
 export interface OpusCore extends CoreService {
@@ -128,6 +132,13 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     return list;
   });
 
+  const updates = new Updates({
+    updater: options.updater ?? null,
+    documents: () => documents.list().map((doc) => ({ name: doc.remote.name, phase: phaseOf(doc) })),
+    emit: events.emit,
+    log,
+  });
+
   const switcher = accountSwitch({
     account,
     details,
@@ -147,6 +158,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ...revisionHandlers(() => gateway, documents),
     getRecentFiles: () => recentFiles.list(),
     takeFilesFromOs: () => filesFromOs.take(),
+    ...updateHandlers(updates),
     ...documentHandlers(documents, watching, recentFiles, () => restoration.get()),
   };
 
@@ -154,6 +166,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     events,
     filesFromOs,
     start: async () => {
+      updates.startChecking();
       if (await account.restore()) {
         await switcher.switchAccount();
         void switcher.announceAccount(true);
@@ -171,6 +184,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
       account.cancelPendingSignIn();
       watching.watcher.stop();
       pendingUploads.stop();
+      updates.stop();
       await journal.flush();
     },
   };

@@ -15,6 +15,9 @@ const WITHOUT_ACCOUNT: ReadonlySet<CommandName> = new Set<CommandName>([
   'chooseSaveLocation',
   'closeWindow',
   'applyMergeChoices',
+  'getUpdateState',
+  'checkForUpdates',
+  'installUpdate',
 ]);
 
 /** Whether `name` (any string a window sent) is a command that answers only with someone signed in. */
