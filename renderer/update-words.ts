@@ -41,7 +41,7 @@ export function checkAnswerWords(state: UpdateState): string {
       return describeError(state.error);
     case 'unavailable':
       return state.reason === 'browser'
-        ? 'Updates come with the desktop app; this browser version runs what `npm start` built.'
+        ? 'Updates come with the desktop app; this browser version runs what npm start built.'
         : "This copy of Opus can't update itself: it was not installed from a release.";
   }
 }
@@ -56,5 +56,6 @@ const WAITS: Record<Refusal['blockers'][number]['phase'], string> = {
 export function refusalWords({ blockers }: Refusal): string {
   const each = blockers.map(({ name, phase }) => `${name} ${WAITS[phase]}`);
   const list = each.length > 1 ? `${each.slice(0, -1).join(', ')} and ${each.at(-1)}` : each[0];
-  return `Opus can't restart to install the update yet: ${list}. Save or settle it first; the update waits.`;
+  const them = each.length > 1 ? 'them' : 'it';
+  return `Opus can't restart to install the update yet: ${list}. Save or settle ${them} first; the update waits.`;
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { describeError, type OpusApi } from '../opus.ts';
 import { useUpdateState } from '../state/use-updates.ts';
 import type { Notice } from '../state/workspace-dialog.ts';
@@ -42,15 +43,19 @@ export function UpdateStatus({ opus, onNotice }: UpdateStatusProps) {
           Restart to Install…
         </button>
       )}
-      {asking && state.phase === 'downloaded' && (
-        <ConfirmDialog
-          title="Restart to install the update?"
-          message={`Opus closes, installs version ${state.version} and opens again. Your documents open as they were.`}
-          confirmLabel="Restart and Install"
-          onConfirm={() => void install()}
-          onCancel={() => setAsking(false)}
-        />
-      )}
+      {asking &&
+        state.phase === 'downloaded' &&
+        // In the page's body, not the status bar, whose one-line small text it would take on.
+        createPortal(
+          <ConfirmDialog
+            title="Restart to install the update?"
+            message={`Opus closes, installs version ${state.version} and opens again.`}
+            confirmLabel="Restart and Install"
+            onConfirm={() => void install()}
+            onCancel={() => setAsking(false)}
+          />,
+          document.body,
+        )}
     </span>
   );
 }
