@@ -39,7 +39,7 @@ const { core, localbox, close } = await bootOpus({
   store,
   localboxFaults: values['localbox-faults'] ?? false,
   core: () => ({
-    cipher: fileKeyCipher(join(dataDir, 'vault.key')),
+    cipher: fileKeyCipher(join(dataDir, 'vault.key'), log),
     // The page opens the sign-in page in a new tab itself; there is no system browser to drive from here.
     openExternal: async () => {},
     version: process.env.npm_package_version ?? 'dev',

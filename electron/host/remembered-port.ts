@@ -1,5 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { makePrivateFolder, writePrivateFile } from '../core/private-files.ts';
 
 /**
  * Listens on the port the last launch used, when it is free, else on any: the page's origin then stays
@@ -20,7 +21,7 @@ export async function listenOnRememberedPort<T extends { origin: string }>(
   }
   started ??= await listen(0);
   const port = new URL(started.origin).port;
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${port}\n`);
+  await makePrivateFolder(dirname(file));
+  await writePrivateFile(file, `${port}\n`);
   return started;
 }

@@ -1,6 +1,7 @@
 import { open, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { ContentHasher } from '../domain/content-hash.ts';
+import { PRIVATE_FILE, restrictHandle } from '../store/private-files.ts';
 
 export type ReceivedBody =
   | { kind: 'stored'; tempPath: string; size: number; contentHash: string }
@@ -17,10 +18,12 @@ export async function receiveBody(
   limit: number,
 ): Promise<ReceivedBody> {
   const hasher = new ContentHasher();
-  const file = await open(tempPath, 'wx');
+  // Every blob and session part starts here: a file only this user may read (SECURITY.md).
+  const file = await open(tempPath, 'wx', PRIVATE_FILE);
   let size = 0;
   let overLimit = false;
   try {
+    await restrictHandle(file);
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (overLimit) continue;

@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PRIVATE_FILE, restrictTo } from '../store/private-files.ts';
 
 /** Lock files this process holds, so a lock naming our own pid can be told apart from a reused pid. */
 const held = new Set<string>();
@@ -15,7 +16,8 @@ export class DataDirLock {
     const file = resolve(join(dataDir, 'localbox.lock'));
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        writeFileSync(file, String(process.pid), { flag: 'wx' });
+        writeFileSync(file, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE });
+        restrictTo(file, PRIVATE_FILE);
         held.add(file);
         return new DataDirLock(file);
       } catch (error) {

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OAuthFlow } from '../auth/oauth-flow.ts';
 import { TokenStore } from '../auth/tokens.ts';
 import { newRevSalt, randomToken } from '../domain/ids.ts';
 import { BlobStore } from '../store/blobs.ts';
+import { makePrivateFolder, narrowPrivateTree } from '../store/private-files.ts';
 import { metaValue, migrate } from '../store/schema.ts';
 import { SessionStore } from '../store/sessions.ts';
 import { Sqlite } from '../store/sqlite.ts';
@@ -39,9 +39,15 @@ export class Services {
   private readonly lock: DataDirLock;
 
   constructor(readonly config: LocalboxConfig) {
-    mkdirSync(config.dataDir, { recursive: true });
+    makePrivateFolder(config.dataDir);
     this.lock = DataDirLock.acquire(config.dataDir);
     try {
+      // A folder an older localbox (or a copy) left readable is narrowed before anything is opened.
+      const narrowed = narrowPrivateTree(config.dataDir);
+      if (narrowed.length > 0 && config.logLevel !== 'silent' && config.logLevel !== 'error')
+        config.log(
+          `localbox: ${config.dataDir} was readable by other users; narrowed ${narrowed.length} entries to this user only`,
+        );
       this.blobs = new BlobStore(config.dataDir);
       this.db = new Sqlite(join(config.dataDir, 'localbox.sqlite'));
       migrate(this.db);

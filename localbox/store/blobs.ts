@@ -1,15 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateFolder } from './private-files.ts';
 
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -25,10 +17,10 @@ export class BlobStore {
   constructor(dataDir: string) {
     this.tmpDir = join(dataDir, 'tmp');
     this.blobDir = join(dataDir, 'blobs');
-    mkdirSync(this.blobDir, { recursive: true });
+    makePrivateFolder(this.blobDir);
     // Temp files are bodies whose request never completed; nothing refers to them.
     rmSync(this.tmpDir, { recursive: true, force: true });
-    mkdirSync(this.tmpDir, { recursive: true });
+    makePrivateFolder(this.tmpDir);
   }
 
   newTempPath(): string {
@@ -52,7 +44,7 @@ export class BlobStore {
       return;
     }
     const folder = join(this.blobDir, hash.slice(0, 2));
-    mkdirSync(folder, { recursive: true });
+    makePrivateFolder(folder);
     renameSync(tempPath, target);
     syncDirectory(folder);
   }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, readdirSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContentHasher } from '../domain/content-hash.ts';
 import { randomToken } from '../domain/ids.ts';
 import { syncDirectory } from './blobs.ts';
+import { makePrivateFolder, PRIVATE_FILE, restrictHandle } from './private-files.ts';
 import type { Sqlite } from './sqlite.ts';
 
 export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -35,7 +36,7 @@ export class SessionStore {
     dataDir: string,
   ) {
     this.root = join(dataDir, 'sessions');
-    mkdirSync(this.root, { recursive: true });
+    makePrivateFolder(this.root);
   }
 
   get(id: string, now = Date.now()): SessionRow | undefined {
@@ -65,7 +66,7 @@ export class SessionStore {
       0,
       row.created_ms,
     ]);
-    mkdirSync(this.folderOf(row.id), { recursive: true });
+    makePrivateFolder(this.folderOf(row.id));
     return row;
   }
 
@@ -94,9 +95,10 @@ export class SessionStore {
     tempPath: string,
   ): Promise<{ tempPath: string; size: number; contentHash: string }> {
     const hasher = new ContentHasher();
-    const out = await open(tempPath, 'wx');
+    const out = await open(tempPath, 'wx', PRIVATE_FILE);
     let size = 0;
     try {
+      await restrictHandle(out);
       for (const part of this.parts(id)) {
         for await (const chunk of createReadStream(
           join(this.folderOf(id), part.blob),

@@ -1,6 +1,7 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Database as SqliteDatabase, Statement } from 'node-sqlite3-wasm';
+import { PRIVATE_FILE, PRIVATE_FOLDER, restrictTo } from './private-files.ts';
 
 // A named ESM import of node-sqlite3-wasm crashes under real Node ESM; require it instead.
 const sqlite = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm');
@@ -34,6 +35,11 @@ export class Sqlite {
     }
     // FULL: every commit's WAL frames are fsynced before COMMIT returns.
     this.db.exec('PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    // The VFS creates its files itself: the database (and, from it, the WAL) with the mode SQLite asks
+    // for, its lock folder with mkdir's default. Exclusive locking holds that lock until close.
+    restrictTo(file, PRIVATE_FILE);
+    if (existsSync(`${file}-wal`)) restrictTo(`${file}-wal`, PRIVATE_FILE);
+    if (existsSync(`${file}.lock`)) restrictTo(`${file}.lock`, PRIVATE_FOLDER);
   }
 
   exec(sql: string): void {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makePrivateFolder, writePrivateFile } from '../private-files.ts';
 import type { LocalHistoryPort } from './context.ts';
 
 /**
@@ -11,10 +11,10 @@ export class LocalHistory implements LocalHistoryPort {
   constructor(private readonly folder: string) {}
 
   async keep(path: string, text: string, when: Date): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
+    await makePrivateFolder(this.folder);
     const stamp = when.toISOString().replace(/[:.]/g, '-');
     const tag = createHash('sha256').update(path.toLowerCase()).digest('hex').slice(0, 12);
     const name = (path.split('/').pop() ?? 'document').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 100);
-    await writeFile(join(this.folder, `${stamp}-${tag}-${name}`), text, { encoding: 'utf8', flag: 'wx' });
+    await writePrivateFile(join(this.folder, `${stamp}-${tag}-${name}`), text, { flag: 'wx' });
   }
 }

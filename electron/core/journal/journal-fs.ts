@@ -1,4 +1,5 @@
 import * as fs from 'node:fs/promises';
+import { makePrivateFolder, openPrivateFile } from '../private-files.ts';
 
 export interface JournalFileHandle {
   /** Writes `data` (as UTF-8) after what the file already holds. */
@@ -33,11 +34,9 @@ const wrap = (handle: fs.FileHandle): JournalFileHandle => ({
 
 export const nodeJournalFs: JournalFs = {
   // Unsaved text is private: only this user may read the journal.
-  makeFolder: async (path) => {
-    await fs.mkdir(path, { recursive: true, mode: 0o700 });
-  },
-  create: async (path) => wrap(await fs.open(path, 'wx', 0o600)),
-  append: async (path) => wrap(await fs.open(path, 'a', 0o600)),
+  makeFolder: makePrivateFolder,
+  create: async (path) => wrap(await openPrivateFile(path, 'wx')),
+  append: async (path) => wrap(await openPrivateFile(path, 'a')),
   rename: (from, to) => fs.rename(from, to),
   remove: (path) => fs.unlink(path),
   list: (folder) => fs.readdir(folder),

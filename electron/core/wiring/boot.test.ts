@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dropbox } from 'dropbox';
@@ -18,9 +18,12 @@ afterEach(async () => {
   }
 });
 
-/** Starts Opus as a host does, on a fresh data folder, with `env` in place of the process's. */
-async function boot(store: BootOptions['store'], env: NodeJS.ProcessEnv) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'opus-boot-'));
+/** Starts Opus as a host does, on a fresh data folder (or `dataDir`), with `env` in place of the process's. */
+async function boot(
+  store: BootOptions['store'],
+  env: NodeJS.ProcessEnv,
+  { dataDir = mkdtempSync(join(tmpdir(), 'opus-boot-')), log = (_line: string) => {} } = {},
+) {
   const browser = approvingBrowser();
   const asked: (string | undefined)[] = [];
   const booted = await bootOpus({
@@ -34,6 +37,7 @@ async function boot(store: BootOptions['store'], env: NodeJS.ProcessEnv) {
         openExternal: browser.openExternal,
         version: 'test',
         signInPorts: [0],
+        log,
       };
     },
   });
@@ -78,4 +82,40 @@ test('an app key from the environment is enough when Settings has none', async (
   const { booted } = await boot(memoryStore(), { OPUS_DROPBOX_APP_KEY: 'abc123def456' });
   expect(booted.localbox).toBeNull();
   expect(await handleFor(booted.core).call('getAppInfo', {})).toMatchObject({ provider: 'dropbox' });
+});
+
+test('a data folder an older Opus left readable by others is narrowed at start, and one line says so once', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'opus-boot-'));
+  mkdirSync(join(dataDir, 'history'));
+  writeFileSync(join(dataDir, 'history', 'kept.txt'), 'my words');
+  for (const [path, mode] of [
+    [dataDir, 0o755],
+    [join(dataDir, 'history'), 0o755],
+    [join(dataDir, 'history', 'kept.txt'), 0o644],
+  ] as const)
+    chmodSync(path, mode);
+  const lines: string[] = [];
+  const first = await boot(
+    memoryStore(),
+    { OPUS_DROPBOX_APP_KEY: 'abc123def456' },
+    { dataDir, log: (line) => lines.push(line) },
+  );
+  expect(lines.filter((line) => line.includes('readable by other users'))).toEqual([
+    `opus: ${dataDir} was readable by other users; narrowed 3 entries to this user only`,
+  ]);
+  expect(
+    [dataDir, join(dataDir, 'history'), join(dataDir, 'history', 'kept.txt')].map(
+      (path) => statSync(path).mode & 0o777,
+    ),
+  ).toEqual([0o700, 0o700, 0o600]);
+
+  await first.booted.close();
+  started.splice(0);
+  lines.length = 0;
+  await boot(
+    memoryStore(),
+    { OPUS_DROPBOX_APP_KEY: 'abc123def456' },
+    { dataDir, log: (line) => lines.push(line) },
+  );
+  expect(lines.filter((line) => line.includes('readable by other users'))).toEqual([]);
 });

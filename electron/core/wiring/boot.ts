@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Localbox, startLocalbox } from '../../../localbox/index.ts';
 import type { KeyValueStore } from '../auth/token-vault.ts';
+import { makePrivateFolder, narrowedLine, narrowPrivateTree } from '../private-files.ts';
 import { APP_KEY_SETTING } from './app-handlers.ts';
 import { createOpusCore, type OpusCore, type OpusCoreOptions } from './opus-core.ts';
 import { chooseProvider, localboxEndpoints } from './provider.ts';
@@ -35,6 +36,9 @@ export interface BootedOpus {
  * the vault when it can).
  */
 export async function bootOpus(options: BootOptions): Promise<BootedOpus> {
+  // Before anything writes there: a folder an older Opus left readable is narrowed first (SECURITY.md).
+  await makePrivateFolder(options.dataDir);
+  const narrowed = await narrowPrivateTree(options.dataDir);
   const choice = chooseProvider(await options.store.get(APP_KEY_SETTING), options.env);
   const localbox =
     choice.provider === 'localbox'
@@ -48,8 +52,10 @@ export async function bootOpus(options: BootOptions): Promise<BootedOpus> {
         })
       : null;
   try {
+    const hostOptions = options.core(localbox?.url);
+    if (narrowed.length > 0) hostOptions.log?.(narrowedLine('opus', options.dataDir, narrowed));
     const core = createOpusCore({
-      ...options.core(localbox?.url),
+      ...hostOptions,
       endpoints: localbox
         ? localboxEndpoints(localbox.url, localbox.appKey)
         : { appKey: choice.provider === 'dropbox' ? choice.appKey : '' },
