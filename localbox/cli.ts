@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,11 @@ const USAGE = `Usage: npm run localbox -- [options]
   --host <addr>        address to bind (default: 127.0.0.1)
   --app-key <key>      use this app key instead of the generated one
   --app-name <name>    the app's name on the sign-in pages (default: the app is named by its key)
-  --app-secret <s>     make the app confidential: /oauth2/token requires the secret
+  --app-secret-file <path>
+                       make the app confidential: /oauth2/token requires the secret kept in
+                       this file (its first line); or set $LOCALBOX_APP_SECRET instead
+  --app-secret <s>     the same, given on the command line: avoid it, since every user of this
+                       computer sees a command line (ps, /proc/<pid>/cmdline)
   --quota-mib <n>      space allocated to the account (default 2048)
   --token-seconds <n>  access token lifetime (default 14400)
   --max-upload-mib <n> largest request body accepted (default 150, Dropbox's own limit)
@@ -36,6 +41,7 @@ const parse = () =>
       'app-key': { type: 'string' },
       'app-name': { type: 'string' },
       'app-secret': { type: 'string' },
+      'app-secret-file': { type: 'string' },
       'quota-mib': { type: 'string' },
       'token-seconds': { type: 'string' },
       'max-upload-mib': { type: 'string' },
@@ -75,6 +81,35 @@ const port = (text: string | undefined): number | undefined => {
   return value;
 };
 
+/**
+ * The secret from one of three places; the flag is kept for scripts that have it, but the file or the
+ * environment variable keep it out of the process list, which other local users can read (SECURITY.md).
+ */
+const appSecret = (): string | undefined => {
+  const flag = values['app-secret'];
+  const file = values['app-secret-file'];
+  if (flag !== undefined && file !== undefined)
+    usageError('give --app-secret or --app-secret-file, not both');
+  if (flag !== undefined) {
+    process.stderr.write(
+      'localbox: --app-secret shows the secret to every user of this computer (ps); prefer --app-secret-file or $LOCALBOX_APP_SECRET\n',
+    );
+    return flag;
+  }
+  if (file === undefined) return process.env.LOCALBOX_APP_SECRET || undefined;
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+    if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0)
+      process.stderr.write(`localbox: ${file} is readable by other users; chmod 600 it\n`);
+  } catch (error) {
+    usageError(`cannot read --app-secret-file ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  const secret = text.split(/\r?\n/)[0] ?? '';
+  if (secret === '') usageError(`--app-secret-file ${file} is empty`);
+  return secret;
+};
+
 const dataDir = resolve(values['data-dir'] ?? process.env.LOCALBOX_DATA_DIR ?? join(homedir(), '.localbox'));
 const quota = number(values['quota-mib'], 'quota-mib');
 const logLevel = (values['log-level'] ?? 'info') as LogLevel;
@@ -84,6 +119,7 @@ if (!['silent', 'error', 'info', 'debug'].includes(logLevel)) {
 const listenPort = port(values.port) ?? 8765;
 const maxUpload = number(values['max-upload-mib'], 'max-upload-mib');
 if (maxUpload === 0) usageError('--max-upload-mib must be more than 0');
+const secret = appSecret();
 
 try {
   const box = await startLocalbox({
@@ -92,7 +128,7 @@ try {
     host: values.host ?? '127.0.0.1',
     appKey: values['app-key'],
     appName: values['app-name'],
-    appSecret: values['app-secret'],
+    appSecret: secret,
     quotaBytes: quota === undefined ? undefined : quota * 1024 * 1024,
     accessTokenSeconds: number(values['token-seconds'], 'token-seconds'),
     maxUploadBytes: maxUpload === undefined ? undefined : maxUpload * 1024 * 1024,

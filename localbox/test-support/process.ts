@@ -51,6 +51,8 @@ export interface SpawnOptions {
   dataDir: string;
   /** Extra CLI arguments; --data-dir, --port 0 and --print-token are always passed. */
   args?: string[];
+  /** Added to this process's environment. */
+  env?: NodeJS.ProcessEnv;
   startTimeoutMs?: number;
 }
 
@@ -80,7 +82,7 @@ export async function spawnLocalbox(options: SpawnOptions): Promise<LocalboxProc
   const child = spawn(
     process.execPath,
     [cli, '--data-dir', options.dataDir, '--port', '0', '--print-token', ...(options.args ?? [])],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   const exited = track(child);
   let stderr = '';
