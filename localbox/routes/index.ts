@@ -8,7 +8,18 @@ import { revisionRoutes } from './files-revisions.ts';
 import { searchRoutes } from './files-search.ts';
 import { uploadRoutes } from './files-upload.ts';
 import { oauthRoutes } from './oauth.ts';
+import { LINK_PREFIX } from './sharing-link-metadata.ts';
+import { linkPageRoute } from './sharing-link-page.ts';
+import { sharingLinkRoutes } from './sharing-links.ts';
+import { sharingListRoutes } from './sharing-list.ts';
 import { usersRoutes } from './users.ts';
+
+/** Raw routes by exact path, and shared-link pages (`/s/<id>/<name>`) by their prefix. */
+class RawRoutes extends Map<string, RawRoute> {
+  override get(path: string): RawRoute | undefined {
+    return super.get(path) ?? (path.startsWith(LINK_PREFIX) ? linkPageRoute : undefined);
+  }
+}
 
 export function buildRoutes(): RouteTable {
   const api = [
@@ -19,10 +30,12 @@ export function buildRoutes(): RouteTable {
     ...revisionRoutes,
     ...opsRoutes,
     ...searchRoutes,
+    ...sharingLinkRoutes,
+    ...sharingListRoutes,
   ] as ApiRoute[];
   const raw: RawRoute[] = [...controlRoutes, ...oauthRoutes];
   return {
     api: new Map(api.map((route) => [route.name, route])),
-    raw: new Map(raw.map((route) => [route.path, route])),
+    raw: new RawRoutes(raw.map((route) => [route.path, route])),
   };
 }

@@ -5,6 +5,8 @@ const SCHEMA_VERSION = 1;
 /**
  * `entries` holds the latest state of every path ever used, deletions as tombstones; `changed_seq`
  * orders them, so a cursor is just a sequence number and a folder. `revisions` keeps every file version.
+ * `shared_links` names the file or folder by id, so a link follows it through moves and renames as
+ * Dropbox's links do; Dropbox keeps at most one view link and one edit link per item.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,6 +65,17 @@ CREATE TABLE IF NOT EXISTS tokens (
   pkce INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS tokens_family ON tokens (family);
+CREATE TABLE IF NOT EXISTS shared_links (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  item_id TEXT NOT NULL,
+  access TEXT NOT NULL CHECK (access IN ('viewer', 'editor')),
+  audience TEXT NOT NULL CHECK (audience IN ('public', 'no_one')),
+  password_hash TEXT,
+  expires TEXT,
+  allow_download INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX IF NOT EXISTS shared_links_item ON shared_links (item_id, access);
 `;
 
 export function migrate(db: Sqlite): void {
