@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isRegistrableRedirectUri } from './auth/redirect-uris.ts';
 import { startLocalbox } from './index.ts';
 import type { LogLevel } from './server/config.ts';
 
@@ -17,6 +18,8 @@ const USAGE = `Usage: npm run localbox -- [options]
                        this file (its first line); or set $LOCALBOX_APP_SECRET instead
   --app-secret <s>     the same, given on the command line: avoid it, since every user of this
                        computer sees a command line (ps, /proc/<pid>/cmdline)
+  --redirect-uri <uri> register a redirect URI for the app (repeatable); http://127.0.0.1/...
+                       and http://localhost/... allow any port (default: loopback only)
   --quota-mib <n>      space allocated to the account (default 2048)
   --token-seconds <n>  access token lifetime (default 14400)
   --max-upload-mib <n> largest request body accepted (default 150, Dropbox's own limit)
@@ -42,6 +45,7 @@ const parse = () =>
       'app-name': { type: 'string' },
       'app-secret': { type: 'string' },
       'app-secret-file': { type: 'string' },
+      'redirect-uri': { type: 'string', multiple: true },
       'quota-mib': { type: 'string' },
       'token-seconds': { type: 'string' },
       'max-upload-mib': { type: 'string' },
@@ -120,6 +124,10 @@ const listenPort = port(values.port) ?? 8765;
 const maxUpload = number(values['max-upload-mib'], 'max-upload-mib');
 if (maxUpload === 0) usageError('--max-upload-mib must be more than 0');
 const secret = appSecret();
+for (const uri of values['redirect-uri'] ?? []) {
+  if (!isRegistrableRedirectUri(uri))
+    usageError(`--redirect-uri must be https, or http to 127.0.0.1, localhost or [::1], got "${uri}"`);
+}
 
 try {
   const box = await startLocalbox({
@@ -129,6 +137,8 @@ try {
     appKey: values['app-key'],
     appName: values['app-name'],
     appSecret: secret,
+    appSecret: values['app-secret'],
+    redirectUris: values['redirect-uri'],
     quotaBytes: quota === undefined ? undefined : quota * 1024 * 1024,
     accessTokenSeconds: number(values['token-seconds'], 'token-seconds'),
     maxUploadBytes: maxUpload === undefined ? undefined : maxUpload * 1024 * 1024,

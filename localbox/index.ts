@@ -1,9 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SCOPES } from './auth/scopes.ts';
 import { buildRoutes } from './routes/index.ts';
 import { type LocalboxOptions, resolveConfig } from './server/config.ts';
 import type { FaultSettings } from './server/faults.ts';
+import { Gate, ownHosts } from './server/gate.ts';
 import { handle } from './server/handler.ts';
 import { Services } from './server/services.ts';
 
@@ -34,7 +35,24 @@ export async function startLocalbox(options: LocalboxOptions): Promise<Localbox>
   const config = resolveConfig(options);
   const services = new Services(config);
   const routes = buildRoutes();
-  const server: Server = createServer((req, res) => {
+  const { limits } = config;
+  // Known once listening: port 0 picks one.
+  let hosts: ReadonlySet<string> = new Set();
+  const gate = new Gate(() => hosts, limits, services);
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      // Only receiving the request counts: a longpoll's 480 s wait for its answer does not.
+      requestTimeout: limits.requestTimeoutMs,
+      // How often Node looks for requests past those limits; its default, 30 s, would let a short limit slip.
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    (req, res) => {
+      if (!gate.pass(req, res)) return;
+      serve(req, res);
+    },
+  );
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     if (config.logLevel === 'debug') {
       res.on('finish', () => {
@@ -46,10 +64,7 @@ export async function startLocalbox(options: LocalboxOptions): Promise<Localbox>
       config.log(`localbox: request failed: ${(error as Error)?.stack ?? error}`);
       res.destroy();
     });
-  });
-  // Longpolls may legitimately wait 480 s plus jitter; Node's default request timeout would cut them.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
+  };
   server.keepAliveTimeout = 5_000;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -61,6 +76,7 @@ export async function startLocalbox(options: LocalboxOptions): Promise<Localbox>
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  hosts = ownHosts(config.host, port);
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host}:${port}`,

@@ -1,7 +1,9 @@
 /**
  * The pages a user sees in the browser during sign-in. Each is one self-contained document: the CSP
  * that sendHtml sets allows inline styles and nothing else, so no scripts, fonts or images are fetched.
- * Every value that came from a request goes through `escapeHtml`.
+ * Every value that came from a request goes through `escapeHtml`. The referrer policy is same-origin,
+ * not no-referrer: under no-referrer a browser posts the form with `Origin: null`, and the consent POST
+ * is accepted only with our own Origin; nothing is ever sent to another origin either way.
  */
 
 /** The app asking: its registered name when localbox was given one (`--app-name`), and its key. */
@@ -19,6 +21,8 @@ export interface ConsentView {
   app: AppIdentity;
   account: { displayName: string; email: string };
   requestId: string;
+  /** The one-time token that proves a POST came from this very page (see OAuthFlow.begin). */
+  formToken: string;
   /** Space-separated scopes the token will carry. */
   scope: string;
   /** Where Allow sends the browser; absent when the user will copy a code instead. */
@@ -87,7 +91,7 @@ function page(title: string, body: string, className = ''): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
@@ -145,6 +149,7 @@ ${permissionList(view.scope)}
 <p class="note">${destinationNote(view.redirectUri)}</p>
 <form id="consent" method="post" action="/oauth2/authorize">
 <input type="hidden" name="request_id" value="${escapeHtml(view.requestId)}">
+<input type="hidden" name="form_token" value="${escapeHtml(view.formToken)}">
 <div class="actions">
 <button type="submit" id="deny" name="decision" value="deny">Deny</button>
 <button type="submit" id="allow" name="decision" value="allow" autofocus>Allow</button>

@@ -20,21 +20,21 @@ export const FLOW_TTL_MS = 10 * 60 * 1000;
 /** Enough for any real sign-in; a page reloaded in a loop must not grow memory without bound. */
 const MAX_ENTRIES = 1000;
 
-interface Entry {
-  request: AuthorizeRequest;
+interface Entry<T> {
+  value: T;
   expiresAt: number;
 }
 
 /** Single-use secrets with a deadline. Taking one removes it, so a replay finds nothing. */
-class ExpiringSecrets {
-  private readonly entries = new Map<string, Entry>();
+class ExpiringSecrets<T> {
+  private readonly entries = new Map<string, Entry<T>>();
 
   constructor(
     private readonly length: number,
     private readonly now: () => number,
   ) {}
 
-  add(request: AuthorizeRequest): string {
+  add(value: T): string {
     this.prune();
     if (this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next().value;
@@ -42,15 +42,15 @@ class ExpiringSecrets {
     }
     // The alphabet is URL-safe: the SDK pastes codes into the token URL without encoding them.
     const secret = randomToken(this.length);
-    this.entries.set(secret, { request, expiresAt: this.now() + FLOW_TTL_MS });
+    this.entries.set(secret, { value, expiresAt: this.now() + FLOW_TTL_MS });
     return secret;
   }
 
-  take(secret: string): AuthorizeRequest | undefined {
+  take(secret: string): T | undefined {
     const entry = this.entries.get(secret);
     if (!entry) return undefined;
     this.entries.delete(secret);
-    return entry.expiresAt > this.now() ? entry.request : undefined;
+    return entry.expiresAt > this.now() ? entry.value : undefined;
   }
 
   private prune(): void {
@@ -59,26 +59,43 @@ class ExpiringSecrets {
   }
 }
 
+/** Compares in constant time, so a wrong guess says nothing about how close it was. */
+export const sameSecret = (given: string, expected: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/** What the consent form carries back: which request it answers, and the proof it is our own form. */
+export interface ConsentTicket {
+  requestId: string;
+  /** Single use, tied to this request, and only ever written into the consent page itself. */
+  formToken: string;
+}
+
 /**
  * The browser half of OAuth: consent requests waiting for Allow or Deny, and the authorization codes
  * they turn into. Kept in memory only; a restart in the middle of a sign-in simply means signing in again.
  */
 export class OAuthFlow {
-  private readonly requests: ExpiringSecrets;
-  private readonly codes: ExpiringSecrets;
+  private readonly requests: ExpiringSecrets<{ request: AuthorizeRequest; formToken: string }>;
+  private readonly codes: ExpiringSecrets<AuthorizeRequest>;
 
   constructor(now: () => number = () => Date.now()) {
     this.requests = new ExpiringSecrets(32, now);
     this.codes = new ExpiringSecrets(43, now);
   }
 
-  /** Returns the request_id the consent form posts back. */
-  begin(request: AuthorizeRequest): string {
-    return this.requests.add(request);
+  /** The request_id and form token the consent form posts back. */
+  begin(request: AuthorizeRequest): ConsentTicket {
+    const formToken = randomToken(43);
+    return { requestId: this.requests.add({ request, formToken }), formToken };
   }
 
-  takeRequest(requestId: string): AuthorizeRequest | undefined {
-    return this.requests.take(requestId);
+  /** Any answer spends the request, so a wrong token leaves nothing to try again with. */
+  takeRequest(ticket: ConsentTicket): AuthorizeRequest | undefined {
+    const pending = this.requests.take(ticket.requestId);
+    return pending && sameSecret(ticket.formToken, pending.formToken) ? pending.request : undefined;
   }
 
   issueCode(request: AuthorizeRequest): string {
@@ -97,9 +114,7 @@ export function verifierMatches(
 ): boolean {
   const derived =
     challenge.method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier;
-  const a = Buffer.from(derived);
-  const b = Buffer.from(challenge.value);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(derived, challenge.value);
 }
 
 /** RFC 7636 §4.1: 43 to 128 unreserved characters. */
@@ -108,27 +123,6 @@ export const isValidVerifier = (verifier: string): boolean => /^[A-Za-z0-9._~-]{
 /** An S256 challenge is a base64url SHA-256 digest: always 43 characters. A plain one is a verifier. */
 export function isValidChallenge(value: string, method: ChallengeMethod): boolean {
   return method === 'S256' ? /^[A-Za-z0-9_-]{43}$/.test(value) : isValidVerifier(value);
-}
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * Where we may send a browser carrying a code: https anywhere, plain http only back to this computer
- * on an explicit port (as Dropbox allows). No fragment (RFC 6749 §3.1.2), no user info, and ASCII only,
- * because the URI goes out verbatim in a Location header.
- */
-export function isAcceptableRedirectUri(uri: string): boolean {
-  if (!/^[\x21-\x7e]+$/.test(uri) || uri.includes('#')) return false;
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    return false;
-  }
-  if (url.username !== '' || url.password !== '' || url.hostname === '') return false;
-  if (url.protocol === 'https:') return true;
-  if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) return false;
-  return /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}([/?]|$)/i.test(uri);
 }
 
 export type ParsedAuthorize =

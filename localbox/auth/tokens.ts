@@ -54,12 +54,13 @@ export class TokenStore {
     return { ...this.issueAccess(appKey, row.scope, row.family), scope: row.scope, pkce: row.pkce === 1 };
   }
 
-  check(accessToken: string, now = Date.now()): TokenCheck {
+  /** A token issued to another app (localbox restarted with another key) is as good as none, as at Dropbox. */
+  check(accessToken: string, appKey: string, now = Date.now()): TokenCheck {
     const row = this.db.get<{ app_key: string; scope: string; expires_ms: number | null; revoked: number }>(
       "SELECT app_key, scope, expires_ms, revoked FROM tokens WHERE token_hash = ? AND kind = 'access'",
       [hash(accessToken)],
     );
-    if (!row || row.revoked) return { ok: false, reason: 'invalid' };
+    if (!row || row.revoked || row.app_key !== appKey) return { ok: false, reason: 'invalid' };
     if (row.expires_ms !== null && row.expires_ms <= now) return { ok: false, reason: 'expired' };
     return { ok: true, appKey: row.app_key, scope: row.scope };
   }

@@ -1,19 +1,26 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LOOPBACK_REDIRECTS } from '../server/config.ts';
 import { startTestLocalbox, type TestLocalbox } from '../test-support/localbox.ts';
 import { openConsent, readConsentForm, submitConsent, TEST_REDIRECT_URI } from '../test-support/oauth.ts';
 
+/** The https redirects this app registered, as an App Console lists them, beside any loopback port. */
+const REGISTERED_HTTPS = [
+  'https://app.example/oauth/done?from=localbox',
+  'https://app.example/oauth/done?from=local%20box',
+];
+
 let lb: TestLocalbox;
 beforeAll(async () => {
-  lb = await startTestLocalbox();
+  lb = await startTestLocalbox({ redirectUris: [...LOOPBACK_REDIRECTS, ...REGISTERED_HTTPS] });
 });
 afterAll(() => lb.stop());
 
 const S256_CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
 /** Opens /oauth2/authorize as a browser would, with the app's parameters properly encoded. */
-async function authorize(params: Record<string, string>) {
-  const query = new URLSearchParams({ client_id: lb.box.appKey, response_type: 'code', ...params });
-  const url = `${lb.box.url}/oauth2/authorize?${query}`;
+async function authorize(params: Record<string, string>, on: TestLocalbox = lb) {
+  const query = new URLSearchParams({ client_id: on.box.appKey, response_type: 'code', ...params });
+  const url = `${on.box.url}/oauth2/authorize?${query}`;
   const response = await fetch(url, { redirect: 'manual' });
   return { url, response, html: await response.text(), location: response.headers.get('location') };
 }
@@ -200,4 +207,54 @@ test('other methods are refused with a 400 text answer', async () => {
   const response = await fetch(`${lb.box.url}/oauth2/authorize`, { method: 'PUT' });
   expect(response.status).toBe(400);
   expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+});
+
+describe('redirect URIs the app did not register', () => {
+  test('the issue’s example: an error before consent is shown, not sent to an unregistered https URI', async () => {
+    const response = await fetch(
+      `${lb.box.url}/oauth2/authorize?client_id=${lb.box.appKey}&response_type=code&redirect_uri=https://evil.example/&token_access_type=zzz`,
+      { redirect: 'manual' },
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    expect(await response.text()).toContain('not a redirect URI registered for this app');
+  });
+
+  test.each([
+    ['an unregistered https URI', 'https://evil.example/callback'],
+    ['a registered one with another query', 'https://app.example/oauth/done?from=localbox&x=1'],
+    ['a registered one on another host', 'https://app.example.evil.example/oauth/done?from=localbox'],
+  ])('%s gets a 400 page and never a consent form', async (_what, redirectUri) => {
+    const { response, html, location } = await authorize({ redirect_uri: redirectUri, state: 'st' });
+    expect(response.status).toBe(400);
+    expect(location).toBeNull();
+    expect(html).not.toContain('id="consent"');
+  });
+
+  test('without --redirect-uri only loopback is registered: any https URI is refused', async () => {
+    const bare = await startTestLocalbox();
+    const status = async (redirectUri: string) =>
+      (await authorize({ redirect_uri: redirectUri }, bare)).response.status;
+    try {
+      expect(await status('https://app.example/oauth/done?from=localbox')).toBe(400);
+      expect(await status('http://127.0.0.1:40111/anything')).toBe(200);
+    } finally {
+      await bare.stop();
+    }
+  });
+
+  test('a loopback registration with a path allows any port (RFC 8252 §7.3) but only that host and path', async () => {
+    const app = await startTestLocalbox({ redirectUris: ['http://127.0.0.1/callback'] });
+    const status = async (redirectUri: string) =>
+      (await authorize({ redirect_uri: redirectUri }, app)).response.status;
+    try {
+      expect(await status('http://127.0.0.1:53682/callback')).toBe(200);
+      expect(await status('http://127.0.0.1:61000/callback')).toBe(200);
+      expect(await status('http://127.0.0.1:53682/other')).toBe(400);
+      expect(await status('http://localhost:53682/callback')).toBe(400);
+      expect(await status('https://127.0.0.1:53682/callback')).toBe(400);
+    } finally {
+      await app.stop();
+    }
+  });
 });

@@ -254,7 +254,7 @@ test('an unknown request_id or a missing decision is refused with a page', async
   const post = (body: string) =>
     fetch(`${lb.box.url}/oauth2/authorize`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: lb.box.url },
       body,
       redirect: 'manual',
     });

@@ -1,13 +1,14 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { codePage, consentPage, deniedPage, errorPage } from '../auth/consent-page.ts';
 import {
   type AuthorizeRequest,
-  isAcceptableRedirectUri,
   isValidVerifier,
   parseAuthorizeRequest,
+  sameSecret,
   verifierMatches,
 } from '../auth/oauth-flow.ts';
+import { isAcceptableRedirectUri, isRegisteredRedirectUri } from '../auth/redirect-uris.ts';
 import { SCOPES } from '../auth/scopes.ts';
 import { readSmallBody } from '../http/body.ts';
 import { sendHtml, sendJson } from '../http/respond.ts';
@@ -33,12 +34,13 @@ const problem = (title: string, message: string): Answer => ({
 });
 
 function send(res: ServerResponse, answer: Answer): void {
-  // no-referrer: the page URL and the redirect carry codes and request ids that must not leak onward.
-  const privacy = { 'Referrer-Policy': 'no-referrer' };
   if ('page' in answer) {
-    sendHtml(res, answer.status, answer.page, privacy);
+    // same-origin, so the consent POST carries our Origin (see consent-page.ts); never sent elsewhere.
+    sendHtml(res, answer.status, answer.page, { 'Referrer-Policy': 'same-origin' });
     return;
   }
+  // no-referrer: the redirect carries a code that must not leak onward.
+  const privacy = { 'Referrer-Policy': 'no-referrer' };
   // Appended by hand, not through URL, so the app gets back its redirect URI byte for byte.
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(answer.params))
@@ -62,6 +64,13 @@ function consent(params: URLSearchParams, services: Services): Answer {
       `"${redirectUri}" is not an allowed redirect URI: use https, or http to 127.0.0.1, localhost or [::1] with a port.`,
     );
   }
+  // RFC 6749 §4.1.2.1: an unregistered redirect URI is shown as a page, never followed.
+  if (redirectUri !== undefined && !isRegisteredRedirectUri(redirectUri, services.config.redirectUris)) {
+    return problem(
+      'Invalid redirect URI',
+      `"${redirectUri}" is not a redirect URI registered for this app on this localbox.`,
+    );
+  }
   const responseType = params.get('response_type');
   if (responseType !== 'code') {
     const why =
@@ -80,11 +89,11 @@ function consent(params: URLSearchParams, services: Services): Answer {
     };
   }
   const { givenName, surname, email } = services.config.account;
-  const requestId = flowOf(services).begin(parsed.request);
+  const ticket = flowOf(services).begin(parsed.request);
   const account = { displayName: `${givenName} ${surname}`.trim(), email };
   return {
     status: 200,
-    page: consentPage({ app: appOf(services), account, requestId, scope: SCOPES, redirectUri }),
+    page: consentPage({ app: appOf(services), account, ...ticket, scope: SCOPES, redirectUri }),
   };
 }
 
@@ -92,7 +101,10 @@ function decide(form: URLSearchParams, services: Services): Answer {
   const decision = form.get('decision');
   if (decision !== 'allow' && decision !== 'deny')
     return problem('Invalid request', 'Choose Allow or Deny on the sign-in page.');
-  const request = flowOf(services).takeRequest(form.get('request_id') ?? '');
+  const request = flowOf(services).takeRequest({
+    requestId: form.get('request_id') ?? '',
+    formToken: form.get('form_token') ?? '',
+  });
   if (!request) {
     return problem(
       'This sign-in page has expired',
@@ -117,6 +129,23 @@ function refuse(request: AuthorizeRequest, services: Services): Answer {
   };
 }
 
+/**
+ * A browser says where a form was posted from: Origin, or (from older ones) Referer. The Host was
+ * already checked as our own (server/gate.ts), so our page is the one served at that very origin.
+ */
+function fromOwnPage(req: IncomingMessage): boolean {
+  const own = `http://${req.headers.host ?? ''}`;
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== 'null') return origin.toLowerCase() === own.toLowerCase();
+  const referer = req.headers.referer;
+  if (referer === undefined) return false;
+  try {
+    return new URL(referer).origin === new URL(own).origin;
+  } catch {
+    return false;
+  }
+}
+
 async function authorize(
   req: IncomingMessage,
   res: ServerResponse,
@@ -124,6 +153,13 @@ async function authorize(
   services: Services,
 ): Promise<void> {
   if (req.method !== 'POST') return send(res, consent(url.searchParams, services));
+  if (!fromOwnPage(req)) {
+    req.resume();
+    return send(res, {
+      status: 403,
+      page: errorPage('Refused', 'Allow and Deny work only from the sign-in page localbox showed you.'),
+    });
+  }
   const body = await readSmallBody(req, FORM_LIMIT);
   send(res, decide(new URLSearchParams(body?.toString('utf8') ?? ''), services));
 }
@@ -167,12 +203,6 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   if (colon < 0) throw badClient();
   return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
-
-const sameSecret = (given: string, expected: string) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 interface Client {
   id: string;

@@ -15,6 +15,15 @@ const OCTET_TYPES = ['application/octet-stream', 'text/plain; charset=dropbox-co
 
 const prefix = (route: ApiRoute) => `Error in call to API function "${route.name}"`;
 
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
+
+/** Whether a request carries an access token that works here, judged from its headers alone. */
+export function hasValidToken(req: IncomingMessage, services: Services): boolean {
+  const header = req.headers.authorization;
+  const token = header === undefined ? undefined : BEARER.exec(header.trim())?.[1];
+  return token !== undefined && services.tokens.check(token, services.appKey).ok;
+}
+
 /** Bearer token from the header (or the `authorization` URL parameter Dropbox allows for CORS). */
 export function authenticate(
   route: ApiRoute,
@@ -29,7 +38,7 @@ export function authenticate(
       `${prefix(route)}: Must provide HTTP header "Authorization" or URL parameter "authorization".`,
     );
   }
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header.trim());
+  const match = BEARER.exec(header.trim());
   if (!match?.[1]) {
     if (/^Basic /i.test(header))
       throw new BadRequest(
@@ -38,7 +47,7 @@ export function authenticate(
     throw new BadRequest('Error in call to API function: The given OAuth 2 access token is malformed.');
   }
   const token = match[1];
-  const check = services.tokens.check(token);
+  const check = services.tokens.check(token, services.appKey);
   if (!check.ok)
     throw new AuthFailure(check.reason === 'expired' ? 'expired_access_token' : 'invalid_access_token');
   return { appKey: check.appKey, accessToken: token };

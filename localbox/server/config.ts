@@ -22,6 +22,13 @@ export interface LocalboxOptions {
   appName?: string;
   /** Makes the app confidential: /oauth2/token then requires this secret (form field or HTTP Basic). */
   appSecret?: string;
+  /**
+   * The app's registered redirect URIs, as in Dropbox's App Console. A loopback one (`http://127.0.0.1…`)
+   * allows any port (RFC 8252 §7.3). Default: loopback only, on any path.
+   */
+  redirectUris?: readonly string[];
+  /** How long a client may take to send a request, and how many may be slow without a token. */
+  limits?: Partial<ConnectionLimits>;
   account?: Partial<LocalboxAccount>;
   /** Space allocated to the account; writes past it fail with insufficient_space. Default 2 GiB, as Dropbox Basic. */
   quotaBytes?: number;
@@ -35,6 +42,20 @@ export interface LocalboxOptions {
   log?: (line: string) => void;
 }
 
+export interface ConnectionLimits {
+  /** To receive the headers of a request. */
+  headersTimeoutMs: number;
+  /** To receive a whole request, body included: 150 MiB must still get through a slow link. */
+  requestTimeoutMs: number;
+  /** To receive a whole request that carries no valid access token (a form, a token exchange…). */
+  unauthenticatedRequestMs: number;
+  /** Requests without a valid access token still arriving at once; past it they are refused (503). */
+  unauthenticatedConnections: number;
+}
+
+/** What a registration without --redirect-uri allows: a desktop app's loopback listener, any path. */
+export const LOOPBACK_REDIRECTS: readonly string[] = ['http://127.0.0.1', 'http://localhost', 'http://[::1]'];
+
 export interface LocalboxConfig {
   dataDir: string;
   port: number;
@@ -42,6 +63,8 @@ export interface LocalboxConfig {
   appKey: string | undefined;
   appName: string | undefined;
   appSecret: string | undefined;
+  redirectUris: readonly string[];
+  limits: ConnectionLimits;
   account: LocalboxAccount;
   quotaBytes: number;
   accessTokenSeconds: number;
@@ -61,6 +84,14 @@ export function resolveConfig(options: LocalboxOptions): LocalboxConfig {
     appKey: options.appKey,
     appName: options.appName?.trim() || undefined,
     appSecret: options.appSecret,
+    redirectUris: options.redirectUris?.length ? options.redirectUris : LOOPBACK_REDIRECTS,
+    limits: {
+      headersTimeoutMs: 20_000,
+      requestTimeoutMs: 15 * 60_000,
+      unauthenticatedRequestMs: 15_000,
+      unauthenticatedConnections: 32,
+      ...options.limits,
+    },
     account: { givenName: 'Local', surname: 'User', email: 'you@localbox.invalid', ...options.account },
     quotaBytes: options.quotaBytes ?? 2 * 1024 * MiB,
     accessTokenSeconds: options.accessTokenSeconds ?? 4 * 60 * 60,

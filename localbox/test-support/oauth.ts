@@ -103,13 +103,23 @@ export async function openAuthorizePage(url: string): Promise<Response> {
   return fetch(url, { redirect: 'manual' });
 }
 
-/** Clicks Allow or Deny: posts the form, returning the answer unfollowed (302 or a page). */
-export async function submitConsent(form: ConsentForm, choice: 'allow' | 'deny'): Promise<Response> {
+/**
+ * Clicks Allow or Deny: posts the form, returning the answer unfollowed (302 or a page). A browser sends
+ * the page's Origin with it (the page's referrer policy is same-origin); `origin` plays another one.
+ */
+export async function submitConsent(
+  form: ConsentForm,
+  choice: 'allow' | 'deny',
+  origin: string | null = new URL(form.action).origin,
+): Promise<Response> {
   const body = new URLSearchParams(form.fields);
   body.append(form.buttons[choice].name, form.buttons[choice].value);
   return fetch(form.action, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      ...(origin === null ? {} : { Origin: origin }),
+    },
     body,
     redirect: 'manual',
   });

@@ -68,6 +68,22 @@ test('with no app key, Opus embeds a localbox in its data folder, and its core l
   expect(listing.entries.map((entry) => entry.name)).toEqual(['hello.txt']);
 });
 
+test('the embedded localbox registers only the redirects Opus uses: its loopback callback and none', async () => {
+  const { booted } = await boot(memoryStore(), {});
+  const localbox = booted.localbox;
+  if (!localbox) throw new Error('no embedded localbox');
+  const status = async (redirectUri: string | undefined) => {
+    const query = new URLSearchParams({ client_id: localbox.appKey, response_type: 'code' });
+    if (redirectUri !== undefined) query.set('redirect_uri', redirectUri);
+    return (await fetch(`${localbox.url}/oauth2/authorize?${query}`, { redirect: 'manual' })).status;
+  };
+  expect(await status('http://127.0.0.1:53682/callback')).toBe(200);
+  expect(await status('http://127.0.0.1:40123/callback')).toBe(200);
+  expect(await status(undefined)).toBe(200);
+  expect(await status('https://evil.example/callback')).toBe(400);
+  expect(await status('http://127.0.0.1:40123/elsewhere')).toBe(400);
+});
+
 test('with an app key in Settings, Opus talks to Dropbox and starts no localbox', async () => {
   const store = memoryStore();
   await store.set(APP_KEY_SETTING, 'abc123def456');

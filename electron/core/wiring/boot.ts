@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type Localbox, startLocalbox } from '../../../localbox/index.ts';
+import { CALLBACK_PATH } from '../auth/loopback-listener.ts';
 import type { KeyValueStore } from '../auth/token-vault.ts';
 import { makePrivateFolder, narrowedLine, narrowPrivateTree } from '../private-files.ts';
 import { APP_KEY_SETTING } from './app-handlers.ts';
@@ -47,6 +48,9 @@ export async function bootOpus(options: BootOptions): Promise<BootedOpus> {
           port: 0,
           // Its consent page names the app asking, as Dropbox's does.
           appName: 'Opus',
+          // The sign-in's loopback listener (auth/loopback-listener.ts: 127.0.0.1, any free port). The
+          // paste-the-code sign-in sends no redirect_uri, which needs no registration.
+          redirectUris: [`http://127.0.0.1${CALLBACK_PATH}`],
           faultInjection: options.localboxFaults ?? false,
           logLevel: 'error',
         })
