@@ -71,11 +71,13 @@ export function writeTarget(services: Services, path: string): string {
 /**
  * Commits staged bytes to a path under the commit's rules, atomically: the check and the write happen in
  * one transaction, so of two saves against the same rev exactly one wins. Throws WriteFailure.
+ * `ownSession`: the upload session being finished, whose bytes become the file rather than add to it.
  */
 export function commitFile(
   services: Services,
   commit: CommitInfo,
   content: StagedContent,
+  ownSession = '',
   now = Date.now(),
 ): FileRow {
   const { tree, db } = services;
@@ -92,7 +94,9 @@ export function commitFile(
       current = undefined;
     }
     const replaced = isFile(current) ? current.size : 0;
-    if (tree.usedBytes() - replaced + content.size > services.config.quotaBytes) {
+    // Open upload sessions hold space too, or refused uploads could fill the disk past the quota.
+    const held = services.sessions.openBytes(ownSession, now);
+    if (tree.usedBytes() + held - replaced + content.size > services.config.quotaBytes) {
       throw new WriteFailure(tag('insufficient_space'));
     }
     services.blobs.adopt(content.tempPath, content.contentHash);

@@ -285,12 +285,13 @@ describe('a nearly full account', () => {
     });
     expect(replaced.result.size).toBe(95);
     expect((await dbx.usersGetSpaceUsage()).result.used).toBe(95);
-    // upload_session/finish nests the same WriteError under path.
-    const { session_id } = (await dbx.filesUploadSessionStart({ contents: Buffer.alloc(10) })).result;
+    // upload_session/finish nests the same WriteError under path. (The bytes come with finish: open
+    // sessions hold space too, so a start with them would already be refused.)
+    const { session_id } = (await dbx.filesUploadSessionStart({ contents: Buffer.alloc(0) })).result;
     const finish = dbx.filesUploadSessionFinish({
-      cursor: { session_id, offset: 10 },
+      cursor: { session_id, offset: 0 },
       commit: { path: '/c.bin' },
-      contents: Buffer.alloc(0),
+      contents: Buffer.alloc(10),
     });
     expect(await routeError(finish)).toEqual({ '.tag': 'path', path: { '.tag': 'insufficient_space' } });
   });

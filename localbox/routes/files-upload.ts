@@ -54,6 +54,30 @@ function appendChunk(
   services.sessions.addPart(session.id, offset, body.tempPath, body.size, close);
 }
 
+/** Whether `size` more bytes fit beside the files and the other open sessions. */
+const hasRoomFor = (services: Services, size: number) =>
+  services.tree.usedBytes() + services.sessions.openBytes() + size <= services.config.quotaBytes;
+
+/**
+ * Session bytes count against the quota. Start and append have no insufficient_space in their Stone
+ * unions (Dropbox checks only at commit), so this answers the WriteError's tag, which SDKs read as `other`.
+ */
+function ensureRoom(services: Services, size: number): void {
+  if (size > 0 && !hasRoomFor(services, size)) throw new RouteError(tag('insufficient_space'));
+}
+
+/** Keeps a refused upload's bytes for a day, if they fit; otherwise the account has no room for them. */
+function keepRefused(services: Services, content: StoredBody, reason: Union): RouteError {
+  if (!hasRoomFor(services, content.size)) {
+    // Nothing kept, so no session to name: the client must send the bytes again once there is room.
+    return new RouteError(tag('path', { reason: tag('insufficient_space'), upload_session_id: '' }));
+  }
+  const session = services.sessions.create('sequential');
+  services.sessions.addPart(session.id, 0, content.tempPath, content.size, false);
+  services.sessions.markRefused(session.id);
+  return new RouteError(tag('path', { reason, upload_session_id: session.id }));
+}
+
 export const uploadRoutes = [
   apiRoute({
     name: 'files/upload',
@@ -70,9 +94,7 @@ export const uploadRoutes = [
         if (!(error instanceof WriteFailure)) throw error;
         // Dropbox keeps the refused bytes as a session, so the client can commit them elsewhere
         // (a conflicted copy) with upload_session/finish and no second upload.
-        const session = services.sessions.create('sequential');
-        services.sessions.addPart(session.id, 0, content.tempPath, content.size, false);
-        throw new RouteError(tag('path', { reason: error.reason, upload_session_id: session.id }));
+        throw keepRefused(services, content, error.reason);
       }
     },
   }),
@@ -89,6 +111,7 @@ export const uploadRoutes = [
       if (kind === 'concurrent' && arg.close)
         throw new RouteError(tag('concurrent_session_close_not_allowed'));
       checkHash(arg.content_hash, content);
+      ensureRoom(services, content.size);
       const session = services.sessions.create(kind);
       services.sessions.addPart(session.id, 0, content.tempPath, content.size, arg.close);
       return { session_id: session.id };
@@ -103,6 +126,7 @@ export const uploadRoutes = [
       const content = requireBody(body);
       checkHash(arg.content_hash, content);
       const session = services.sessions.get(arg.cursor.session_id);
+      ensureRoom(services, content.size);
       appendChunk(services, session, arg.cursor.offset, content, arg.close, (error) => error);
       return null;
     },
@@ -129,12 +153,16 @@ export const uploadRoutes = [
         services.blobs.newTempPath(),
       );
       try {
-        const row = commitFile(services, arg.commit, staged);
+        const row = commitFile(services, arg.commit, staged, arg.cursor.session_id);
         services.sessions.remove(arg.cursor.session_id);
         return fileMetadata(row);
       } catch (error) {
-        // finish nests the WriteError under `path`, unlike upload, which inlines it as `reason`.
-        if (error instanceof WriteFailure) throw new RouteError(tag('path', { path: error.reason }));
+        if (error instanceof WriteFailure) {
+          // The client may still finish it elsewhere, but a refused session is not kept for 7 days.
+          services.sessions.markRefused(arg.cursor.session_id);
+          // finish nests the WriteError under `path`, unlike upload, which inlines it as `reason`.
+          throw new RouteError(tag('path', { path: error.reason }));
+        }
         throw error;
       } finally {
         await rm(staged.tempPath, { force: true });

@@ -69,15 +69,16 @@ export class Gate {
       else refuse(res, 408, 'Request Timeout: the request took too long to arrive.');
       res.once('finish', () => req.socket.destroy());
     }, this.limits.unauthenticatedRequestMs);
-    let done = false;
+    const { socket } = req;
     const release = () => {
-      if (done) return;
-      done = true;
       this.arriving--;
       clearTimeout(timer);
+      req.off('end', release);
+      socket.off('close', release);
     };
-    // 'end' once the whole body is in (a longpoll then waits uncounted); 'close' if the client vanishes.
+    // 'end' once the whole body is in (a longpoll then waits uncounted); the socket's 'close' if the
+    // client vanishes or is cut off (the request itself emits no 'close' once it has been answered).
     req.once('end', release);
-    req.once('close', release);
+    socket.once('close', release);
   }
 }

@@ -9,6 +9,11 @@ import { makePrivateFolder, PRIVATE_FILE, restrictHandle } from './private-files
 import type { Sqlite } from './sqlite.ts';
 
 export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * A refused upload's bytes (kept so the client can commit them elsewhere, as Opus's "save a copy" does)
+ * and a session whose finish was refused are dropped this long after the refusal, not after 7 days.
+ */
+export const REFUSED_SESSION_MS = 24 * 60 * 60 * 1000;
 
 export interface SessionRow {
   id: string;
@@ -51,7 +56,37 @@ export class SessionStore {
     );
   }
 
+  /** Bytes held by live sessions (all but `except`): they count against the quota like files. */
+  openBytes(except = '', now = Date.now()): number {
+    return (
+      this.db.get<{ held: number | null }>(
+        'SELECT sum(received) AS held FROM upload_sessions WHERE created_ms > ? AND id != ?',
+        [now - SESSION_LIFETIME_MS, except],
+      )?.held ?? 0
+    );
+  }
+
+  /**
+   * Shortens a refused session's life to REFUSED_SESSION_MS from now. The schema has only a creation
+   * time, so the refusal moves it back: the session then expires as an old one would.
+   */
+  markRefused(id: string, now = Date.now()): void {
+    this.db.run('UPDATE upload_sessions SET created_ms = min(created_ms, ?) WHERE id = ?', [
+      now - SESSION_LIFETIME_MS + REFUSED_SESSION_MS,
+      id,
+    ]);
+  }
+
+  /** Removes sessions past their life, rows and part files, while running (sweep does it at start). */
+  dropExpired(now = Date.now()): void {
+    const expired = this.db.all<{ id: string }>('SELECT id FROM upload_sessions WHERE created_ms <= ?', [
+      now - SESSION_LIFETIME_MS,
+    ]);
+    for (const { id } of expired) this.remove(id);
+  }
+
   create(kind: SessionRow['kind']): SessionRow {
+    this.dropExpired();
     const row: SessionRow = {
       id: `pid_upload_session:${randomToken(40)}`,
       kind,
