@@ -137,7 +137,6 @@ try {
     appKey: values['app-key'],
     appName: values['app-name'],
     appSecret: secret,
-    appSecret: values['app-secret'],
     redirectUris: values['redirect-uri'],
     quotaBytes: quota === undefined ? undefined : quota * 1024 * 1024,
     accessTokenSeconds: number(values['token-seconds'], 'token-seconds'),

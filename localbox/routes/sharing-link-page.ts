@@ -28,7 +28,7 @@ async function offeredPassword(req: IncomingMessage): Promise<string | undefined
 
 function isOwner(req: IncomingMessage, services: Services): boolean {
   const token = /^Bearer (\S+)$/.exec(req.headers.authorization?.trim() ?? '')?.[1];
-  return token !== undefined && services.tokens.check(token).ok;
+  return token !== undefined && services.tokens.check(token, services.appKey).ok;
 }
 
 function passwordPage(res: ServerResponse, name: string, wrong: boolean): void {
