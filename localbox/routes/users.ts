@@ -1,3 +1,5 @@
+import { RouteError, tag } from '../http/errors.ts';
+import { GetAccountArg, GetAccountBatchArg } from '../schemas/users-args.ts';
 import { apiRoute } from '../server/route.ts';
 import type { Services } from '../server/services.ts';
 
@@ -27,7 +29,34 @@ function fullAccount(services: Services) {
   };
 }
 
+/** users.BasicAccount of the one account localbox holds; it is its own teammate (users.stone). */
+function basicAccount(services: Services) {
+  const { account_id, name, email, email_verified, disabled } = fullAccount(services);
+  return { account_id, name, email, email_verified, disabled, is_teammate: true };
+}
+
 export const usersRoutes = [
+  apiRoute({
+    name: 'users/get_account',
+    style: 'rpc',
+    auth: 'user',
+    arg: GetAccountArg,
+    handle: ({ arg, services }) => {
+      if (arg.account_id !== services.identity.accountId) throw new RouteError(tag('no_account'));
+      return basicAccount(services);
+    },
+  }),
+  apiRoute({
+    name: 'users/get_account_batch',
+    style: 'rpc',
+    auth: 'user',
+    arg: GetAccountBatchArg,
+    handle: ({ arg, services }) => {
+      const stranger = arg.account_ids.find((id) => id !== services.identity.accountId);
+      if (stranger !== undefined) throw new RouteError(tag('no_account', { no_account: stranger }));
+      return arg.account_ids.map(() => basicAccount(services));
+    },
+  }),
   apiRoute({
     name: 'users/get_current_account',
     style: 'rpc',

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { readSmallBody } from '../http/body.ts';
@@ -24,6 +25,13 @@ export function hasValidToken(req: IncomingMessage, services: Services): boolean
   return token !== undefined && services.tokens.check(token, services.appKey).ok;
 }
 
+/**
+ * Dropbox tells a token it could never have issued (400 "malformed") from one it does not know (401):
+ * short-lived tokens are "sl." and url-safe characters, long-lived ones 64 url-safe characters. The
+ * Python SDK's integration test holds 62 "z"s well formed and "asdf" malformed; ours are "sl.…" (auth/tokens.ts).
+ */
+const WELL_FORMED_TOKEN = /^(?:sl\.[A-Za-z0-9._-]+|[A-Za-z0-9_-]{60,})$/;
+
 /** Bearer token from the header (or the `authorization` URL parameter Dropbox allows for CORS). */
 export function authenticate(
   route: ApiRoute,
@@ -38,19 +46,53 @@ export function authenticate(
       `${prefix(route)}: Must provide HTTP header "Authorization" or URL parameter "authorization".`,
     );
   }
+  if (route.auth === 'app') {
+    authenticateApp(route, header, services);
+    return undefined;
+  }
   const match = BEARER.exec(header.trim());
   if (!match?.[1]) {
     if (/^Basic /i.test(header))
       throw new BadRequest(
         `${prefix(route)}: This function requires user authentication; app authentication is not accepted.`,
       );
-    throw new BadRequest('Error in call to API function: The given OAuth 2 access token is malformed.');
+    throw new BadRequest(`${prefix(route)}: The given OAuth 2 access token is malformed.`);
   }
   const token = match[1];
+  if (!WELL_FORMED_TOKEN.test(token))
+    throw new BadRequest(`${prefix(route)}: The given OAuth 2 access token is malformed.`);
   const check = services.tokens.check(token, services.appKey);
   if (!check.ok)
     throw new AuthFailure(check.reason === 'expired' ? 'expired_access_token' : 'invalid_access_token');
   return { appKey: check.appKey, accessToken: token };
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** App authentication: HTTP Basic with the app key and secret; a wrong pair is refused like a bad token. */
+function authenticateApp(route: ApiRoute, header: string, services: Services): void {
+  const basic = /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header.trim());
+  if (!basic?.[1]) {
+    if (/^Bearer /i.test(header))
+      throw new BadRequest(
+        `${prefix(route)}: This function requires app authentication; user authentication is not accepted.`,
+      );
+    throw new BadRequest(
+      `${prefix(route)}: Invalid authorization value in HTTP header "Authorization": "${header}".  Expecting "Basic <base64 encoded app key:app secret>".`,
+    );
+  }
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const key = decoded.slice(0, colon);
+  const secret = decoded.slice(colon + 1);
+  const expected = services.config.appSecret;
+  // A public (PKCE-only) localbox has no secret, so nothing can prove to be the app.
+  const valid =
+    colon > 0 &&
+    expected !== undefined &&
+    key === services.appKey &&
+    timingSafeEqual(digest(secret), digest(expected));
+  if (!valid) throw new AuthFailure('invalid_access_token');
 }
 
 function checkContentType(route: ApiRoute, req: IncomingMessage, allowed: string[]): void {

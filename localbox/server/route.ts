@@ -36,7 +36,8 @@ export interface Download {
 export interface ApiRoute<A = unknown> {
   name: string;
   style: 'rpc' | 'upload' | 'download';
-  auth: 'user' | 'noauth';
+  /** 'app': HTTP Basic with the app key and secret (check/app); the call then has no caller. */
+  auth: 'user' | 'app' | 'noauth';
   /** null for routes that take no argument (they accept no body or "null"). */
   arg: z.ZodType<A> | null;
   handle(call: Call<A>): unknown;
