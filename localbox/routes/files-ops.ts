@@ -9,7 +9,7 @@ import type { Services } from '../server/services.ts';
 import { isLive } from '../store/tree.ts';
 
 /** Runs a write in one transaction and wraps its WriteError in the route's union member. */
-function writing<T>(services: Services, member: string, work: () => T): T {
+export function writing<T>(services: Services, member: string, work: () => T): T {
   try {
     return services.db.transaction(work);
   } catch (error) {
@@ -19,7 +19,7 @@ function writing<T>(services: Services, member: string, work: () => T): T {
 }
 
 /** A free place for `pathDisplay`: itself, or with " (2)", " (3)"… when autorename allows it. */
-function placeFor(services: Services, pathDisplay: string, autorename: boolean): string {
+export function placeFor(services: Services, pathDisplay: string, autorename: boolean): string {
   const { tree } = services;
   if (tree.fileAncestor(lowerPath(pathDisplay)))
     throw new WriteFailure(tag('conflict', { conflict: tag('file_ancestor') }));
