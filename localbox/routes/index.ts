@@ -1,11 +1,17 @@
 import type { RouteTable } from '../server/handler.ts';
 import type { ApiRoute, RawRoute } from '../server/route.ts';
+import { checkRoutes } from './check.ts';
 import { controlRoutes } from './control.ts';
+import { batchRoutes } from './files-batch.ts';
+import { copyRoutes } from './files-copy.ts';
+import { deprecatedRoutes } from './files-deprecated.ts';
 import { listRoutes } from './files-list.ts';
 import { opsRoutes } from './files-ops.ts';
 import { readRoutes } from './files-read.ts';
 import { revisionRoutes } from './files-revisions.ts';
 import { searchRoutes } from './files-search.ts';
+import { temporaryLinkRawRoute, temporaryLinkRoutes } from './files-temporary-link.ts';
+import { thumbnailRoutes } from './files-thumbnails.ts';
 import { uploadRoutes } from './files-upload.ts';
 import { oauthRoutes } from './oauth.ts';
 import { LINK_PREFIX } from './sharing-link-metadata.ts';
@@ -32,8 +38,14 @@ export function buildRoutes(): RouteTable {
     ...searchRoutes,
     ...sharingLinkRoutes,
     ...sharingListRoutes,
+    ...checkRoutes,
+    ...copyRoutes,
+    ...batchRoutes,
+    ...deprecatedRoutes,
+    ...temporaryLinkRoutes,
+    ...thumbnailRoutes,
   ] as ApiRoute[];
-  const raw: RawRoute[] = [...controlRoutes, ...oauthRoutes];
+  const raw: RawRoute[] = [...controlRoutes, ...oauthRoutes, temporaryLinkRawRoute];
   return {
     api: new Map(api.map((route) => [route.name, route])),
     raw: new RawRoutes(raw.map((route) => [route.path, route])),
