@@ -214,7 +214,9 @@ describe('thumbnails: files/get_thumbnail_v2, get_thumbnail and get_thumbnail_ba
   });
 
   it('sets Dropbox-API-Result on every download-style route it serves', async () => {
+    const link = (await dbx.sharingCreateSharedLinkWithSettings({ path: '/Pics/notes.txt' })).result.url;
     const calls: Record<string, () => Promise<{ headers: Headers }>> = {
+      'sharing/get_shared_link_file': () => dbx.sharingGetSharedLinkFile({ url: link }) as never,
       'files/download': () => dbx.filesDownload({ path: '/Pics/notes.txt' }) as never,
       'files/get_thumbnail': () => dbx.filesGetThumbnail({ path: '/Pics/tiny.png' }) as never,
       'files/get_thumbnail_v2': () =>
