@@ -52,8 +52,10 @@ export function benchText(bytes: number, index: number, salt = 0): string {
 
 export interface OpusHost {
   origin: string;
-  /** Carries the launch secret: the first navigation trades it for the cookie. */
+  /** Carries the launch secret, which a tab receives once, through the page this address leads to. */
   url: string;
+  /** The printed address with `?open=path`: each new tab needs it, as the secret is held per tab. */
+  link(path: string): string;
   /** The official SDK on the host's embedded localbox: another computer. */
   dropbox: Dropbox;
   /** The host's data folder (its journal is in journal/). */
@@ -88,6 +90,11 @@ export async function startOpusHost(files: Record<string, string>): Promise<Opus
   return {
     origin: new URL(url).origin,
     url,
+    link: (path) => {
+      const address = new URL(url);
+      address.searchParams.set('open', path);
+      return address.href;
+    },
     dropbox: localboxClient(localboxUrl, token),
     dataDir,
     stop: async () => {
@@ -98,8 +105,8 @@ export async function startOpusHost(files: Record<string, string>): Promise<Opus
 }
 
 /**
- * A browser context signed in to Opus: the secret is traded for the cookie and the consent page is
- * answered once; the vault in the data folder keeps the session, so later pages open signed in.
+ * A browser context signed in to Opus: the consent page is answered once; the vault in the data folder
+ * keeps the session, so later pages (each opened from `link`) open signed in.
  */
 export async function signedInContext(browser: Browser, opus: OpusHost): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORT });

@@ -1,17 +1,24 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const SECRET_COOKIE = 'opus_secret';
+/** Long enough for a slow browser to follow the 303, short enough that a ticket copied later is dead. */
+const TICKET_LIFETIME_MS = 60_000;
 
 /**
  * Requests come from this computer only, but any web page the user visits can aim at 127.0.0.1. So:
  * the Host header must name us (a DNS-rebinding page sends its own name), a cross-site Origin is
- * refused, and every request must carry the per-launch secret in a SameSite=Strict cookie.
+ * refused, and every /api request must carry the per-launch secret in a header the page sets itself
+ * (page-protocol.ts says why not a cookie). The printed address trades the secret for a one-time ticket,
+ * which the page's first load redeems for the secret, held by that tab only (sessionStorage).
  */
 export class HostGuards {
+  /** Ticket → the time it expires. */
+  private readonly tickets = new Map<string, number>();
+
   constructor(
     private readonly secret: string,
     private readonly port: () => number,
+    private readonly now: () => number = Date.now,
   ) {}
 
   hostAllowed(req: IncomingMessage): boolean {
@@ -27,22 +34,26 @@ export class HostGuards {
     return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
   }
 
-  secretMatches(candidate: string | undefined | null): boolean {
-    if (!candidate) return false;
+  secretMatches(candidate: string | string[] | undefined | null): boolean {
+    if (typeof candidate !== 'string' || !candidate) return false;
     const a = Buffer.from(candidate);
     const b = Buffer.from(this.secret);
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  cookieSecret(req: IncomingMessage): string | undefined {
-    for (const part of (req.headers.cookie ?? '').split(';')) {
-      const [name, ...value] = part.trim().split('=');
-      if (name === SECRET_COOKIE) return value.join('=');
-    }
-    return undefined;
+  issueTicket(): string {
+    const now = this.now();
+    for (const [ticket, expires] of this.tickets) if (expires <= now) this.tickets.delete(ticket);
+    const ticket = randomBytes(24).toString('base64url');
+    this.tickets.set(ticket, now + TICKET_LIFETIME_MS);
+    return ticket;
   }
 
-  setCookieHeader(): string {
-    return `${SECRET_COOKIE}=${this.secret}; Path=/; HttpOnly; SameSite=Strict`;
+  /** True once per ticket, within its lifetime: a reloaded or copied address proves nothing. */
+  redeemTicket(ticket: string | null): boolean {
+    if (ticket === null) return false;
+    const expires = this.tickets.get(ticket);
+    this.tickets.delete(ticket);
+    return expires !== undefined && expires > this.now();
   }
 }

@@ -1,201 +1,142 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { bundleBrowser } from '../../scripts/build-node.mjs';
 import { RENDERER_CSP } from '../common/renderer-csp.ts';
-import type { CoreService, EventListener } from '../core/wiring/core-service.ts';
-import { dispatch, type Handlers } from '../core/wiring/dispatch.ts';
-import { type BrowserHost, startBrowserHost } from './server.ts';
+import { SECRET_HEADER } from './page-protocol.ts';
+import { type HostUnderTest, PLANTED, startHostUnderTest } from './test-support/browser-host.ts';
 
-/** A core with one real handler behind the real contract dispatcher: this file tests the transport. */
-function smallCore(): CoreService & { push: EventListener } {
-  const listeners = new Set<EventListener>();
-  const handlers = {
-    getAppInfo: () => ({
-      provider: 'localbox',
-      version: '0.0.0-test',
-      platform: process.platform,
-      nativeDialogs: false,
-    }),
-  } as unknown as Handlers;
-  return {
-    call: (name, request) => dispatch(handlers, name, request),
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    close: async () => {},
-    push: (name, payload) => {
-      for (const listener of listeners) listener(name, payload);
-    },
-  };
-}
-
-let host: BrowserHost;
-let core: ReturnType<typeof smallCore>;
-let rendererDir: string;
-let cookie: string;
-
-/** Raw HTTP, so tests can send the Host and Origin headers a browser (or an attacker's page) would. */
-function raw(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-) {
-  const url = new URL(host.origin);
-  return new Promise<{
-    status: number;
-    headers: Record<string, string | string[] | undefined>;
-    body: string;
-  }>((resolve, reject) => {
-    const req = httpRequest(
-      { host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
+let t: HostUnderTest;
 beforeAll(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'opus-renderer-'));
-  writeFileSync(
-    join(rendererDir, 'index.html'),
-    '<!doctype html><html><head><title>Opus</title></head><body>app</body></html>',
-  );
-  writeFileSync(join(rendererDir, 'app.js'), 'console.log("renderer")');
-  const [bridgeFile] = await bundleBrowser();
-  core = smallCore();
-  host = await startBrowserHost({ core, rendererDir, bridgeFile: bridgeFile as string });
-  const secret = new URL(host.url).searchParams.get('secret') ?? '';
-  const answer = await raw(`/?secret=${secret}`, { headers: { Host: new URL(host.origin).host } });
-  cookie = String(answer.headers['set-cookie']).split(';')[0] ?? '';
+  t = await startHostUnderTest();
 });
+afterAll(() => t?.close());
 
-afterAll(async () => {
-  await host?.close();
-  rmSync(rendererDir, { recursive: true, force: true });
-});
-
-const own = () => ({ Host: new URL(host.origin).host, Cookie: cookie });
+const call = (name: string, headers: Record<string, string>, body = '{}') =>
+  t.raw(`/api/call/${name}`, { method: 'POST', headers, body });
 
 test('binds 127.0.0.1 only and prints a URL that carries the launch secret', () => {
-  expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  expect(new URL(host.url).searchParams.get('secret')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-});
-
-test('trades the secret for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
-  const secret = new URL(host.url).searchParams.get('secret') ?? '';
-  const answer = await raw(`/?secret=${secret}`, { headers: { Host: new URL(host.origin).host } });
-  expect(answer.status).toBe(303);
-  expect(answer.headers.location).toBe('/');
-  expect(String(answer.headers['set-cookie'])).toMatch(
-    /^opus_secret=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/,
-  );
-});
-
-test('refuses every request without the secret, or with a wrong one', async () => {
-  const host_ = { Host: new URL(host.origin).host };
-  expect((await raw('/', { headers: host_ })).status).toBe(403);
-  expect((await raw('/app.js', { headers: host_ })).status).toBe(403);
-  expect((await raw('/?secret=wrong', { headers: host_ })).status).toBe(403);
-  const call = await raw('/api/call/getAppInfo', {
-    method: 'POST',
-    headers: { ...host_, 'Content-Type': 'application/json', Cookie: 'opus_secret=guess' },
-    body: '{}',
-  });
-  expect(call.status).toBe(403);
+  expect(t.host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(t.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
 });
 
 test('serves the renderer with window.opus first and a strict CSP', async () => {
-  const page = await raw('/', { headers: own() });
+  const page = await t.raw('/');
   expect(page.status).toBe(200);
   // First in <head>, deferred: it still runs before the renderer's module scripts (document order).
   expect(page.body).toMatch(/<head>\n<script defer src="\/__opus\/bridge.js"><\/script>/);
   expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
   expect(String(page.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
-  const bridge = await raw('/__opus/bridge.js', { headers: own() });
+  const bridge = await t.raw('/__opus/bridge.js');
   expect(bridge.status).toBe(200);
   expect(bridge.body).toContain('saveDocument');
 });
 
 test("the page's CSP is the one Electron's app:// protocol sends, on the page, the bridge and the assets", async () => {
-  for (const path of ['/', '/__opus/bridge.js', '/app.js']) {
-    const answer = await raw(path, { headers: own() });
+  for (const path of ['/', '/__opus/bridge.js', '/assets/app.js']) {
+    const answer = await t.raw(path);
     expect(answer.headers['content-security-policy'], path).toBe(RENDERER_CSP);
   }
 });
 
-test('refuses a foreign Host header (DNS rebinding), even with the cookie', async () => {
-  const answer = await raw('/', { headers: { ...own(), Host: `evil.example:${new URL(host.origin).port}` } });
-  expect(answer.status).toBe(421);
+test('every answer says nosniff and same-origin only: calls, the event stream, redirects and errors', async () => {
+  const answers = {
+    call: await call('getAppInfo', t.own()),
+    refused: await call('getAppInfo', { ...t.own(), [SECRET_HEADER]: 'guess' }),
+    'not JSON': await call('getAppInfo', { ...t.own(), 'Content-Type': 'text/plain' }),
+    'not found': await t.raw('/missing.js'),
+    'foreign host': await t.raw('/', { headers: { Host: 'evil.example' } }),
+    redirect: await t.raw(`/?secret=${t.secret}`),
+    page: await t.raw('/'),
+  };
+  for (const [what, answer] of Object.entries(answers)) {
+    expect(answer.headers['x-content-type-options'], what).toBe('nosniff');
+    expect(answer.headers['cross-origin-resource-policy'], what).toBe('same-origin');
+  }
+  const stream = await fetch(`${t.host.origin}/api/events`, { headers: { [SECRET_HEADER]: t.secret } });
+  expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(stream.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  await stream.body?.cancel();
+});
+
+test('refuses a foreign Host header (DNS rebinding), even with the secret', async () => {
+  const port = new URL(t.host.origin).port;
+  expect((await t.raw('/', { headers: { Host: `evil.example:${port}` } })).status).toBe(421);
+  expect((await call('getAppInfo', { ...t.own(), Host: `evil.example:${port}` })).status).toBe(421);
+  expect((await t.raw('/', { headers: { Host: `localhost:${Number(port) + 1}` } })).status).toBe(421);
+});
+
+test('answers to localhost:<its port> as to 127.0.0.1, in the Host and the Origin alike', async () => {
+  const port = new URL(t.host.origin).port;
+  const viaLocalhost = await call('getAppInfo', {
+    ...t.own(),
+    Host: `localhost:${port}`,
+    Origin: `http://localhost:${port}`,
+  });
+  expect(viaLocalhost.status).toBe(200);
+  expect(JSON.parse(viaLocalhost.body)).toMatchObject({ ok: true });
+  expect((await t.raw('/', { headers: { Host: `LOCALHOST:${port}` } })).status).toBe(200);
+  const otherPort = await call('getAppInfo', { ...t.own(), Origin: `http://localhost:${Number(port) + 1}` });
+  expect(otherPort.status).toBe(403);
 });
 
 test('refuses calls and event streams from a foreign Origin', async () => {
-  const call = await raw('/api/call/getAppInfo', {
-    method: 'POST',
-    headers: { ...own(), Origin: 'https://evil.example', 'Content-Type': 'application/json' },
-    body: '{}',
-  });
-  expect(call.status).toBe(403);
-  const stream = await raw('/api/events', { headers: { ...own(), Origin: 'https://evil.example' } });
+  expect((await call('getAppInfo', { ...t.own(), Origin: 'https://evil.example' })).status).toBe(403);
+  const stream = await t.raw('/api/events', { headers: { ...t.own(), Origin: 'https://evil.example' } });
   expect(stream.status).toBe(403);
 });
 
 test('answers contract calls as envelopes, and only when they are JSON', async () => {
-  const ok = await raw('/api/call/getAppInfo', {
-    method: 'POST',
-    headers: { ...own(), Origin: host.origin, 'Content-Type': 'application/json' },
-    body: '{}',
-  });
+  const ok = await call('getAppInfo', t.own());
   expect(JSON.parse(ok.body)).toEqual({
     ok: true,
     value: { provider: 'localbox', version: '0.0.0-test', platform: process.platform, nativeDialogs: false },
   });
-  const form = await raw('/api/call/getAppInfo', {
-    method: 'POST',
-    headers: { ...own(), Origin: host.origin, 'Content-Type': 'text/plain' },
-    body: '{}',
-  });
-  expect(form.status).toBe(415);
-  const noOrigin = await raw('/api/call/getAppInfo', {
-    method: 'POST',
-    headers: { ...own(), 'Content-Type': 'application/json' },
-    body: '{}',
-  });
-  expect(noOrigin.status).toBe(403);
-  const invalid = await raw('/api/call/openDocument', {
-    method: 'POST',
-    headers: { ...own(), Origin: host.origin, 'Content-Type': 'application/json' },
-    body: '{"path":"no-slash"}',
-  });
+  expect((await call('getAppInfo', { ...t.own(), 'Content-Type': 'text/plain' })).status).toBe(415);
+  const { Origin: _, ...noOrigin } = t.own();
+  expect((await call('getAppInfo', noOrigin)).status).toBe(403);
+  const invalid = await call('openDocument', t.own(), '{"path":"no-slash"}');
   expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
 });
 
-test('never serves a file outside the renderer folder', async () => {
-  for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%00index.html']) {
-    const answer = await raw(path, { headers: own() });
-    expect(answer.status, path).toBe(404);
+test('a command name with a malformed % escape is a bad request, not an internal error', async () => {
+  for (const name of ['getAppInfo%', '%E0%A4%A', 'get%zzAppInfo']) {
+    const answer = await call(name, t.own());
+    expect(answer.status, name).toBe(400);
   }
 });
 
+test('a method a route does not take is refused with 405', async () => {
+  expect((await t.raw('/api/call/getAppInfo', { headers: t.own() })).status).toBe(405);
+  expect((await t.raw('/api/events', { method: 'POST', headers: t.own(), body: '{}' })).status).toBe(405);
+  expect((await t.raw('/', { method: 'PUT', headers: t.own(), body: 'x' })).status).toBe(405);
+  expect((await t.raw('/assets/app.js', { method: 'DELETE', headers: t.own() })).status).toBe(405);
+});
+
+test('a call that announces a body over the limit is refused with 413 before it is read', async () => {
+  const announced = await call('getAppInfo', { ...t.own(), 'Content-Length': String(211 * 1024 * 1024) }, '');
+  expect(announced.status).toBe(413);
+});
+
+test.each([
+  '/../secret.txt',
+  '/%2e%2e/secret.txt',
+  '/..%2fsecret.txt',
+  '/%2e%2e%2fsecret.txt',
+  '/assets/..%2f..%2fsecret.txt',
+  '/..%2frenderer-secrets%2ftoken',
+  '/..%5csecret.txt',
+  '/%00index.html',
+  '/%E0%A4%A',
+])('%s does not serve a file planted beside the renderer folder', async (path) => {
+  const answer = await t.raw(path);
+  expect(answer.status).toBe(404);
+  expect(answer.body).not.toContain(PLANTED);
+});
+
 test('pushes core events to the page over server-sent events', async () => {
-  const response = await fetch(`${host.origin}/api/events`, { headers: { Cookie: cookie } });
+  const response = await fetch(`${t.host.origin}/api/events`, { headers: { [SECRET_HEADER]: t.secret } });
   expect(response.headers.get('content-type')).toBe('text/event-stream');
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   await reader.read();
-  core.push('connectionChanged', { online: false });
+  t.core.push('connectionChanged', { online: false });
   let text = '';
   while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
   expect(text).toBe('event: connectionChanged\ndata: {"online":false}\n\n');

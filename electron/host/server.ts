@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Envelope } from '../common/contract/api.ts';
-import { RENDERER_CSP } from '../common/renderer-csp.ts';
 import type { CoreService } from '../core/wiring/core-service.ts';
 import { refusal } from '../core/wiring/dispatch.ts';
 import { HostGuards } from './guards.ts';
+import { SECRET_HEADER, SECRET_META, TICKET_PARAM } from './page-protocol.ts';
+import { BASE_HEADERS, deny, PAGE_HEADERS, redirectHome, sendEnvelope } from './responses.ts';
 import { resolveStatic, serveFile } from './static-files.ts';
 
 export interface BrowserHostOptions {
@@ -18,7 +18,27 @@ export interface BrowserHostOptions {
   bridgeFile: string;
   port?: number;
   log?: (line: string) => void;
+  /** Tests shorten these to see them act; the defaults are HOST_LIMITS. */
+  limits?: Partial<HostLimits>;
 }
+
+export interface HostLimits {
+  /** A client has this long to send a request's headers… */
+  headersTimeoutMs: number;
+  /** …and this long for the whole request, body included (an upload over loopback takes seconds). */
+  requestTimeoutMs: number;
+  /** How often Node looks for requests past those limits. */
+  checkEveryMs: number;
+  /** Uploads travel as base64 JSON: 150 MiB of bytes is about 200 MiB of text. */
+  callBodyBytes: number;
+}
+
+export const HOST_LIMITS: HostLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 120_000,
+  checkEveryMs: 1_000,
+  callBodyBytes: 210 * 1024 * 1024,
+};
 
 export interface BrowserHost {
   /** Open this in a browser: it carries the per-launch secret. */
@@ -27,21 +47,14 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-/** Uploads travel as base64 JSON: 150 MiB of bytes is about 200 MiB of text. */
-const CALL_BODY_LIMIT = 210 * 1024 * 1024;
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': RENDERER_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+const SIGN_IN_HINT = 'Open Opus with the address that `npm run web` printed.';
 
 /**
  * Serves the renderer and the contract over loopback for development, end-to-end tests, and machines
- * where Electron cannot run: the same core, the same `window.opus`, reached through HTTP and SSE.
+ * where Electron cannot run: the same core, the same `window.opus`, reached through HTTP and a stream.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const limits = { ...HOST_LIMITS, ...options.limits };
   const secret = randomBytes(32).toString('base64url');
   let port = 0;
   const guards = new HostGuards(secret, () => port);
@@ -51,53 +64,80 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     for (const stream of streams) stream.write(frame);
   });
 
-  const server = createServer((req, res) => {
-    route(req, res).catch((error) => {
-      options.log?.(`opus host: ${(error as Error)?.stack ?? error}`);
-      if (!res.headersSent) deny(res, 500, 'Internal error');
-      else res.destroy();
-    });
-  });
+  // The event stream is one long response to a request received long ago: these limits end only
+  // requests still arriving, so a client trickling its headers or body is cut, and the stream is not.
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.checkEveryMs,
+      keepAliveTimeout: 5_000,
+    },
+    (req, res) => {
+      route(req, res).catch((error) => {
+        options.log?.(`opus host: ${(error as Error)?.stack ?? error}`);
+        if (!res.headersSent) deny(res, 500, 'Internal error');
+        else res.destroy();
+      });
+    },
+  );
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!guards.hostAllowed(req)) return deny(res, 421, 'This address does not serve Opus.');
     if (!guards.originAllowed(req)) return deny(res, 403, 'Cross-origin requests are refused.');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!req.url?.startsWith('/')) return deny(res, 400, 'Bad request.');
+    // Under a fixed origin, so that `//evil.example/` stays a path and never becomes a host.
+    const url = new URL(`http://opus.invalid${req.url}`);
     const offered = url.searchParams.get('secret');
     if (offered !== null) {
       if (!guards.secretMatches(offered)) return deny(res, 403, 'Wrong launch secret.');
-      // Trade the secret in the URL for a cookie, and drop it from the address bar and the history.
+      // The page gets a one-time ticket in place of the secret; whatever path was asked, it goes home.
       url.searchParams.delete('secret');
-      res.writeHead(303, {
-        'Set-Cookie': guards.setCookieHeader(),
-        Location: `${url.pathname}${url.search}`,
-      });
-      return void res.end();
+      url.searchParams.set(TICKET_PARAM, guards.issueTicket());
+      return redirectHome(res, url.searchParams);
     }
-    if (!guards.secretMatches(guards.cookieSecret(req))) {
-      return deny(res, 403, 'Open Opus with the address that `npm run web` printed.');
-    }
-    if (url.pathname === '/api/events' && req.method === 'GET') return openStream(res);
-    if (url.pathname.startsWith('/api/call/') && req.method === 'POST')
-      return call(req, res, url.pathname.slice(10));
+    if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname);
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed.');
+    // The page and its files hold no secret, so they are served to any request that passed the Host
+    // check: a reload then finds its secret in the tab's sessionStorage, not in a cookie.
     if (url.pathname === '/__opus/bridge.js') {
-      if (await serveFile(res, options.bridgeFile, SECURITY_HEADERS)) return;
+      if (await serveFile(res, options.bridgeFile, PAGE_HEADERS)) return;
       return deny(res, 500, 'The page bridge is not built: run npm run build.');
     }
-    if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res);
+    if (url.pathname === '/' || url.pathname === '/index.html')
+      return serveIndex(res, guards.redeemTicket(url.searchParams.get(TICKET_PARAM)));
     const file = resolveStatic(options.rendererDir, url.pathname);
-    if (file && (await serveFile(res, file, SECURITY_HEADERS))) return;
+    if (file && (await serveFile(res, file, PAGE_HEADERS))) return;
     deny(res, 404, 'Not found.');
   }
 
-  async function serveIndex(res: ServerResponse): Promise<void> {
+  async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (!guards.secretMatches(req.headers[SECRET_HEADER.toLowerCase()])) return deny(res, 401, SIGN_IN_HINT);
+    if (path === '/api/events')
+      return req.method === 'GET' ? openStream(res) : deny(res, 405, 'Method not allowed.');
+    if (!path.startsWith('/api/call/')) return deny(res, 404, 'Not found.');
+    if (req.method !== 'POST') return deny(res, 405, 'Method not allowed.');
+    let name: string;
+    try {
+      name = decodeURIComponent(path.slice('/api/call/'.length));
+    } catch {
+      return deny(res, 400, 'The command name is not valid.');
+    }
+    return call(req, res, name);
+  }
+
+  async function serveIndex(res: ServerResponse, proven: boolean): Promise<void> {
     const html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
     // The bridge runs first, so window.opus exists before the renderer's own scripts start: deferred
     // scripts and module scripts run in document order, after parsing, which `defer` no longer blocks.
-    const page = html.replace(/<head>/i, '<head>\n<script defer src="/__opus/bridge.js"></script>');
+    // The secret is written only into the answer to a redeemed ticket, which nothing caches.
+    const handOver = proven ? `<meta name="${SECRET_META}" content="${secret}">\n` : '';
+    const page = html.replace(
+      /<head>/i,
+      `<head>\n${handOver}<script defer src="/__opus/bridge.js"></script>`,
+    );
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...PAGE_HEADERS,
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
     });
@@ -106,6 +146,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   function openStream(res: ServerResponse): void {
     res.writeHead(200, {
+      ...BASE_HEADERS,
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
@@ -123,11 +164,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim();
     // A form or text/plain post could be sent by any page without a preflight; only JSON is accepted.
     if (type !== 'application/json') return deny(res, 415, 'Calls must be application/json.');
+    const tooLarge = () => deny(res, 413, 'Request too large.', true);
+    if (Number(req.headers['content-length'] ?? 0) > limits.callBodyBytes) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > CALL_BODY_LIMIT) return deny(res, 413, 'Request too large.');
+      if (size > limits.callBodyBytes) return tooLarge();
       chunks.push(chunk);
     }
     let request: unknown;
@@ -136,7 +179,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch {
       return sendEnvelope(res, refusal('invalid_request', 'The request is not valid JSON.'));
     }
-    sendEnvelope(res, await options.core.call(decodeURIComponent(name), request));
+    sendEnvelope(res, await options.core.call(name, request));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -159,19 +202,4 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
-  const body = JSON.stringify(envelope);
-  res.writeHead(200, {
-    'Content-Type': 'application/json',
-    'Cache-Control': 'no-store',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
-}
-
-function deny(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(message);
 }

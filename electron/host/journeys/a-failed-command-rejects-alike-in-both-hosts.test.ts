@@ -12,6 +12,7 @@ import type { CoreService } from '../../core/wiring/core-service.ts';
 import { dispatch, type Handlers } from '../../core/wiring/dispatch.ts';
 import { bindContract } from '../../shell/ipc.ts';
 import { type BrowserHost, startBrowserHost } from '../server.ts';
+import { secretHandedOver } from '../test-support/browser-host.ts';
 
 // Electron itself cannot run here: the preload and main's IPC binding run against a stand-in that passes
 // each call from one to the other as Electron does, by structured clone.
@@ -65,21 +66,46 @@ let host: BrowserHost;
 let dir: string;
 let unbind: () => void;
 
-/** The page bridge as the host serves it, run as a browser would: fetch on the page's origin, with the cookie. */
+/**
+ * The page bridge as the host serves it, run as a browser would: the printed address followed, the
+ * secret taken from the page it led to, fetch on the page's origin. The event stream is answered 204
+ * (no events, as the HTML spec lets a server say): this file proves the commands.
+ */
 async function pageBridge(): Promise<OpusApi> {
-  const login = await fetch(host.url, { redirect: 'manual' });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { location, handedOver } = await secretHandedOver(host);
   const pageFetch = (path: string, init: RequestInit = {}) =>
-    fetch(new URL(path, host.origin), {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), Origin: host.origin, Cookie: cookie },
-    });
+    path === '/api/events'
+      ? Promise.resolve(new Response(null, { status: 204 }))
+      : fetch(new URL(path, host.origin), {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), Origin: host.origin },
+        });
   const script = await (await pageFetch('/__opus/bridge.js')).text();
   const page: { opus?: OpusApi } = {};
-  const NoEvents = class {
-    addEventListener() {}
+  const address = new URL(location, host.origin);
+  const browser = {
+    location: { href: address.href },
+    history: {
+      state: null,
+      replaceState: (_: unknown, __: string, to: URL) => (browser.location.href = to.href),
+    },
+    document: { querySelector: () => ({ content: handedOver, remove: () => {} }) },
+    sessionStorage: new Map<string, string>(),
   };
-  runInThisContext(`(function (window, fetch, EventSource) {${script}\n})`)(page, pageFetch, NoEvents);
+  const storage = {
+    setItem: (key: string, value: string) => browser.sessionStorage.set(key, value),
+    getItem: (key: string) => browser.sessionStorage.get(key) ?? null,
+  };
+  runInThisContext(`(function (window, fetch, location, history, document, sessionStorage) {${script}\n})`)(
+    page,
+    pageFetch,
+    browser.location,
+    browser.history,
+    browser.document,
+    storage,
+  );
+  // The bridge took the ticket out of the address it was loaded at.
+  expect(browser.location.href).toBe(`${host.origin}/`);
   return page.opus as OpusApi;
 }
 

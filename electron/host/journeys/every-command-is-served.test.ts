@@ -7,13 +7,15 @@ import { bundleBrowser } from '../../../scripts/build-node.mjs';
 import { COMMAND_NAMES } from '../../common/contract/names.ts';
 import { createOpusCore, type OpusCore } from '../../core/wiring/opus-core.ts';
 import { fileKeyCipher, fileKeyValueStore } from '../file-store.ts';
+import { SECRET_HEADER } from '../page-protocol.ts';
 import { type BrowserHost, startBrowserHost } from '../server.ts';
+import { secretHandedOver } from '../test-support/browser-host.ts';
 
 let lb: TestLocalbox;
 let core: OpusCore;
 let host: BrowserHost;
 let dir: string;
-let cookie: string;
+let secret: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'opus-host-'));
@@ -31,8 +33,7 @@ beforeAll(async () => {
   });
   const [bridgeFile] = await bundleBrowser();
   host = await startBrowserHost({ core, rendererDir: dir, bridgeFile: bridgeFile as string });
-  const login = await fetch(host.url, { redirect: 'manual' });
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  secret = (await secretHandedOver(host)).handedOver ?? '';
 });
 
 afterAll(async () => {
@@ -47,7 +48,7 @@ test('every command of the contract is served by the real core through the brows
   for (const name of COMMAND_NAMES) {
     const response = await fetch(`${host.origin}/api/call/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: host.origin, Cookie: cookie },
+      headers: { 'Content-Type': 'application/json', Origin: host.origin, [SECRET_HEADER]: secret },
       body: '{}',
     });
     expect(response.status, name).toBe(200);
