@@ -113,7 +113,7 @@ test('a method a route does not take is refused with 405', async () => {
 test('a call that announces a body over the limit is refused with 413 before it is read', async () => {
   const announced = await call('getAppInfo', { ...t.own(), 'Content-Length': String(211 * 1024 * 1024) }, '');
   expect(announced.status).toBe(413);
-});
+}, 5_000);
 
 test.each([
   '/../secret.txt',
