@@ -1,7 +1,7 @@
 // Runs in the page served by the browser host, before the renderer: defines window.opus with the same
 // shape as the Electron preload, over fetch (commands, and the event stream). Bundled for browsers.
 //
-// The launch secret reaches this tab once, in a <meta> of the page the printed address led to
+// The launch secret reaches this tab once, in a <meta> of the page the printed address leads to
 // (guards.ts), and stays in this tab's sessionStorage so a reload keeps working. It travels only in the
 // SECRET_HEADER of this page's own /api requests, never in a cookie (page-protocol.ts says why).
 import type { Envelope, OpusApi } from '../common/contract/api.ts';
@@ -16,22 +16,26 @@ const RECONNECT_MS = 3_000;
 const HELPER_GONE =
   "Opus's helper stopped, so this could not be done. What you type is kept in this window: start Opus again (npm run web) and open the address it prints.";
 
+/**
+ * The secret this tab holds. The page answered to the printed address's ticket only hands it over: it
+ * stores it and replaces itself with the address minus the ticket, where the app loads (server.ts says
+ * why a replacing navigation); null there, as the app does not run in that page.
+ */
 function takeSecret(): string | null {
-  const address = new URL(location.href);
-  if (address.searchParams.has(TICKET_PARAM)) {
-    // Spent already, but no address with a ticket stays in the history or the session to restore.
-    address.searchParams.delete(TICKET_PARAM);
-    history.replaceState(history.state, '', address);
-  }
   const meta = document.querySelector<HTMLMetaElement>(`meta[name="${SECRET_META}"]`);
-  meta?.remove();
   try {
-    if (meta) sessionStorage.setItem(STORED_SECRET, meta.content);
-    return sessionStorage.getItem(STORED_SECRET);
+    if (!meta) return sessionStorage.getItem(STORED_SECRET);
+    sessionStorage.setItem(STORED_SECRET, meta.content);
   } catch {
-    // Storage refused (a browser setting): this load works, a reload asks for the printed address.
-    return meta?.content ?? null;
+    // Storage refused (a browser setting): the tab could not keep the secret past this page.
+    document.documentElement.textContent =
+      'Opus needs this site to keep data for the tab: allow it in the browser, then open the address Opus printed again.';
+    return null;
   }
+  const address = new URL(location.href);
+  address.searchParams.delete(TICKET_PARAM);
+  location.replace(address);
+  return null;
 }
 
 function connect(secret: string): OpusApi {

@@ -82,30 +82,27 @@ async function pageBridge(): Promise<OpusApi> {
         });
   const script = await (await pageFetch('/__opus/bridge.js')).text();
   const page: { opus?: OpusApi } = {};
-  const address = new URL(location, host.origin);
-  const browser = {
-    location: { href: address.href },
-    history: {
-      state: null,
-      replaceState: (_: unknown, __: string, to: URL) => (browser.location.href = to.href),
-    },
-    document: { querySelector: () => ({ content: handedOver, remove: () => {} }) },
-    sessionStorage: new Map<string, string>(),
+  const stored = new Map<string, string>();
+  const run = (address: URL, meta: { content: string; remove(): void } | null) => {
+    const location = { href: address.href, replace: (to: URL) => (location.href = to.href) };
+    runInThisContext(`(function (window, fetch, location, document, sessionStorage) {${script}\n})`)(
+      page,
+      pageFetch,
+      location,
+      { querySelector: () => meta },
+      {
+        setItem: (key: string, value: string) => stored.set(key, value),
+        getItem: (key: string) => stored.get(key) ?? null,
+      },
+    );
+    return location.href;
   };
-  const storage = {
-    setItem: (key: string, value: string) => browser.sessionStorage.set(key, value),
-    getItem: (key: string) => browser.sessionStorage.get(key) ?? null,
-  };
-  runInThisContext(`(function (window, fetch, location, history, document, sessionStorage) {${script}\n})`)(
-    page,
-    pageFetch,
-    browser.location,
-    browser.history,
-    browser.document,
-    storage,
-  );
-  // The bridge took the ticket out of the address it was loaded at.
-  expect(browser.location.href).toBe(`${host.origin}/`);
+  // The page the ticket led to stores the secret and replaces itself with the address minus the ticket…
+  const clean = run(new URL(location, host.origin), { content: handedOver ?? '', remove: () => {} });
+  expect(clean).toBe(`${host.origin}/`);
+  expect(page.opus).toBeUndefined();
+  // …where the app's page finds it in the tab's storage.
+  run(new URL(clean), null);
   return page.opus as OpusApi;
 }
 
