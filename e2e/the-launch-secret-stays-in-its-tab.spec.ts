@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { downloadText } from './test-support/localbox-client.ts';
-import { opusPerTest, shot, signInAndOpen } from './test-support/opus-session.ts';
+import { opusPerTest, shotInBothSchemes, signInAndOpen } from './test-support/opus-session.ts';
 
 const FILE = '/notes.txt';
 const session = opusPerTest();
@@ -90,7 +90,7 @@ test('another server on 127.0.0.1 never receives the secret, and its tossed cook
   const bare = await context.newPage();
   await bare.goto(`${new URL(opus.url).origin}/`);
   await expect(bare.getByRole('heading', { name: 'Opus is not connected' })).toBeVisible();
-  await shot(bare, 'secret-bare-address');
+  await shotInBothSchemes(bare, 'secret-bare-address');
 });
 
 test('the address with the secret is gone from the tab: not in location, not in its history', async ({

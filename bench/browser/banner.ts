@@ -57,7 +57,7 @@ export async function measureBanner(options: BenchOptions): Promise<Figure[]> {
   try {
     const context = await signedInContext(browser, opus);
     const page = await context.newPage();
-    await page.goto(opus.link(PATH), { waitUntil: 'commit' });
+    await page.goto(`${opus.origin}/?open=${PATH}`, { waitUntil: 'commit' });
     await whenEditorShows(page, markerOf(0));
     // Unsaved changes as the core knows them: it hears of typing only through the edits the page sends,
     // a moment after the key; a remote change arriving before that reloads the clean-looking file.

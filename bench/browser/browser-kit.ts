@@ -6,6 +6,7 @@ import type { Dropbox } from 'dropbox';
 import { ROOT, startNode } from '../../e2e/test-support/child-process.ts';
 import { CHROMIUM_LAUNCH } from '../../e2e/test-support/chromium.ts';
 import { localboxClient } from '../../e2e/test-support/localbox-client.ts';
+import { STORED_SECRET } from '../../electron/host/page-protocol.ts';
 
 /** The built app the figures run: `out/`, or a copy of it (OPUS_BENCH_OUT, relative to the repo root). */
 export const OUT = resolve(ROOT, process.env.OPUS_BENCH_OUT ?? 'out');
@@ -52,10 +53,8 @@ export function benchText(bytes: number, index: number, salt = 0): string {
 
 export interface OpusHost {
   origin: string;
-  /** Carries the launch secret, which a tab receives once, through the page this address leads to. */
+  /** Carries the launch secret: a tab that opens it is handed the secret, kept for that tab only. */
   url: string;
-  /** The printed address with `?open=path`: each new tab needs it, as the secret is held per tab. */
-  link(path: string): string;
   /** The official SDK on the host's embedded localbox: another computer. */
   dropbox: Dropbox;
   /** The host's data folder (its journal is in journal/). */
@@ -90,11 +89,6 @@ export async function startOpusHost(files: Record<string, string>): Promise<Opus
   return {
     origin: new URL(url).origin,
     url,
-    link: (path) => {
-      const address = new URL(url);
-      address.searchParams.set('open', path);
-      return address.href;
-    },
     dropbox: localboxClient(localboxUrl, token),
     dataDir,
     stop: async () => {
@@ -106,10 +100,18 @@ export async function startOpusHost(files: Record<string, string>): Promise<Opus
 
 /**
  * A browser context signed in to Opus: the consent page is answered once; the vault in the data folder
- * keeps the session, so later pages (each opened from `link`) open signed in.
+ * keeps the session, so later pages open signed in. Each later page starts holding the launch secret,
+ * as a tab that opened the printed address does, so the figures time the app and not that hand-over.
  */
 export async function signedInContext(browser: Browser, opus: OpusHost): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(
+    (held: { origin: string; key: string; secret: string }) => {
+      const tab = globalThis as unknown as InTab;
+      if (tab.location.origin === held.origin) tab.sessionStorage.setItem(held.key, held.secret);
+    },
+    { origin: opus.origin, key: STORED_SECRET, secret: new URL(opus.url).searchParams.get('secret') ?? '' },
+  );
   const page = await context.newPage();
   await page.goto(opus.url);
   const consentOpened = context.waitForEvent('page');
@@ -123,6 +125,12 @@ export async function signedInContext(browser: Browser, opus: OpusHost): Promise
   await consent.close();
   await page.close();
   return context;
+}
+
+/** What the init script of `signedInContext` touches in each page. */
+interface InTab {
+  location: { origin: string };
+  sessionStorage: { setItem(key: string, value: string): void };
 }
 
 /**

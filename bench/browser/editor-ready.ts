@@ -97,7 +97,8 @@ export async function measureEditorReady(options: BenchOptions): Promise<Figure[
     const opusContext = await signedInContext(browser, opus);
     const bareContext = await browser.newContext({ viewport: VIEWPORT });
     let load = 0;
-    const opusRun = () => loadAndType(opusContext, opus.link(pathOf(load++)), /\/api\/call\/openDocument$/);
+    const opusRun = () =>
+      loadAndType(opusContext, `${opus.origin}/?open=${pathOf(load++)}`, /\/api\/call\/openDocument$/);
     const bareRun = () => loadAndType(bareContext, `${bare.origin}/`, /\/texts\/doc-0\.txt$/);
     // One load of each first, discarded: the browser's first use of a context warms its caches.
     await opusRun();

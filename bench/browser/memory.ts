@@ -91,7 +91,7 @@ export async function measureMemory(options: BenchOptions): Promise<Figure[]> {
     const bareContext = await browser.newContext({ viewport: VIEWPORT });
     const opusRun = () =>
       heapAfter(opusContext, async (page) => {
-        await page.goto(opus.link(pathOf(0)), { waitUntil: 'commit' });
+        await page.goto(`${opus.origin}/?open=${pathOf(0)}`, { waitUntil: 'commit' });
         await whenEditorShows(page, markerOf(0));
         for (let index = 1; index < count; index++) await openFromDialog(page, index);
         const tabs = await page.getByRole('tab').count();

@@ -158,7 +158,7 @@ async function measureSize(browser: Browser, size: Size, index: number, options:
     const opusContext = await signedInContext(browser, opus);
     const opusTypist = await typist(opusContext, `${opus.origin}/api/`);
     const bareTypist = await typist(bareContext, null);
-    await readyAtEnd(opusTypist, opus.link(size.path), markerOf(index));
+    await readyAtEnd(opusTypist, `${opus.origin}/?open=${size.path}`, markerOf(index));
     await readyAtEnd(bareTypist, `${bare.origin}/`, markerOf(index));
     await journal.start();
     const opusBursts: Burst[] = [];

@@ -7,9 +7,8 @@
 import type { Envelope, OpusApi } from '../common/contract/api.ts';
 import { buildOpusApi, transportError, unwrap } from '../common/contract/client.ts';
 import { EVENT_NAMES } from '../common/contract/names.ts';
-import { SECRET_HEADER, SECRET_META, TICKET_PARAM } from './page-protocol.ts';
+import { SECRET_HEADER, SECRET_META, STORED_SECRET, TICKET_PARAM } from './page-protocol.ts';
 
-const STORED_SECRET = 'opus-launch-secret';
 /** As EventSource does after a dropped stream. */
 const RECONNECT_MS = 3_000;
 

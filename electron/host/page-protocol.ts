@@ -13,3 +13,6 @@ export const SECRET_META = 'opus-secret';
 
 /** The one-time ticket the 303 from the printed address carries to the page, in place of the secret. */
 export const TICKET_PARAM = 'opus-ticket';
+
+/** Where a tab keeps the secret (sessionStorage): this tab only, and only until it closes. */
+export const STORED_SECRET = 'opus-launch-secret';

@@ -83,7 +83,7 @@ async function pageBridge(): Promise<OpusApi> {
   const script = await (await pageFetch('/__opus/bridge.js')).text();
   const page: { opus?: OpusApi } = {};
   const stored = new Map<string, string>();
-  const run = (address: URL, meta: { content: string; remove(): void } | null) => {
+  const run = (address: URL, meta: { content: string } | null) => {
     const location = { href: address.href, replace: (to: URL) => (location.href = to.href) };
     runInThisContext(`(function (window, fetch, location, document, sessionStorage) {${script}\n})`)(
       page,
@@ -98,7 +98,7 @@ async function pageBridge(): Promise<OpusApi> {
     return location.href;
   };
   // The page the ticket led to stores the secret and replaces itself with the address minus the ticket…
-  const clean = run(new URL(location, host.origin), { content: handedOver ?? '', remove: () => {} });
+  const clean = run(new URL(location, host.origin), { content: handedOver ?? '' });
   expect(clean).toBe(`${host.origin}/`);
   expect(page.opus).toBeUndefined();
   // …where the app's page finds it in the tab's storage.
