@@ -1,141 +1,16 @@
-// The Electron shell: it wires the core to a window and decides nothing. Everything that can run
-// without Electron lives in electron/core and is tested there.
+// Electron's entry: the real Electron and the app's folders, handed to the shell (start-shell.ts).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { EVENT_CHANNEL } from '../common/channels.ts';
-import type { EventPayload } from '../common/contract/events.ts';
-import type { NativeDialogs } from '../core/wiring/app-handlers.ts';
-import { type BootedOpus, bootOpus } from '../core/wiring/boot.ts';
-import { bindContract } from './ipc.ts';
-import { logFile } from './log-file.ts';
-import { installMenu } from './menu.ts';
-import { registerAppScheme, serveRenderer } from './protocol.ts';
-import { denyAllPermissions, lockNavigation } from './security.ts';
-import { electronKeyValueStore, safeStorageCipher } from './storage.ts';
-import { TaskbarProgress } from './taskbar-progress.ts';
-import { APP_ORIGIN, isAllowedExternalUrl, windowOptions } from './window-options.ts';
+import * as electron from 'electron';
+import { bootOpus } from '../core/wiring/boot.ts';
+import { electronKeyValueStore } from './settings-store.ts';
+import { startShell } from './start-shell.ts';
 
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..');
-// Every line goes to stderr and to main.log in Electron's logs folder (README: where logs live).
-let writeLogFile: ((line: string) => void) | null = null;
-const log = (line: string) => {
-  process.stderr.write(`${line}\n`);
-  writeLogFile ??= logFile(app.getPath('logs'));
-  writeLogFile(line);
-};
-
-let opus: BootedOpus | null = null;
-let window: BrowserWindow | null = null;
-/** The page has asked about every unsaved tab: its beforeunload no longer holds the window. */
-let mayClose = false;
-/** A quit is waiting for the window to close first (the page may still be asking). */
-let quitAfterClose = false;
-
-function nativeDialogs(): NativeDialogs {
-  return {
-    chooseLocalFile: async () => {
-      const answer = await dialog.showOpenDialog({
-        properties: ['openFile'],
-        title: 'Upload a local file to Dropbox',
-      });
-      return answer.canceled ? null : (answer.filePaths[0] ?? null);
-    },
-    chooseSaveLocation: async (suggestedName) => {
-      const answer = await dialog.showSaveDialog({
-        defaultPath: suggestedName,
-        title: 'Download to your computer',
-      });
-      return answer.canceled ? null : (answer.filePath ?? null);
-    },
-  };
-}
-
-async function boot(): Promise<void> {
-  serveRenderer(join(OUT, 'renderer'));
-  denyAllPermissions(session.defaultSession);
-  const store = electronKeyValueStore();
-  opus = await bootOpus({
-    dataDir: app.getPath('userData'),
-    store,
-    core: (localboxUrl) => ({
-      cipher: safeStorageCipher(log),
-      openExternal: async (url) => {
-        if (!isAllowedExternalUrl(url, localboxUrl)) throw new Error(`refusing to open ${url}`);
-        await shell.openExternal(url);
-      },
-      dialogs: nativeDialogs(),
-      window: {
-        close: () => {
-          mayClose = true;
-          window?.close();
-        },
-      },
-      version: app.getVersion(),
-      log,
-    }),
-  });
-  const { core, localbox } = opus;
-  // The address only (no token): the end-to-end tests find the embedded localbox by it.
-  if (localbox) log(`opus: embedded localbox at ${localbox.url}`);
-
-  const bounds = (await store.get('window.bounds')) ?? null;
-  window = new BrowserWindow(
-    windowOptions(join(OUT, 'electron', 'preload.cjs'), bounds ? JSON.parse(bounds) : undefined),
-  );
-  lockNavigation(window);
-  bindContract(core, window);
-  const taskbar = new TaskbarProgress((fraction) => window?.setProgressBar(fraction));
-  core.subscribe((name, payload) => {
-    if (name === 'transferProgress') taskbar.update(payload as EventPayload<'transferProgress'>);
-  });
-  installMenu(window);
-  window.once('ready-to-show', () => window?.show());
-  // The page keeps a beforeunload while any tab has unsaved changes. Instead of a generic prompt, it
-  // is told to ask Save / Don't Save / Cancel for each tab, and calls closeWindow when it is done.
-  window.webContents.on('will-prevent-unload', (event) => {
-    if (mayClose) event.preventDefault();
-    else window?.webContents.send(EVENT_CHANNEL, 'menuCommand', { command: 'quit' });
-  });
-  window.on('close', () => {
-    if (window) void store.set('window.bounds', JSON.stringify(window.getBounds()));
-  });
-  window.on('closed', () => {
-    window = null;
-    if (quitAfterClose) app.quit();
-  });
-  await window.loadURL(`${APP_ORIGIN}/index.html`);
-}
-
-// A separate profile for a test run (and for anyone who wants one): every file Opus keeps lives here.
-if (process.env.OPUS_USER_DATA) app.setPath('userData', process.env.OPUS_USER_DATA);
-registerAppScheme();
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
-  });
-  app.whenReady().then(boot, (error) => {
-    log(`opus: could not start: ${(error as Error)?.stack ?? error}`);
-    app.exit(1);
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting) return;
-    event.preventDefault();
-    if (window && !window.isDestroyed()) {
-      // The window goes first, so the page can ask about unsaved tabs while the core still runs.
-      quitAfterClose = true;
-      window.close();
-      return;
-    }
-    // Unsaved text reaches the journal before the process ends.
-    quitting = true;
-    Promise.resolve(opus?.close()).finally(() => app.quit());
-  });
-}
+startShell(electron, {
+  outDir: join(dirname(fileURLToPath(import.meta.url)), '..'),
+  openStore: () => electronKeyValueStore(),
+  boot: bootOpus,
+  env: process.env,
+  platform: process.platform,
+  stderr: (line) => process.stderr.write(`${line}\n`),
+});

@@ -1,6 +1,7 @@
-import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
 import { EVENT_CHANNEL } from '../common/channels.ts';
 import { accelerator, COMMAND_LIST, type MenuCommand, type MenuName } from '../common/menu-commands.ts';
+import type { ShellMenu, ShellWindow } from './shell-electron.ts';
 
 /**
  * One menu's commands from the list, in its order, a separator between groups. Items have ids (e2e
@@ -60,12 +61,13 @@ export function menuTemplate(
   ];
 }
 
-export function installMenu(window: BrowserWindow): void {
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate((command) => {
-        if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, 'menuCommand', { command });
-      }),
-    ),
-  );
+export function installMenu(
+  Menu: ShellMenu,
+  window: Pick<ShellWindow, 'isDestroyed' | 'webContents'>,
+  isMac: boolean,
+): void {
+  const send = (command: MenuCommand) => {
+    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, 'menuCommand', { command });
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, isMac)));
 }

@@ -20,7 +20,9 @@ const electron = vi.hoisted(() => ({
   /** Our own top frame, the one sender main's IPC answers. */
   frame: { url: 'app://opus/index.html' },
   exposed: {} as Record<string, unknown>,
-  handler: undefined as undefined | ((event: unknown, ...args: unknown[]) => unknown),
+  handler: undefined as
+    | undefined
+    | ((event: { senderFrame: { url: string } }, ...args: unknown[]) => unknown),
 }));
 vi.mock('electron', () => ({
   contextBridge: {
@@ -32,12 +34,6 @@ vi.mock('electron', () => ({
     invoke: async (_channel: string, ...args: unknown[]) =>
       structuredClone(await electron.handler?.({ senderFrame: electron.frame }, ...args)),
     on: () => {},
-  },
-  ipcMain: {
-    handle: (_channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
-      electron.handler = handler;
-    },
-    removeHandler: () => {},
   },
 }));
 
@@ -107,10 +103,16 @@ async function pageBridge(): Promise<OpusApi> {
 }
 
 beforeAll(async () => {
-  unbind = bindContract(core, {
+  const ipcMain = {
+    handle: (_channel: string, handler: typeof electron.handler) => {
+      electron.handler = handler;
+    },
+    removeHandler: () => {},
+  };
+  unbind = bindContract(ipcMain, core, {
     webContents: { mainFrame: electron.frame, send: () => {} },
     isDestroyed: () => false,
-  } as unknown as Parameters<typeof bindContract>[1]);
+  } as unknown as Parameters<typeof bindContract>[2]);
   await import('../../preload.ts');
   electronOpus = electron.exposed.opus as OpusApi;
 

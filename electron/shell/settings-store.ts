@@ -1,0 +1,15 @@
+import Store from 'electron-store';
+import type { KeyValueStore } from '../core/auth/token-vault.ts';
+
+/**
+ * Settings and the (encrypted) vault entries live in electron-store's JSON file in userData. Apart from
+ * storage.ts because electron-store loads Electron itself: only main.ts imports this file.
+ */
+export function electronKeyValueStore(name = 'opus'): KeyValueStore {
+  const store = new Store<Record<string, string>>({ name });
+  return {
+    get: async (key) => store.get(key),
+    set: async (key, value) => store.set(key, value),
+    delete: async (key) => store.delete(key),
+  };
+}
