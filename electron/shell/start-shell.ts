@@ -2,20 +2,20 @@
 // without Electron lives in electron/core and is tested there; this file is run by main.ts with the real
 // Electron, and by the tests with a fake of it (test-support/fake-electron.ts).
 import { join } from 'node:path';
-import { EVENT_CHANNEL } from '../common/channels.ts';
-import type { EventPayload } from '../common/contract/events.ts';
 import type { KeyValueStore } from '../core/auth/token-vault.ts';
 import type { NativeDialogs } from '../core/wiring/app-handlers.ts';
 import type { BootedOpus, BootOptions } from '../core/wiring/boot.ts';
-import { bindContract } from './ipc.ts';
+import type { CoreService } from '../core/wiring/core-service.ts';
 import { logFile } from './log-file.ts';
-import { installMenu } from './menu.ts';
+import { type MainWindow, openMainWindow } from './main-window.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
-import { denyAllPermissions, lockNavigation } from './security.ts';
-import type { ShellElectron, ShellWindow } from './shell-electron.ts';
+import { denyAllPermissions } from './security.ts';
+import type { ShellApp, ShellElectron } from './shell-electron.ts';
 import { safeStorageCipher } from './storage.ts';
-import { TaskbarProgress } from './taskbar-progress.ts';
-import { APP_ORIGIN, isAllowedExternalUrl, windowOptions } from './window-options.ts';
+import { isAllowedExternalUrl } from './window-options.ts';
+
+/** package.json's productName: the name Electron gives the app when it is launched from its folder. */
+export const APP_NAME = 'Opus';
 
 export interface ShellDeps {
   /** The built app (out/): renderer/ and electron/preload.cjs. */
@@ -28,6 +28,20 @@ export interface ShellDeps {
   platform: NodeJS.Platform;
   /** Each log line goes here (stderr in the app) and to main.log. */
   stderr(line: string): void;
+}
+
+const stackOf = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+/**
+ * Launched as `electron out/electron/main.js`, Electron finds no package.json and names the app
+ * "Electron", its profile and log in Electron's folders: name it, and choose them, before any is used
+ * (the single-instance lock lives in the profile too).
+ */
+function nameTheApp(app: ShellApp, env: NodeJS.ProcessEnv): void {
+  app.setName(APP_NAME);
+  // A separate profile for a test run (and for anyone who wants one): every file Opus keeps lives here.
+  app.setPath('userData', env.OPUS_USER_DATA || join(app.getPath('appData'), APP_NAME));
+  app.setAppLogsPath();
 }
 
 function nativeDialogs(dialog: ShellElectron['dialog']): NativeDialogs {
@@ -51,29 +65,91 @@ function nativeDialogs(dialog: ShellElectron['dialog']): NativeDialogs {
 
 export function startShell(electron: ShellElectron, deps: ShellDeps): void {
   const { app } = electron;
-  // Every line goes to stderr and to main.log in Electron's logs folder (README: where logs live).
+  const isMac = deps.platform === 'darwin';
+  nameTheApp(app, deps.env);
+  // Every line goes to stderr and to main.log in the logs folder (README: where logs live).
   let writeLogFile: ((line: string) => void) | null = null;
   const log = (line: string) => {
     deps.stderr(line);
     writeLogFile ??= logFile(app.getPath('logs'));
     writeLogFile(line);
   };
+  registerAppScheme(electron.protocol);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
 
+  const store = deps.openStore();
   let opus: BootedOpus | null = null;
-  let window: ShellWindow | null = null;
-  /** The page has asked about every unsaved tab: its beforeunload no longer holds the window. */
-  let mayClose = false;
-  /** A quit is waiting for the window to close first (the page may still be asking). */
+  let main: MainWindow | null = null;
+  // The quit handshake. Electron quits in the order before-quit → each window's close and closed →
+  // will-quit → quit; the core must close (the journal's last flush) after the window and before the
+  // process ends, so before-quit is refused until it has, and the window is closed first.
+  /** A quit waits for the window to close (the page may ask about unsaved tabs first). */
   let quitAfterClose = false;
+  /** The page asks about unsaved tabs for a quit: its closeWindow resumes the quit, a Cancel drops it. */
+  let quitWhenPageCloses = false;
+  let closing: Promise<void> | null = null;
+  let coreClosed = false;
+  // The page's calls wait until the saved sign-in is restored, as if the window had opened after it.
+  let signInRestored: () => void = () => {};
+  const afterSignIn = new Promise<void>((resolve) => {
+    signInRestored = resolve;
+  });
+  let restoring = false;
 
-  async function boot(): Promise<void> {
+  const closeCoreThenQuit = () => {
+    closing ??= Promise.resolve(opus?.close())
+      .catch((error) => log(`opus: closing failed: ${stackOf(error)}`))
+      .then(() => {
+        coreClosed = true;
+        app.quit();
+      });
+  };
+
+  const showWindow = async (core: CoreService & { start(): Promise<void> }): Promise<void> => {
+    const pageCore: CoreService = {
+      call: async (name, request) => {
+        await afterSignIn;
+        return core.call(name, request);
+      },
+      subscribe: (listener) => core.subscribe(listener),
+      close: () => core.close(),
+    };
+    main = await openMainWindow(electron, pageCore, {
+      outDir: deps.outDir,
+      isMac,
+      store,
+      // A keychain (or keyring) prompt appears in front of the window, not alone before it.
+      onShown: () => {
+        if (restoring) return;
+        restoring = true;
+        core
+          .start()
+          .catch((error) => log(`opus: the saved sign-in was not restored: ${stackOf(error)}`))
+          .finally(signInRestored);
+      },
+      onPageAsked: () => {
+        quitWhenPageCloses = quitAfterClose;
+        quitAfterClose = false;
+      },
+      onClosed: () => {
+        main = null;
+        if (quitAfterClose) app.quit();
+      },
+    });
+    await main.loaded;
+  };
+
+  const boot = async (): Promise<void> => {
     serveRenderer(electron, join(deps.outDir, 'renderer'));
     denyAllPermissions(electron.session.defaultSession);
-    const store = deps.openStore();
     opus = await deps.boot({
       dataDir: app.getPath('userData'),
       store,
       env: deps.env,
+      signInLater: true,
       core: (localboxUrl) => ({
         cipher: safeStorageCipher(electron.safeStorage, log, deps.platform),
         openExternal: async (url) => {
@@ -83,77 +159,54 @@ export function startShell(electron: ShellElectron, deps: ShellDeps): void {
         dialogs: nativeDialogs(electron.dialog),
         window: {
           close: () => {
-            mayClose = true;
-            window?.close();
+            quitAfterClose = quitWhenPageCloses;
+            quitWhenPageCloses = false;
+            main?.closeForPage();
           },
         },
         version: app.getVersion(),
         log,
       }),
     });
-    const { core, localbox } = opus;
     // The address only (no token): the end-to-end tests find the embedded localbox by it.
-    if (localbox) log(`opus: embedded localbox at ${localbox.url}`);
+    if (opus.localbox) log(`opus: embedded localbox at ${opus.localbox.url}`);
+    await showWindow(opus.core);
+  };
 
-    const bounds = (await store.get('window.bounds')) ?? null;
-    const opened = new electron.BrowserWindow(
-      windowOptions(join(deps.outDir, 'electron', 'preload.cjs'), bounds ? JSON.parse(bounds) : undefined),
-    );
-    window = opened;
-    lockNavigation(opened);
-    bindContract(electron.ipcMain, core, opened);
-    const taskbar = new TaskbarProgress((fraction) => window?.setProgressBar(fraction));
-    core.subscribe((name, payload) => {
-      if (name === 'transferProgress') taskbar.update(payload as EventPayload<'transferProgress'>);
-    });
-    installMenu(electron.Menu, opened, deps.platform === 'darwin');
-    opened.once('ready-to-show', () => window?.show());
-    // The page keeps a beforeunload while any tab has unsaved changes. Instead of a generic prompt, it
-    // is told to ask Save / Don't Save / Cancel for each tab, and calls closeWindow when it is done.
-    opened.webContents.on('will-prevent-unload', (event) => {
-      if (mayClose) event.preventDefault();
-      else window?.webContents.send(EVENT_CHANNEL, 'menuCommand', { command: 'quit' });
-    });
-    opened.on('close', () => {
-      if (window) void store.set('window.bounds', JSON.stringify(window.getBounds()));
-    });
-    opened.on('closed', () => {
-      window = null;
-      if (quitAfterClose) app.quit();
-    });
-    await opened.loadURL(`${APP_ORIGIN}/index.html`);
-  }
-
-  // A separate profile for a test run (and for anyone who wants one): every file Opus keeps lives here.
-  if (deps.env.OPUS_USER_DATA) app.setPath('userData', deps.env.OPUS_USER_DATA);
-  registerAppScheme(electron.protocol);
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
   app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+    if (main?.window.isMinimized()) main.window.restore();
+    main?.window.focus();
   });
-  app.whenReady().then(boot, (error) => {
-    log(`opus: could not start: ${(error as Error)?.stack ?? error}`);
-    app.exit(1);
-  });
-  app.on('window-all-closed', () => {
-    if (deps.platform !== 'darwin') app.quit();
-  });
-  let quitting = false;
+  // A start that fails must not leave a process without a window holding the single-instance lock:
+  // every later launch would hand over to it and quit.
+  app
+    .whenReady()
+    .then(boot)
+    .catch(async (error: unknown) => {
+      log(`opus: could not start: ${stackOf(error)}`);
+      const why = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+      electron.dialog.showErrorBox(
+        'Opus could not start',
+        `Opus could not start: ${why}.\n\nThe details are in ${join(app.getPath('logs'), 'main.log')}.`,
+      );
+      await Promise.resolve(opus?.close()).catch(() => {});
+      app.exit(1);
+    });
   app.on('before-quit', (event) => {
-    if (quitting) return;
+    if (coreClosed) return;
     event.preventDefault();
-    if (window && !window.isDestroyed()) {
-      // The window goes first, so the page can ask about unsaved tabs while the core still runs.
+    if (main) {
       quitAfterClose = true;
-      window.close();
-      return;
-    }
-    // Unsaved text reaches the journal before the process ends.
-    quitting = true;
-    Promise.resolve(opus?.close()).finally(() => app.quit());
+      main.window.close();
+    } else closeCoreThenQuit();
+  });
+  // Closing the last window quits on Windows and Linux (through before-quit above), not on macOS.
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+  // macOS: the Dock icon brings back the window the user closed; the core kept running.
+  app.on('activate', () => {
+    if (main || !opus || closing) return;
+    showWindow(opus.core).catch((error) => log(`opus: could not reopen the window: ${stackOf(error)}`));
   });
 }

@@ -17,6 +17,11 @@ export interface BootOptions {
   store: KeyValueStore;
   /** Where OPUS_DROPBOX_APP_KEY is read when Settings has no app key. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The host restores the saved sign-in itself, with `core.start()`: Electron does once its window shows,
+   * so a keychain prompt has a window behind it. Otherwise bootOpus does, before it returns.
+   */
+  signInLater?: boolean;
   /** The embedded localbox accepts fault injection (the browser host's --localbox-faults, for tests). */
   localboxFaults?: boolean;
   /** The rest of the core's options; an embedded localbox's address is known only once it runs. */
@@ -67,7 +72,7 @@ export async function bootOpus(options: BootOptions): Promise<BootedOpus> {
       dataDir: options.dataDir,
       store: options.store,
     });
-    await core.start();
+    if (!options.signInLater) await core.start();
     return {
       core,
       localbox,

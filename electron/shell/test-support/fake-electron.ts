@@ -141,6 +141,8 @@ export class FakeApp extends EventEmitter implements ShellApp, WindowList {
   }
 
   getPath(name: PathName): string {
+    // As Electron: the logs folder asked for before any was set is the default one, for the name now.
+    if (name === 'logs' && !this.paths.has('logs')) this.setAppLogsPath();
     const path = this.paths.get(name);
     if (!path) throw new Error(`Failed to get '${name}' path`);
     return path;
