@@ -1,10 +1,21 @@
 import type { ShellSession, ShellWindow } from './shell-electron.ts';
-import { isAppUrl } from './window-options.ts';
+import { APP_ORIGIN, isAppUrl } from './window-options.ts';
 
-/** No permission (camera, notifications, geolocation…) is ever granted: a text editor needs none. */
-export function denyAllPermissions(session: ShellSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Monaco's Cut, Copy and Paste (its context menu, and the keys) go through the async clipboard API,
+ * which a sandboxed page may use only when granted these; a text editor needs nothing else.
+ */
+const PAGE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-read', 'clipboard-sanitized-write']);
+
+/** The clipboard for the app's own page (its main frame on app://opus); everything else is refused. */
+export function allowOnlyWhatThePageNeeds(session: ShellSession): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(PAGE_PERMISSIONS.has(permission) && details.isMainFrame && isAppUrl(details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) =>
+      PAGE_PERMISSIONS.has(permission) && details.isMainFrame && requestingOrigin === APP_ORIGIN,
+  );
 }
 
 /** The window stays on app://opus: no navigation elsewhere, no new windows, no webviews. */

@@ -9,7 +9,7 @@ import type { CoreService } from '../core/wiring/core-service.ts';
 import { logFile } from './log-file.ts';
 import { type MainWindow, openMainWindow } from './main-window.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
-import { denyAllPermissions } from './security.ts';
+import { allowOnlyWhatThePageNeeds } from './security.ts';
 import type { ShellApp, ShellElectron } from './shell-electron.ts';
 import { safeStorageCipher } from './storage.ts';
 import { isAllowedExternalUrl } from './window-options.ts';
@@ -144,7 +144,7 @@ export function startShell(electron: ShellElectron, deps: ShellDeps): void {
 
   const boot = async (): Promise<void> => {
     serveRenderer(electron, join(deps.outDir, 'renderer'));
-    denyAllPermissions(electron.session.defaultSession);
+    allowOnlyWhatThePageNeeds(electron.session.defaultSession);
     opus = await deps.boot({
       dataDir: app.getPath('userData'),
       store,

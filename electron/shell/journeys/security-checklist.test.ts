@@ -4,11 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserWindow, Session, WebPreferences } from 'electron';
+import type { BrowserWindow, WebPreferences } from 'electron';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RENDERER_CSP } from '../../common/renderer-csp.ts';
 import { APP_SCHEME_PRIVILEGES, rendererRequestHandler } from '../renderer-files.ts';
-import { denyAllPermissions, lockNavigation } from '../security.ts';
+import { allowOnlyWhatThePageNeeds, lockNavigation } from '../security.ts';
+import { FakeSession, type Permission } from '../test-support/fake-electron.ts';
 import { APP_ORIGIN, isAllowedExternalUrl, isAppUrl, windowOptions } from '../window-options.ts';
 
 const PRELOAD = join(tmpdir(), 'opus', 'electron', 'preload.cjs');
@@ -185,31 +186,51 @@ describe('navigation, new windows and webviews', () => {
   });
 });
 
-// 5. Handle session permission requests from remote content.
+// 5. Handle session permission requests from remote content. Monaco's context menu (Cut, Copy, Paste)
+// needs the clipboard, which a sandboxed page is granted only through these handlers.
 describe('permissions', () => {
-  test('every permission request and check is denied', () => {
-    type RequestHandler = (
-      contents: unknown,
-      permission: string,
-      callback: (granted: boolean) => void,
-    ) => void;
-    type CheckHandler = (contents: unknown, permission: string) => boolean;
-    const installed: { request?: RequestHandler; check?: CheckHandler } = {};
-    const session = {
-      setPermissionRequestHandler: (handler: RequestHandler) => {
-        installed.request = handler;
-      },
-      setPermissionCheckHandler: (handler: CheckHandler) => {
-        installed.check = handler;
-      },
+  const PAGE = `${APP_ORIGIN}/index.html`;
+  // The origin Chromium reports for each page (Node's URL knows nothing of app:'s registration).
+  const ORIGIN: Record<string, string> = {
+    [PAGE]: APP_ORIGIN,
+    'https://evil.example/': 'https://evil.example',
+    'file:///etc/passwd': 'file://',
+    'https://www.dropbox.com/': 'https://www.dropbox.com',
+  };
+  const permitted = async (permission: Permission, url: string, isMainFrame: boolean) => {
+    const session = new FakeSession();
+    allowOnlyWhatThePageNeeds(session);
+    const origin = ORIGIN[url] ?? expect.unreachable(url);
+    return {
+      request: await session.request(permission, { requestingUrl: url, isMainFrame }),
+      check: session.check(permission, origin, { requestingUrl: url, isMainFrame }),
     };
-    denyAllPermissions(session as unknown as Session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      const answers: boolean[] = [];
-      installed.request?.({}, permission, (granted) => answers.push(granted));
-      expect(answers, permission).toEqual([false]);
-      expect(installed.check?.({}, permission), permission).toBe(false);
-    }
+  };
+
+  test.each(['clipboard-read', 'clipboard-sanitized-write'] as const)(
+    "the app's own page may use %s",
+    async (permission) => {
+      expect(await permitted(permission, PAGE, true)).toEqual({ request: true, check: true });
+    },
+  );
+
+  test.each(['clipboard-read', 'clipboard-sanitized-write'] as const)(
+    '%s is refused to a frame inside the page, and to any other origin',
+    async (permission) => {
+      expect(await permitted(permission, PAGE, false)).toEqual({ request: false, check: false });
+      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'https://www.dropbox.com/'])
+        expect(await permitted(permission, url, true), url).toEqual({ request: false, check: false });
+    },
+  );
+
+  test.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'openExternal',
+    'deprecated-sync-clipboard-read',
+  ] as const)('every other permission, %s say, is refused even to the app', async (permission) => {
+    expect(await permitted(permission, PAGE, true)).toEqual({ request: false, check: false });
   });
 });
 
