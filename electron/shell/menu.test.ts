@@ -60,6 +60,21 @@ describe.each([
     expect([...byId.keys()].some((id) => id?.endsWith('.quit'))).toBe(false);
   });
 
+  test("Ctrl/Cmd+W is bound once, to Close Tab: no Close role, nor the one in Electron's own Window menu", () => {
+    const template = menuTemplate(() => {}, isMac);
+    expect(items.filter((item) => item.role?.toLowerCase() === 'close')).toEqual([]);
+    // Given no submenu, Electron fills the Window menu itself, with Close (Ctrl+W) on Windows and Linux.
+    const windowMenu = template.find((item) => item.role === 'windowMenu');
+    expect(windowMenu?.submenu).toEqual(
+      isMac
+        ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
+        : [{ role: 'minimize' }, { role: 'zoom' }],
+    );
+    expect(items.filter((item) => item.accelerator === 'CmdOrCtrl+W').map((item) => item.id)).toEqual([
+      'file.closeTab',
+    ]);
+  });
+
   test("separators part the groups, and Electron's own items keep their places", () => {
     const template = menuTemplate(() => {}, isMac);
     const shape = (id: string) =>
@@ -68,8 +83,8 @@ describe.each([
       );
     expect(shape('file')).toEqual([
       ...['newFile', '|', 'closeTab', 'closeAll', '|', 'settings', 'checkForUpdates', '|'],
-      ...['reopenWithEncoding', 'saveWithEncoding', '|'],
-      isMac ? 'close' : 'quit',
+      ...['reopenWithEncoding', 'saveWithEncoding'],
+      ...(isMac ? [] : ['|', 'quit']),
     ]);
     expect(shape('dropbox')).toEqual([
       ...['open', 'save', 'saveAs', '|', 'uploadLocalFile', 'downloadToComputer', '|'],

@@ -35,10 +35,10 @@ export function menuTemplate(
     {
       label: 'File',
       id: 'file',
+      // Ctrl/Cmd+W is Close Tab's alone: no Close role here (macOS closes the window with its button).
       submenu: [
         ...commandItems('file', send),
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
+        ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
       ],
     },
     { role: 'editMenu' },
@@ -56,7 +56,15 @@ export function menuTemplate(
         { role: 'togglefullscreen' },
       ],
     },
-    { role: 'windowMenu' },
+    // Electron's own Window menu would bring Close (Ctrl+W) on Windows and Linux: listed here without it.
+    {
+      role: 'windowMenu',
+      submenu: [
+        { role: 'minimize' },
+        { role: 'zoom' },
+        ...(isMac ? [{ type: 'separator' as const }, { role: 'front' as const }] : []),
+      ],
+    },
     { role: 'help', submenu: [{ label: 'About Opus', role: 'about' }] },
   ];
 }
