@@ -12,7 +12,11 @@ export function trustedSender(event: ShellInvokeEvent, window: Pick<ShellWindow,
 }
 
 /** Binds the contract: one channel in, checked once here, and events out to the window. */
-export function bindContract(ipcMain: ShellIpcMain, core: CoreService, window: ShellWindow): () => void {
+export function bindContract(
+  ipcMain: ShellIpcMain,
+  core: CoreService,
+  window: Pick<ShellWindow, 'webContents' | 'isDestroyed'>,
+): () => void {
   ipcMain.handle(CALL_CHANNEL, (event, name: unknown, request: unknown) => {
     if (!trustedSender(event, window)) return refusal('invalid_request', 'Untrusted sender.');
     return core.call(String(name), request);
