@@ -80,7 +80,12 @@ export function startShell(electron: ShellElectron, deps: ShellDeps): void {
     return;
   }
 
-  const store = deps.openStore();
+  // Opened once Electron is ready, as it always was: by then the profile folder is final.
+  let openedStore: KeyValueStore | null = null;
+  const store = () => {
+    openedStore ??= deps.openStore();
+    return openedStore;
+  };
   let opus: BootedOpus | null = null;
   let main: MainWindow | null = null;
   // The quit handshake. Electron quits in the order before-quit → each window's close and closed →
@@ -120,7 +125,7 @@ export function startShell(electron: ShellElectron, deps: ShellDeps): void {
     main = await openMainWindow(electron, pageCore, {
       outDir: deps.outDir,
       isMac,
-      store,
+      store: store(),
       // A keychain (or keyring) prompt appears in front of the window, not alone before it.
       onShown: () => {
         if (restoring) return;
@@ -147,7 +152,7 @@ export function startShell(electron: ShellElectron, deps: ShellDeps): void {
     allowOnlyWhatThePageNeeds(electron.session.defaultSession);
     opus = await deps.boot({
       dataDir: app.getPath('userData'),
-      store,
+      store: store(),
       env: deps.env,
       signInLater: true,
       core: (localboxUrl) => ({

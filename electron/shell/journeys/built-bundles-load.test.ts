@@ -28,6 +28,8 @@ test('the built main process bundle loads under Node ESM and starts the Electron
   const calls = JSON.parse(stdout.trim()) as string[];
   expect(calls).toEqual(
     expect.arrayContaining([
+      'app.setName',
+      'app.setAppLogsPath',
       'protocol.registerSchemesAsPrivileged',
       'app.requestSingleInstanceLock',
       'app.whenReady',

@@ -12,6 +12,9 @@ export const app = {
   whenReady: record('app.whenReady', () => new Promise(() => {})),
   quit: record('app.quit'),
   exit: record('app.exit'),
+  setName: record('app.setName'),
+  setPath: record('app.setPath'),
+  setAppLogsPath: record('app.setAppLogsPath'),
   getPath: () => '/nonexistent',
   getVersion: () => '0.0.0',
 };
