@@ -23,3 +23,15 @@ test('the log keeps timestamped lines, moves aside past 5 MB, and never throws',
   writeFileSync(join(dir, 'blocked'), '');
   expect(() => logFile(join(dir, 'blocked', 'logs'))('lost')).not.toThrow();
 });
+
+test('the log folder and file are the user’s alone, whatever the umask', () => {
+  const before = process.umask(0o000);
+  try {
+    const folder = join(mkdtempSync(join(tmpdir(), 'opus-log-')), 'logs');
+    logFile(folder)('a line');
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(folder, 'main.log')).mode & 0o777).toBe(0o600);
+  } finally {
+    process.umask(before);
+  }
+});

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Past this size the log moves to main.old.log and starts again: two files at most, never unbounded. */
@@ -15,7 +15,10 @@ export function logFile(folder: string, now: () => Date = () => new Date()): (li
   return (line) => {
     try {
       if (size < 0) {
-        mkdirSync(folder, { recursive: true });
+        // Only the user reads what Opus logs (file names, paths), whatever the umask; on macOS the
+        // logs folder is outside userData, which boot narrows.
+        mkdirSync(folder, { recursive: true, mode: 0o700 });
+        if (process.platform !== 'win32') chmodSync(folder, 0o700);
         size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
       }
       if (size > MAX_BYTES) {

@@ -30,11 +30,16 @@ export interface ShellApp
     | 'setAppLogsPath'
     | 'getVersion'
     | 'requestSingleInstanceLock'
+    | 'isPackaged'
   > {
   on(event: 'before-quit' | 'will-quit', listener: (event: Event) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'activate', listener: (event: Event, hasVisibleWindows: boolean) => void): unknown;
-  on(event: 'second-instance', listener: (event: Event, argv: string[]) => void): unknown;
+  on(
+    event: 'second-instance',
+    listener: (event: Event, argv: string[], workingDirectory: string, additionalData: unknown) => void,
+  ): unknown;
+  on(event: 'open-file', listener: (event: Event, path: string) => void): unknown;
 }
 
 export type ShellFrame = Pick<WebFrameMain, 'url'>;

@@ -2,11 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { TokenVault } from '../core/auth/token-vault.ts';
 import { eventually } from '../core/test-support/waiting.ts';
-import { localboxEndpoints } from '../core/wiring/provider.ts';
-import { safeStorageCipher } from './storage.ts';
-import { closeLaunchedShells, launchShell } from './test-support/launched-shell.ts';
+import { closeLaunchedShells, launchAndSignIn, launchShell } from './test-support/launched-shell.ts';
 
 afterEach(closeLaunchedShells);
 
@@ -26,6 +23,24 @@ test('the app boots Opus, shows its window and answers the page over IPC', async
   expect(window.webContents.mainFrame.url).toBe('app://opus/index.html');
   expect(await shell.call(window, 'getAppInfo')).toMatchObject({ ok: true, value: { provider: 'localbox' } });
   expect(shell.lines.join('\n')).toMatch(/opus: embedded localbox at http:\/\/127\.0\.0\.1:\d+/);
+});
+
+test("the app's updater is the core's: Check for Updates asks it", async () => {
+  let checks = 0;
+  const shell = launchShell({
+    updater: () => ({
+      check: async () => {
+        checks++;
+        return { kind: 'up_to_date', version: '9.9.9' };
+      },
+      download: async () => {},
+      quitAndInstall: () => {},
+    }),
+  });
+  const window = await shown(shell);
+  const answer = await shell.call(window, 'checkForUpdates');
+  expect(answer).toEqual({ ok: true, value: { phase: 'up_to_date', version: '9.9.9' } });
+  expect(checks).toBe(1);
 });
 
 test('a start that fails shows why, logs the stack and quits, leaving no process behind', async () => {
@@ -74,26 +89,7 @@ test('on macOS the log goes to Library/Logs/Opus, and OPUS_USER_DATA still choos
 
 test('the window shows before the saved sign-in is read from the keychain, and the page is answered signed in', async () => {
   // A first run signs in: its refresh token is kept in the vault, sealed by the keychain.
-  const first = launchShell();
-  await shown(first);
-  const localbox = first.booted()?.localbox ?? expect.unreachable('no embedded localbox');
-  const tokens = localbox.issueTokens();
-  const account = (await (
-    await fetch(`${localbox.url}/2/users/get_current_account`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokens.access_token}` },
-    })
-  ).json()) as { account_id: string };
-  const vault = new TokenVault({
-    store: first.store,
-    cipher: safeStorageCipher(first.electron.safeStorage, () => {}),
-    endpoints: localboxEndpoints(localbox.url, localbox.appKey),
-    log: { info: () => {}, warn: () => {} },
-  });
-  await vault.save({ refreshToken: tokens.refresh_token ?? '', accountId: account.account_id });
-  first.electron.app.quit();
-  await first.electron.app.ended;
-
+  const first = await launchAndSignIn();
   const second = launchShell({ root: first.root, store: first.store });
   const window = await shown(second);
   const answer = await second.call(window, 'getAccount');

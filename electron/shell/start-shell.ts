@@ -6,6 +6,8 @@ import type { KeyValueStore } from '../core/auth/token-vault.ts';
 import type { NativeDialogs } from '../core/wiring/app-handlers.ts';
 import type { BootedOpus, BootOptions } from '../core/wiring/boot.ts';
 import type { CoreService } from '../core/wiring/core-service.ts';
+import type { UpdaterPort } from '../core/wiring/updates.ts';
+import { listenForFilesFromOs } from './files-from-os.ts';
 import { logFile } from './log-file.ts';
 import { type MainWindow, openMainWindow } from './main-window.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -25,7 +27,11 @@ export interface ShellDeps {
   /** bootOpus in the app. */
   boot(options: BootOptions): Promise<BootedOpus>;
   env: NodeJS.ProcessEnv;
+  /** The launch's command line: files the OS passed to open (Windows, Linux). */
+  argv: readonly string[];
   platform: NodeJS.Platform;
+  /** The app's updater (updates.ts in the app: electron-updater needs the real Electron). */
+  updater?(log: (line: string) => void): UpdaterPort;
   /** Each log line goes here (stderr in the app) and to main.log. */
   stderr(line: string): void;
 }
@@ -79,6 +85,8 @@ export function startShell(electron: ShellElectron, deps: ShellDeps): void {
     app.quit();
     return;
   }
+  // Before ready: macOS sends open-file for the double-click that launched the app.
+  const filesFromOs = listenForFilesFromOs(app, deps.argv, log);
 
   // Opened once Electron is ready, as it always was: by then the profile folder is final.
   let openedStore: KeyValueStore | null = null;
@@ -171,8 +179,10 @@ export function startShell(electron: ShellElectron, deps: ShellDeps): void {
         },
         version: app.getVersion(),
         log,
+        ...(deps.updater ? { updater: deps.updater(log) } : {}),
       }),
     });
+    filesFromOs.deliverTo(opus.core.filesFromOs);
     // The address only (no token): the end-to-end tests find the embedded localbox by it.
     if (opus.localbox) log(`opus: embedded localbox at ${opus.localbox.url}`);
     await showWindow(opus.core);

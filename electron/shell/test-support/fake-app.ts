@@ -17,6 +17,8 @@ export class FakeApp extends EventEmitter implements ShellApp, WindowList {
   readonly ended: Promise<number>;
   name = 'Electron';
   singleInstance = true;
+  /** Run from its folder (`electron out/electron/main.js`), as the tests launch it. */
+  readonly isPackaged = false;
   private readonly paths = new Map<string, string>();
   private quitting = false;
   private exiting = false;

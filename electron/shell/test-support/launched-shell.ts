@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CALL_CHANNEL } from '../../common/channels.ts';
 import { memoryStore } from '../../core/auth/test-support/memory-store.ts';
-import type { KeyValueStore } from '../../core/auth/token-vault.ts';
+import { type KeyValueStore, TokenVault } from '../../core/auth/token-vault.ts';
+import { eventually } from '../../core/test-support/waiting.ts';
 import { type BootedOpus, type BootOptions, bootOpus } from '../../core/wiring/boot.ts';
-import { startShell } from '../start-shell.ts';
+import { localboxEndpoints } from '../../core/wiring/provider.ts';
+import { type ShellDeps, startShell } from '../start-shell.ts';
+import { safeStorageCipher } from '../storage.ts';
 import { type FakeElectron, fakeElectron } from './fake-electron.ts';
 import type { FakeWindow } from './fake-window.ts';
 
@@ -37,6 +40,10 @@ export interface LaunchOptions {
   /** Wraps bootOpus, to watch or hold the core. */
   boot?: (options: BootOptions) => Promise<BootedOpus>;
   env?: NodeJS.ProcessEnv;
+  /** The launch's command line (files the OS passed come after the app's folder). */
+  argv?: string[];
+  /** The app's updater, as main.ts gives electron-updater's. */
+  updater?: ShellDeps['updater'];
 }
 
 /** Starts the shell against a fake Electron, and makes it ready, as launching the app does. */
@@ -55,6 +62,8 @@ export function launchShell(options: LaunchOptions = {}): LaunchedShell {
       return booted;
     },
     env: options.env ?? {},
+    argv: options.argv ?? ['electron', 'out/electron/main.js'],
+    ...(options.updater ? { updater: options.updater } : {}),
     platform: options.platform ?? 'linux',
     stderr: (line) => lines.push(line),
   });
@@ -81,4 +90,31 @@ export async function closeLaunchedShells(): Promise<void> {
     if (!ended) await shell.booted()?.close();
   }
   for (const root of roots) rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * A first run that signed in and quit: its refresh token is kept in the vault, sealed by the keychain,
+ * so a launch on its `root` and `store` starts signed in, as a second start of the app does.
+ */
+export async function launchAndSignIn(): Promise<LaunchedShell> {
+  const first = launchShell();
+  await eventually(() => first.electron.window()?.visible === true, 10_000, 'the window to show');
+  const localbox = first.booted()?.localbox;
+  if (!localbox) throw new Error('no embedded localbox');
+  const tokens = localbox.issueTokens();
+  const answer = await fetch(`${localbox.url}/2/users/get_current_account`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tokens.access_token}` },
+  });
+  const account = (await answer.json()) as { account_id: string };
+  const vault = new TokenVault({
+    store: first.store,
+    cipher: safeStorageCipher(first.electron.safeStorage, () => {}),
+    endpoints: localboxEndpoints(localbox.url, localbox.appKey),
+    log: { info: () => {}, warn: () => {} },
+  });
+  await vault.save({ refreshToken: tokens.refresh_token ?? '', accountId: account.account_id });
+  first.electron.app.quit();
+  await first.electron.app.ended;
+  return first;
 }
