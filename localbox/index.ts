@@ -65,7 +65,7 @@ export async function startLocalbox(options: LocalboxOptions): Promise<Localbox>
       res.destroy();
     });
   };
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -51,6 +51,13 @@ export interface ConnectionLimits {
   unauthenticatedRequestMs: number;
   /** Requests without a valid access token still arriving at once; past it they are refused (503). */
   unauthenticatedConnections: number;
+  /**
+   * How long an idle keep-alive connection stays open. Longer than any client keeps one (undici ~4 s,
+   * Node's agent 5 s, browsers up to 60 s): the client always lets go first, so a request sent on a
+   * socket the server is closing at that very moment (`fetch failed`, which the SDK does not retry)
+   * cannot happen. Node says it in `Keep-Alive: timeout=…`, and clients that read the hint keep less.
+   */
+  keepAliveTimeoutMs: number;
 }
 
 /** What a registration without --redirect-uri allows: a desktop app's loopback listener, any path. */
@@ -90,6 +97,7 @@ export function resolveConfig(options: LocalboxOptions): LocalboxConfig {
       requestTimeoutMs: 15 * 60_000,
       unauthenticatedRequestMs: 15_000,
       unauthenticatedConnections: 32,
+      keepAliveTimeoutMs: 75_000,
       ...options.limits,
     },
     account: { givenName: 'Local', surname: 'User', email: 'you@localbox.invalid', ...options.account },
