@@ -15,7 +15,9 @@ const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 
 /** The command's key as people on this system read it (`Ctrl+Shift+S`, `⌘⇧S`), if it has one. */
 export function shortcutOf(command: CommandId | CommandEntry): string | undefined {
-  const key = (typeof command === 'string' ? commandEntry(command) : command).keys[0];
+  const entry = typeof command === 'string' ? commandEntry(command) : command;
+  const key = entry.keys[0];
+  if (!key && entry.chord) return entry.chord.map((part) => keyText(part, isMac)).join(' ');
   return key ? keyText(key, isMac) : undefined;
 }
 

@@ -22,6 +22,12 @@ interface CommandSpec {
    * asks about unsaved text; in Electron the menu has them.
    */
   keys: readonly KeyBinding[];
+  /**
+   * A chord as VS Code has them (`Mod+K`, then `V`): the page answers to it (use-shortcuts.ts, and in
+   * the editor Monaco's own chords, renderer/markdown/use-markdown-preview.ts); Electron's menu has no
+   * chords, so it shows none.
+   */
+  chord?: readonly [KeyBinding, KeyBinding];
   /** Where the application menu shows it; a new group starts after a separator. None: not in the menu. */
   menu: { name: MenuName; group: number } | null;
   /** Needs an open document. */
@@ -117,6 +123,14 @@ const SPECS = {
     needsDocument: false,
     inPalette: false,
     toolbar: { label: 'Commands', hint: '' },
+  },
+  togglePreview: {
+    label: 'Toggle Markdown Preview',
+    keys: [],
+    chord: ['Mod+K', 'V'],
+    menu: { name: 'view', group: 2 },
+    needsDocument: true,
+    inPalette: true,
   },
   /** The window is closing (or the app quitting) with unsaved tabs: ask about each, then closeWindow. */
   quit: { label: 'Quit', keys: [], menu: null, needsDocument: false, inPalette: false },

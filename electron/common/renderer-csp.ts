@@ -8,7 +8,8 @@ const DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'script-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'worker-src': ["'self'", 'blob:'],
-  'img-src': ["'self'", 'data:'],
+  // blob:: the Markdown preview's images from Dropbox, fetched as bytes (renderer/markdown/preview-images.ts).
+  'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
   // The browser host's page calls its own /api; Electron's talks over IPC. Dropbox is reached from main.
   'connect-src': ["'self'"],

@@ -91,7 +91,17 @@ describe.each([
       ...['revisionHistory', 'account', 'signIn', 'signOut'],
     ]);
     expect(shape('view')).toEqual([
-      ...['commandPalette', '|', 'resetZoom', 'zoomIn', 'zoomOut', '|', 'togglefullscreen'],
+      ...[
+        'commandPalette',
+        '|',
+        'togglePreview',
+        '|',
+        'resetZoom',
+        'zoomIn',
+        'zoomOut',
+        '|',
+        'togglefullscreen',
+      ],
     ]);
   });
 });

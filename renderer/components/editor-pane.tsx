@@ -12,6 +12,8 @@ export interface EditorHandle {
   /** The text of an open document (null when it has no tab), whether or not its tab is showing. */
   getText(documentId: string): string | null;
   focus(): void;
+  /** The editor itself, for views that follow it (the Markdown preview reads its text and scroll). */
+  editor: Editor;
 }
 
 export interface EditorDocument {
@@ -56,6 +58,7 @@ export function EditorPane({ documents, activeId, loop, onReady }: EditorPanePro
     onReady({
       getText: (documentId) => open.get(documentId)?.model.getValue() ?? null,
       focus: () => instance.focus(),
+      editor: instance,
     });
     return () => {
       onReady(null);

@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { languageForPath } from '../editor/language-for-path.ts';
+import { MarkdownPreview } from '../markdown/markdown-preview.tsx';
+import type { MonacoEditor } from '../markdown/monaco-editor.ts';
+import { useEditorChords, useMarkdownPreview } from '../markdown/use-markdown-preview.ts';
 import type { Account, OpusApi } from '../opus.ts';
 import type { PageStart } from '../start-up/start-up.ts';
 import { useStartDocuments, useWorkspaceStart } from '../start-up/use-start-up.ts';
@@ -35,11 +38,14 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
   const start = useWorkspaceStart(opus, pageStart);
   const editor = useRef<EditorHandle | null>(null);
   const getText = useCallback((documentId: string) => editor.current?.getText(documentId) ?? null, []);
+  const [editorView, setEditorView] = useState<MonacoEditor | null>(null);
   const onReady = useCallback((handle: EditorHandle | null) => {
     editor.current = handle;
+    setEditorView(handle?.editor ?? null);
   }, []);
   const docs = useDocuments(opus, start.first);
-  const ws = useWorkspace(opus, docs, getText, nativeDialogs);
+  const preview = useMarkdownPreview();
+  const ws = useWorkspace(opus, docs, getText, nativeDialogs, preview.toggle);
   const connection = useConnection(opus);
   const transfers = useTransfers(opus);
   const active = docs.active;
@@ -48,6 +54,7 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
 
   const linkOpening = useStartDocuments(start, docs, ws);
   useShortcuts(ws.run);
+  useEditorChords(editorView, ws.run);
   useRegionKeys();
   useEffect(() => opus.onMenuCommand(({ command }) => ws.run(command)), [opus, ws.run]);
   useFilesFromOs(opus, ws);
@@ -90,7 +97,7 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
             onClose={() => void docs.close(activeId)}
           />
         )}
-        <main className="editor-area">
+        <main className={`editor-area${activeId && preview.shown(activeId) ? ' with-preview' : ''}`}>
           {activeId || linkOpening ? (
             // While a linked document is on its way the editor is made ready, empty, for it to show in.
             <EditorPane documents={editorDocs} activeId={activeId ?? ''} loop={docs.loop} onReady={onReady} />
@@ -101,6 +108,18 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
               onOpen={() => ws.run('open')}
               onUpload={() => ws.run('uploadLocalFile')}
               onOpenPath={(path) => void ws.openPath(path)}
+            />
+          )}
+          {active && activeId && editorView && preview.shown(activeId) && (
+            <MarkdownPreview
+              key={activeId}
+              opus={opus}
+              editor={editorView}
+              path={active.remote.path}
+              remoteAllowed={preview.remoteAllowed(activeId)}
+              onAllowRemote={() => preview.allowRemote(activeId)}
+              onOpenPath={(path) => void ws.openPath(path)}
+              onClose={() => preview.toggle(activeId)}
             />
           )}
         </main>

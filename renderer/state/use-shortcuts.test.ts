@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { COMMAND_LIST, type KeyPress, keyParts } from '../../electron/common/menu-commands.ts';
-import { commandForKey } from './use-shortcuts.ts';
+import { shortcutOf } from '../commands.ts';
+import { chordForKey, commandForKey } from './use-shortcuts.ts';
 
 /** The key press a binding describes, as a browser reports it: Shift makes a letter upper-case. */
 function press(binding: string, modifier: 'ctrlKey' | 'metaKey' = 'ctrlKey'): KeyPress {
@@ -44,5 +45,23 @@ describe('the page answers to every key Electron’s menu has', () => {
   test('a screen that answers to some commands leaves the other keys to the browser', () => {
     expect(commandForKey(press('Mod+,'), ['signIn', 'settings'])).toBe('settings');
     expect(commandForKey(press('Mod+S'), ['signIn', 'settings'])).toBeNull();
+  });
+});
+
+describe('chords, as VS Code has them', () => {
+  test('Ctrl+K starts the preview chord, and V then toggles the preview', () => {
+    expect(chordForKey(press('Mod+K'), null)).toEqual({ first: 'Mod+K' });
+    expect(chordForKey(press('V'), 'Mod+K')).toBe('togglePreview');
+    expect(chordForKey(press('Mod+K', 'metaKey'), null)).toEqual({ first: 'Mod+K' });
+  });
+
+  test('V alone, or after another key, is typing and no command', () => {
+    expect(chordForKey(press('V'), null)).toBeNull();
+    expect(chordForKey(press('V'), 'Mod+J')).toBeNull();
+    expect(chordForKey(press('Mod+V'), 'Mod+K')).toBeNull();
+  });
+
+  test('the palette shows the chord as its key', () => {
+    expect(shortcutOf('togglePreview')).toMatch(/^(Ctrl\+K V|⌘K V)$/);
   });
 });

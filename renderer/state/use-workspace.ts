@@ -51,6 +51,7 @@ export function useWorkspace(
   docs: DocumentsControls,
   getText: (documentId: string) => string | null,
   nativeDialogs: boolean,
+  togglePreview: (documentId: string) => void,
 ): WorkspaceControls {
   const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -274,6 +275,7 @@ export function useWorkspace(
       requestClose,
       download: (documentId) => void (onDropbox(documentId) && download(documentId)),
       onDropbox,
+      togglePreview,
     });
 
   return {

@@ -12,6 +12,7 @@ export interface CommandActions {
   save(documentId: string): void;
   requestClose(documentId: string): void;
   download(documentId: string): void;
+  togglePreview(documentId: string): void;
   /** Whether the document has a file on Dropbox (an untitled one is told it must be saved first). */
   onDropbox(documentId: string): boolean;
 }
@@ -62,6 +63,8 @@ export function runCommand(command: CommandId, actions: CommandActions) {
       return setDialog({ kind: 'encoding', documentId: activeId, purpose: 'reopen' });
     case 'saveWithEncoding':
       return setDialog({ kind: 'encoding', documentId: activeId, purpose: 'save' });
+    case 'togglePreview':
+      return actions.togglePreview(activeId);
     default: {
       // Every listed command has its case: one added to menu-commands.ts without one fails to compile.
       const unhandled: never = command;
