@@ -75,6 +75,13 @@ test('the screens of a signed-in session have no serious accessibility violation
   const lines = page.locator('.monaco-editor .view-lines');
   await expect(lines).toContainText('The last line.');
   await check('editor');
+  // The Markdown preview beside it (any file can have one).
+  await page.keyboard.press('F1');
+  await page.keyboard.type('markdown preview');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: /^Preview of / })).toBeVisible();
+  await check('markdown preview');
+  await page.getByRole('button', { name: 'Close Preview' }).click();
 
   await toolbarButton(page, 'Save As…').click();
   const saveAs = page.getByRole('dialog', { name: /Save As/ });
