@@ -61,7 +61,7 @@ describe('finding files with search_v2', () => {
   it('matches every word of the query, and only in the name', async () => {
     expect(found(await search({ query: 'meeting notes' }))).toEqual(['file /Notes/Meeting notes.txt']);
     expect(found(await search({ query: 'archive' }))).toEqual(['folder /Archive']);
-    expect((await search({ query: 'agenda' })).matches).toEqual([]);
+    expect((await search({ query: 'agenda', options: { filename_only: true } })).matches).toEqual([]);
   });
 
   it('narrows to a folder with options.path and to extensions with file_extensions', async () => {

@@ -10,10 +10,12 @@ import {
   EncodingShape,
   FileFromOsShape,
   FolderPath,
+  FoundFileShape,
   MergeChoiceShape,
   MergeHunkShape,
   MergeOriginSpanShape,
   MergeShape,
+  QuickOpenMatchShape,
   RemoteFileShape,
   RestoredDocument,
   RevisionShape,
@@ -174,6 +176,21 @@ export const commands = {
   getRecentFiles: command(
     none,
     z.array(z.strictObject({ path: z.string(), name: z.string(), openedAt: z.string() })),
+  ),
+
+  /**
+   * Quick Open: the `limit` files anywhere in the Dropbox whose path best matches `query` fuzzily, recent
+   * ones ranked up (an empty query: the recent ones). `source`: `index` when main's list of every path
+   * answered, `search` when Dropbox's search_v2 did while that list is still being built.
+   */
+  quickOpen: command(
+    z.strictObject({ query: z.string().max(1000), limit: z.number().int().min(1).max(200).optional() }),
+    z.strictObject({ matches: z.array(QuickOpenMatchShape), source: z.enum(['index', 'search']) }),
+  ),
+  /** Find in Dropbox: files whose name or contents hold every word (contents where the account's plan allows). */
+  findInDropbox: command(
+    z.strictObject({ query: z.string().trim().min(1).max(1000) }),
+    z.strictObject({ matches: z.array(FoundFileShape) }),
   ),
 
   listRevisions: command(

@@ -22,6 +22,8 @@ export const COMMAND_NAMES = [
   'resolveConflict',
   'getRestoredDocuments',
   'getRecentFiles',
+  'quickOpen',
+  'findInDropbox',
   'listRevisions',
   'getRevisionText',
   'restoreRevision',

@@ -327,3 +327,19 @@ export const UpdateBlockerShape = z.strictObject({
   phase: z.enum(['dirty', 'pending_upload', 'conflict']),
 });
 export type UpdateBlocker = z.infer<typeof UpdateBlockerShape>;
+
+/** A file Quick Open offers: anywhere in the Dropbox; `recent`: opened lately, so ranked up. */
+export const QuickOpenMatchShape = z.strictObject({
+  path: z.string(),
+  name: z.string(),
+  recent: z.boolean(),
+});
+export type QuickOpenMatch = z.infer<typeof QuickOpenMatchShape>;
+
+/** A file Find in Dropbox found, and whether its name, its contents or both matched. */
+export const FoundFileShape = z.strictObject({
+  path: z.string(),
+  name: z.string(),
+  matchedOn: z.enum(['name', 'content', 'both']),
+});
+export type FoundFile = z.infer<typeof FoundFileShape>;

@@ -1,11 +1,11 @@
-import type { users } from 'dropbox';
+import type { files, users } from 'dropbox';
 import { CONTENT_HASH_BLOCK } from './content-hash.ts';
 import { downloadedBytes } from './download-body.ts';
 import { downloadInto } from './download-stream.ts';
 import { type CallContext, callDropbox, callWithToken, mapped } from './dropbox-call.ts';
 import type { DropboxEndpoints } from './endpoints.ts';
 import { tagChain } from './error-mapping.ts';
-import type { FolderPage, Gateway } from './gateway.ts';
+import type { FolderPage, Gateway, SearchMatch } from './gateway.ts';
 import { commitKeptUpload } from './kept-upload.ts';
 import { DEFAULT_LONGPOLL_MARGIN_SECONDS, longpoll } from './longpoll.ts';
 import { toRemoteEntry, toRemoteFile, toRemoteFolder } from './metadata.ts';
@@ -55,6 +55,9 @@ const page = (result: {
     cursor: result.cursor,
     hasMore: result.has_more,
   }) satisfies FolderPage;
+
+const matchedOn = (type: files.SearchMatchTypeV2 | undefined): SearchMatch['matchedOn'] =>
+  type?.['.tag'] === 'file_content' ? 'content' : type?.['.tag'] === 'filename_and_content' ? 'both' : 'name';
 
 /** A team member's own limit when the team sets one, else the team's (or the individual's) space. */
 function allocatedBytes(allocation: users.SpaceAllocation): number {
@@ -139,6 +142,17 @@ export function createGateway(options: GatewayOptions): Gateway {
       mapped(async () =>
         toRemoteFolder((await call((client) => client.filesCreateFolderV2({ path }))).result.metadata),
       ),
+    search: (query, { filenameOnly, maxResults }) =>
+      mapped(async () => {
+        const { result } = await call((client) =>
+          client.filesSearchV2({ query, options: { filename_only: filenameOnly, max_results: maxResults } }),
+        );
+        return result.matches.flatMap((match) =>
+          match.metadata['.tag'] === 'metadata'
+            ? [{ entry: toRemoteEntry(match.metadata.metadata), matchedOn: matchedOn(match.match_type) }]
+            : [],
+        );
+      }),
     listRevisions: (path, limit) =>
       mapped(async () => {
         const { result } = await call((client) => client.filesListRevisions({ path, limit }));

@@ -68,7 +68,8 @@ export interface Gateway {
   commitKeptUpload(uploadSessionId: string, size: number, path: string): Promise<RemoteFile>;
   /** null when nothing is there (or it was deleted). */
   getMetadata(path: string): Promise<RemoteEntry | null>;
-  listFolder(path: string, options?: { limit?: number }): Promise<FolderPage>;
+  /** `recursive`: every entry below `path`, and a cursor whose changes cover them all. */
+  listFolder(path: string, options?: { limit?: number; recursive?: boolean }): Promise<FolderPage>;
   /** A cursor Dropbox can no longer continue (`reset`) fails as not_found, tags "reset": list again. */
   listFolderContinue(cursor: string): Promise<FolderPage>;
   latestCursor(path: string): Promise<string>;
@@ -78,12 +79,24 @@ export interface Gateway {
    */
   longpoll(cursor: string, timeoutSeconds: number, signal?: AbortSignal): Promise<LongpollResult>;
   createFolder(path: string): Promise<RemoteFolder>;
+  /**
+   * One request (`files/search_v2`): the first page of matches, best first. `filenameOnly: false` asks
+   * for contents too, which Dropbox answers only for accounts whose plan searches contents; the others
+   * get name matches alone. Eventually consistent: a file written a moment ago may be missing.
+   */
+  search(query: string, options: { filenameOnly: boolean; maxResults: number }): Promise<SearchMatch[]>;
   listRevisions(path: string, limit?: number): Promise<{ isDeleted: boolean; revisions: Revision[] }>;
   restore(path: string, rev: string): Promise<RemoteFile>;
   /** Two requests, in parallel (`users/get_current_account`, `users/get_space_usage`). */
   account(): Promise<AccountInfo>;
   /** Revokes the tokens server-side (`auth/token/revoke`). */
   revoke(): Promise<void>;
+}
+
+/** A search answer: the entry, and whether its name, its contents or both matched. */
+export interface SearchMatch {
+  entry: RemoteEntry;
+  matchedOn: 'name' | 'content' | 'both';
 }
 
 export type LongpollResult = { kind: 'changes' | 'timeout'; backoffSeconds?: number } | { kind: 'reset' };

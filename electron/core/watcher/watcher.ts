@@ -13,6 +13,8 @@ export interface WatcherOptions {
   /** Seconds Dropbox may hold a longpoll before answering "no changes" (30–480). */
   longpollSeconds?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** How a loop gets its cursor, at the start and after a reset (default: the folder's latest cursor). */
+  firstCursor?(folderLower: string): Promise<string>;
 }
 
 const RETRY_MIN_MS = 1000;
@@ -67,7 +69,7 @@ export class Watcher {
     let failures = 0;
     while (!signal.aborted) {
       try {
-        cursor ??= await gateway.latestCursor(folder);
+        cursor ??= await (this.options.firstCursor?.(folder) ?? gateway.latestCursor(folder));
         if (failures > 0) {
           // Back after a failure: catch up on what changed meanwhile and say so now, rather than only
           // once a longpoll answers (up to its timeout later), so waiting saves go up at once.

@@ -9,6 +9,7 @@ import { Connection } from '../dropbox/connection.ts';
 import { createGateway, type GatewayOptions } from '../dropbox/dropbox-gateway.ts';
 import { type DropboxEndpoints, serviceIdentity } from '../dropbox/endpoints.ts';
 import type { JournalFs } from '../journal/journal-fs.ts';
+import { QuickOpen } from '../quick-open/quick-open.ts';
 import { AccountDetails } from './account-details.ts';
 import { accountHandlers } from './account-handlers.ts';
 import { AccountJournal } from './account-journal.ts';
@@ -23,6 +24,7 @@ import type { DropboxClientPlace } from './files-from-os.ts';
 import { FilesFromOsInbox } from './files-from-os-inbox.ts';
 import { LocalChoices } from './local-choices.ts';
 import { retryPendingOrLog, retryPendingUploads } from './pending-uploads.ts';
+import { quickOpenHandlers } from './quick-open-handlers.ts';
 import { RecentFiles } from './recent-files.ts';
 import { Restoration, restorationHandlers } from './restoration.ts';
 import { restoreJournal } from './restore-journal.ts';
@@ -84,7 +86,10 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ports: options.signInPorts,
     fetch: options.fetch,
     log: authLog,
-    onChange: (signedIn, error) => void switcher.announceAccount(signedIn, error),
+    onChange: (signedIn, error) => {
+      if (!signedIn) quickOpen.stop();
+      void switcher.announceAccount(signedIn, error);
+    },
   });
   const localChoices = new LocalChoices();
   const filesFromOs = new FilesFromOsInbox(events, localChoices, options.dropboxClient);
@@ -122,6 +127,13 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     now: () => new Date(),
     docs: new Map(),
   });
+  const quickOpen = new QuickOpen({
+    gateway,
+    accountId: () => account.accountId,
+    recentPaths: async () => (await recentFiles.list()).map((file) => file.path),
+    longpollSeconds: options.longpollSeconds,
+    log,
+  });
   const watching = watchDocuments(() => gateway, documents, connection);
   const pendingUploads = retryPendingUploads(documents, events, log);
   const restoration = new Restoration(async () => {
@@ -158,6 +170,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ...revisionHandlers(() => gateway, documents),
     getRecentFiles: () => recentFiles.list(),
     takeFilesFromOs: () => filesFromOs.take(),
+    ...quickOpenHandlers(quickOpen, () => gateway),
     ...updateHandlers(updates),
     ...documentHandlers(documents, watching, recentFiles, () => restoration.get()),
   };
@@ -183,6 +196,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     close: async () => {
       account.cancelPendingSignIn();
       watching.watcher.stop();
+      quickOpen.stop();
       pendingUploads.stop();
       updates.stop();
       await journal.flush();
