@@ -8,6 +8,7 @@ import { measureTyping } from './browser/typing.ts';
 import { measureConcurrentUploads } from './core/concurrent-uploads.ts';
 import { measureLargeUpload } from './core/large-upload.ts';
 import { measureOpenSave } from './core/open-save.ts';
+import { measureQuickOpen } from './core/quick-open.ts';
 import { measureRequests } from './core/requests.ts';
 import { type BenchOptions, type Figure, judge } from './figure.ts';
 import { machineLine, resultsTable } from './table.ts';
@@ -24,6 +25,7 @@ export const GROUPS: readonly { name: string; measure(options: BenchOptions): Pr
   { name: 'concurrent-uploads', measure: measureConcurrentUploads },
   { name: 'memory', measure: measureMemory },
   { name: 'typing', measure: measureTyping },
+  { name: 'quick-open', measure: measureQuickOpen },
 ];
 
 function chromiumVersion(): string | null {

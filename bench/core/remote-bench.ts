@@ -14,6 +14,7 @@ import { fetchAgain, repoRoot } from './support.ts';
 export interface RemoteBench {
   opus: CoreHandle;
   url: string;
+  appKey: string;
   token: string;
   /** Requests per route since the last take, which starts the count again. */
   takeCounts(): Promise<Record<string, number>>;
@@ -28,6 +29,8 @@ export interface RemoteBenchOptions {
   maxUploadMiB?: number;
   /** Gateway settings for the core, e.g. a lower session threshold for a scaled-down run. */
   gateway?: Parameters<typeof createOpusCore>[0]['gateway'];
+  /** Fills localbox's data folder before it starts (the Quick Open figure's 100,000 paths). */
+  seed?: (dataDir: string) => void;
 }
 
 /**
@@ -36,6 +39,7 @@ export interface RemoteBenchOptions {
  */
 export async function startRemoteBench(options: RemoteBenchOptions = {}): Promise<RemoteBench> {
   const folder = mkdtempSync(join(tmpdir(), 'opus-bench-remote-'));
+  options.seed?.(join(folder, 'box'));
   const child = spawn(
     process.execPath,
     [
@@ -94,6 +98,7 @@ export async function startRemoteBench(options: RemoteBenchOptions = {}): Promis
   return {
     opus,
     url,
+    appKey,
     token,
     takeCounts: () => counts(true),
     peekCounts: () => counts(false),

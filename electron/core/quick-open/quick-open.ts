@@ -91,10 +91,12 @@ export class QuickOpen {
     index.clear();
     const { gateway } = this.options;
     let page = await gateway.listFolder('', { recursive: true, limit: PAGE });
-    index.apply(page.entries);
-    while (page.hasMore) {
-      page = await gateway.listFolderContinue(page.cursor);
+    for (;;) {
+      // The next page is asked for before this one is indexed, so the indexing hides behind the wire.
+      const next = page.hasMore ? gateway.listFolderContinue(page.cursor) : null;
       index.apply(page.entries);
+      if (!next) break;
+      page = await next;
     }
     // A stop (sign-out, another account) while listing leaves this index behind: it never becomes ready.
     if (index === this.index) {
