@@ -102,6 +102,13 @@ test('the screens of a signed-in session have no serious accessibility violation
   await check('command palette');
   await page.keyboard.press('Escape');
 
+  await page.keyboard.press('Control+P');
+  const quickOpen = page.getByRole('dialog', { name: 'Quick Open' });
+  await quickOpen.getByRole('combobox').pressSequentially('t');
+  await expect(quickOpen.getByRole('option').first()).toBeVisible();
+  await check('quick open');
+  await page.keyboard.press('Escape');
+
   await toolbarButton(page, /^Account: /).click();
   const account = page.getByRole('dialog', { name: 'Account' });
   await expect(account).toBeVisible();

@@ -54,6 +54,21 @@ const SPECS = {
     inPalette: true,
     toolbar: { label: 'Open…', hint: 'Open from Dropbox' },
   },
+  // Chromium lets the page take Mod+P (print) and Mod+Shift+F; the palette has both too.
+  quickOpen: {
+    label: 'Quick Open…',
+    keys: ['Mod+P'],
+    menu: dropbox(1),
+    needsDocument: false,
+    inPalette: true,
+  },
+  findInDropbox: {
+    label: 'Find in Dropbox…',
+    keys: ['Mod+Shift+F'],
+    menu: dropbox(1),
+    needsDocument: false,
+    inPalette: true,
+  },
   save: {
     label: 'Save',
     keys: ['Mod+S'],

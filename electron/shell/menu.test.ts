@@ -87,7 +87,8 @@ describe.each([
       ...(isMac ? [] : ['|', 'quit']),
     ]);
     expect(shape('dropbox')).toEqual([
-      ...['open', 'save', 'saveAs', '|', 'uploadLocalFile', 'downloadToComputer', '|'],
+      ...['open', 'quickOpen', 'findInDropbox', 'save', 'saveAs', '|'],
+      ...['uploadLocalFile', 'downloadToComputer', '|'],
       ...['revisionHistory', 'account', 'signIn', 'signOut'],
     ]);
     expect(shape('view')).toEqual([

@@ -13,6 +13,7 @@ import { ConfirmDialog } from './confirm-dialog.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { EncodingDialogs } from './encoding-dialogs.tsx';
 import { OpenDialog } from './open-dialog.tsx';
+import { QuickOpenDialogs } from './quick-open-dialogs.tsx';
 import { RevisionHistory } from './revision-history.tsx';
 import { SaveAsDialog } from './save-as-dialog.tsx';
 import { saveGuardQuestion } from './save-guard-question.ts';
@@ -101,6 +102,12 @@ export function WorkspaceDialogs({
           onCancel={ws.cancelClose}
         />
       )}
+      <QuickOpenDialogs
+        opus={opus}
+        dialog={dialog}
+        onOpen={(path) => void ws.openPath(path)}
+        onClose={close}
+      />
       {dialog?.kind === 'palette' && <CommandPalette hasDocument={!!active} onRun={ws.run} onClose={close} />}
       {dialog?.kind === 'history' && active && active.snapshot.documentId === dialog.documentId && (
         <RevisionHistory

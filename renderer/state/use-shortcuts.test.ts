@@ -37,7 +37,8 @@ describe('the page answers to every key Electron’s menu has', () => {
     expect(commandForKey(press('Mod+S'))).toBe('save');
     expect(commandForKey(press('Mod+Shift+S'))).toBe('saveAs');
     expect(commandForKey(press('Mod+Shift+O'))).toBeNull();
-    expect(commandForKey(press('Mod+P'))).toBeNull();
+    expect(commandForKey(press('Mod+P'))).toBe('quickOpen');
+    expect(commandForKey(press('Mod+Shift+F'))).toBe('findInDropbox');
     expect(commandForKey({ ...press('Mod+S'), altKey: true })).toBeNull();
     expect(commandForKey(press('S'))).toBeNull();
   });

@@ -28,6 +28,9 @@ export function runCommand(command: CommandId, actions: CommandActions) {
       return actions.newFile();
     case 'open':
       return setDialog({ kind: 'open' });
+    case 'quickOpen':
+    case 'findInDropbox':
+      return setDialog({ kind: command });
     case 'uploadLocalFile':
       return setDialog({ kind: 'upload' });
     case 'account':

@@ -14,6 +14,8 @@ export type WorkspaceDialog =
   /** `closing`: what is closing — this tab, or all tabs / the window (then each unsaved tab in turn). */
   | { kind: 'closeTab'; documentId: string; closing: Closing }
   | { kind: 'palette' }
+  | { kind: 'quickOpen' }
+  | { kind: 'findInDropbox' }
   | { kind: 'history'; documentId: string }
   /** `chosen`: the local file already picked (one the OS asked Opus to open, outside Dropbox). */
   | { kind: 'upload'; chosen?: LocalFile }
