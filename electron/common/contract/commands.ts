@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AccountShape,
+  AutoSaveShape,
   BrowserEntry,
   ConflictResolutionSchema,
   DocumentId,
@@ -57,8 +58,14 @@ export const commands = {
   /** The Dropbox app key from Settings (null: none, so the embedded localbox is the account). */
   getSettings: command(
     none,
-    z.strictObject({ dropboxAppKey: z.string().nullable(), fromEnvironment: z.boolean() }),
+    z.strictObject({
+      dropboxAppKey: z.string().nullable(),
+      fromEnvironment: z.boolean(),
+      autoSave: AutoSaveShape,
+    }),
   ),
+  /** Takes effect at once: the page saves by it (renderer/state/use-auto-save.ts). */
+  setAutoSave: command(AutoSaveShape, nothing),
   /** Takes effect at the next start: the provider (Dropbox or localbox) is chosen once, at start. */
   setDropboxAppKey: command(
     z.strictObject({

@@ -5,6 +5,7 @@ export const COMMAND_NAMES = [
   'getAppInfo',
   'getSettings',
   'setDropboxAppKey',
+  'setAutoSave',
   'getAccount',
   'signIn',
   'startPasteCodeSignIn',

@@ -297,6 +297,13 @@ export const EncodingShape = z.strictObject({
 });
 export type EncodingShape = z.infer<typeof EncodingShape>;
 
+/** Auto-save (Settings): off, after `delayMs` without an edit, or when the window loses focus. */
+export const AutoSaveShape = z.strictObject({
+  mode: z.enum(['off', 'delay', 'blur']),
+  delayMs: z.number().int().min(200).max(60_000),
+});
+export type AutoSave = z.infer<typeof AutoSaveShape>;
+
 /**
  * Where updating the desktop app stands (core/updates/updates.ts has the transitions): checked and up to
  * date, a newer version found and downloading, downloaded and waiting for the user's agreement, or

@@ -6,6 +6,7 @@ const WITHOUT_ACCOUNT: ReadonlySet<CommandName> = new Set<CommandName>([
   'getAppInfo',
   'getSettings',
   'setDropboxAppKey',
+  'setAutoSave',
   'getAccount',
   'signIn',
   'startPasteCodeSignIn',
