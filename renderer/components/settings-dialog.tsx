@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { describeError, type OpusApi } from '../opus.ts';
 import { appKeySaved, typedAppKey } from './app-key.ts';
+import { AutoSaveSettings } from './auto-save-settings.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 
 interface SettingsDialogProps {
@@ -58,6 +59,7 @@ export function SettingsDialog({ opus, onClose }: SettingsDialogProps) {
     <ModalDialog label="Settings" onClose={onClose} className="settings">
       <form onSubmit={save}>
         <h2>Settings</h2>
+        <AutoSaveSettings opus={opus} />
         <label htmlFor="settings-app-key">Dropbox app key</label>
         <input
           id="settings-app-key"

@@ -6,6 +6,7 @@ import { useEditorChords, useMarkdownPreview } from '../markdown/use-markdown-pr
 import type { Account, OpusApi } from '../opus.ts';
 import type { PageStart } from '../start-up/start-up.ts';
 import { useStartDocuments, useWorkspaceStart } from '../start-up/use-start-up.ts';
+import { useAutoSave } from '../state/use-auto-save.ts';
 import { useConnection } from '../state/use-connection.ts';
 import { useDocuments } from '../state/use-documents.ts';
 import { useFilesFromOs } from '../state/use-files-from-os.ts';
@@ -15,6 +16,7 @@ import { useShortcuts } from '../state/use-shortcuts.ts';
 import { useTransfers } from '../state/use-transfers.ts';
 import { useWindowTitle } from '../state/use-window-title.ts';
 import { useWorkspace } from '../state/use-workspace.ts';
+import { AutoSaveStatus } from './auto-save-status.tsx';
 import { type EditorHandle, EditorPane } from './editor-pane.tsx';
 import { NoticeBar } from './notice-bar.tsx';
 import { RemoteBanner } from './remote-banner.tsx';
@@ -24,6 +26,7 @@ import { Toolbar } from './toolbar.tsx';
 import { UpdateStatus } from './update-status.tsx';
 import { Welcome } from './welcome.tsx';
 import { WorkspaceDialogs } from './workspace-dialogs.tsx';
+import { WriterStatus } from './writer-status.tsx';
 
 interface WorkspaceProps {
   opus: OpusApi;
@@ -48,6 +51,7 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
   const ws = useWorkspace(opus, docs, getText, nativeDialogs, preview.toggle);
   const connection = useConnection(opus);
   const transfers = useTransfers(opus);
+  const autoSave = useAutoSave(opus, docs, ws.save, connection.isPending);
   const active = docs.active;
   const activeId = active?.snapshot.documentId ?? null;
   const accountName = account?.displayName ?? 'Signed in';
@@ -132,6 +136,8 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
           transfer={activeId ? transfers.transferFor(activeId) : null}
           opening={docs.opening}
         >
+          {active && <WriterStatus view={editorView} />}
+          <AutoSaveStatus autoSave={autoSave} onOpenSettings={() => ws.setDialog({ kind: 'settings' })} />
           <UpdateStatus opus={opus} onNotice={ws.setNotice} />
         </StatusBar>
         <WorkspaceDialogs

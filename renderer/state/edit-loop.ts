@@ -60,6 +60,7 @@ export class EditLoop {
   readonly #tracked = new Map<string, Tracked>();
   /** Tabs whose first text main does not hold (a text the page kept while main was gone). */
   readonly #wholeOnAttach = new Set<string>();
+  readonly #listeners = new Set<(documentId: string) => void>();
 
   constructor(
     private readonly opus: Pick<OpusApi, 'editDocument'>,
@@ -90,6 +91,7 @@ export class EditLoop {
         tracked.pending.push({ at: change.rangeOffset, remove: change.rangeLength, insert: change.text });
       const first = tracked.timer === null && tracked.pending.length === changes.length;
       this.options.onChange(documentId);
+      for (const listener of this.#listeners) listener(documentId);
       if (tracked.timer === null)
         tracked.timer = setTimeout(
           () => void this.send(documentId),
@@ -101,6 +103,12 @@ export class EditLoop {
       tracked.whole = true;
       tracked.timer = setTimeout(() => void this.send(documentId), FIRST_SEND_DELAY_MS);
     }
+  }
+
+  /** Every edit the user made in any tab, not main's replacements (auto-save). Returns the unsubscribe. */
+  listen(listener: (documentId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** The tab's model, once attached, starts with a text main has not heard: it is sent whole. */
