@@ -6,6 +6,8 @@
  * is accepted only with our own Origin; nothing is ever sent to another origin either way.
  */
 
+import { isScope, PERMISSIONS, scopeList } from './scopes.ts';
+
 /** The app asking: its registered name when localbox was given one (`--app-name`), and its key. */
 export interface AppIdentity {
   name: string | undefined;
@@ -28,14 +30,6 @@ export interface ConsentView {
   /** Where Allow sends the browser; absent when the user will copy a code instead. */
   redirectUri: string | undefined;
 }
-
-const PERMISSIONS: Record<string, string> = {
-  'account_info.read': 'See your name, email address and account details',
-  'files.metadata.read': 'See the names and details of your files and folders',
-  'files.metadata.write': 'Create, rename, move and delete your files and folders',
-  'files.content.read': 'Read the contents of your files',
-  'files.content.write': 'Edit the contents of your files',
-};
 
 export function escapeHtml(text: string): string {
   return text
@@ -110,10 +104,12 @@ const initial = (text: string) => escapeHtml((text.trim().charAt(0) || '?').toUp
 
 /** Listed in PERMISSIONS order (reading before writing), whatever order the scope string has. */
 function permissionList(scope: string): string {
-  const granted = new Set(scope.split(' ').filter((name) => name !== ''));
+  const granted = new Set(scopeList(scope));
   const known = Object.keys(PERMISSIONS).filter((name) => granted.has(name));
-  const unknown = [...granted].filter((name) => !(name in PERMISSIONS));
-  const items = [...known, ...unknown].map((name) => `<li>${escapeHtml(PERMISSIONS[name] ?? name)}</li>`);
+  const unknown = [...granted].filter((name) => !isScope(name));
+  const items = [...known, ...unknown].map(
+    (name) => `<li>${escapeHtml(isScope(name) ? PERMISSIONS[name] : name)}</li>`,
+  );
   return `<ul>${items.join('')}</ul>`;
 }
 

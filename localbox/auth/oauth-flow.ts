@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { randomToken } from '../domain/ids.ts';
+import { isScope, SCOPES, scopeList, scopeText } from './scopes.ts';
 
 export type ChallengeMethod = 'S256' | 'plain';
 export type TokenAccessType = 'offline' | 'online' | 'legacy';
@@ -12,6 +13,8 @@ export interface AuthorizeRequest {
   state: string | undefined;
   challenge: { value: string; method: ChallengeMethod } | undefined;
   tokenAccessType: TokenAccessType | undefined;
+  /** What the token will carry, space-separated (scopes.ts). */
+  scope: string;
 }
 
 /** RFC 6749 §4.1.2 recommends codes live at most ten minutes; a consent page left open gets the same. */
@@ -127,25 +130,52 @@ export function isValidChallenge(value: string, method: ChallengeMethod): boolea
 
 export type ParsedAuthorize =
   | { ok: true; request: AuthorizeRequest }
-  | { ok: false; description: string; state: string | undefined };
+  | {
+      ok: false;
+      error: 'invalid_request' | 'invalid_scope';
+      description: string;
+      state: string | undefined;
+    };
 
 const MAX_STATE_BYTES = 500;
 const ACCESS_TYPES: readonly string[] = ['offline', 'online', 'legacy'] satisfies TokenAccessType[];
 const isAccessType = (value: string): value is TokenAccessType => ACCESS_TYPES.includes(value);
 
 /**
+ * The scopes a sign-in grants: those asked for (all of them when none are named), plus, with
+ * `include_granted_scopes=user`, every scope the app was granted before. `team` concerns team-linked
+ * apps only, which localbox has none of.
+ */
+function grantedScope(
+  params: URLSearchParams,
+  previouslyGranted: readonly string[],
+): { scope: string } | { unknown: string } {
+  const asked = scopeList(params.get('scope') ?? '');
+  const unknown = asked.find((name) => !isScope(name));
+  if (unknown !== undefined) return { unknown };
+  if (asked.length === 0) return { scope: SCOPES };
+  const earlier = params.get('include_granted_scopes') === 'user' ? previouslyGranted : [];
+  return { scope: scopeText([...asked, ...earlier]) };
+}
+
+/**
  * The parameters checked once client_id and redirect_uri are known good, so that a mistake here can
- * be reported back to the app through its redirect. Unknown and cosmetic parameters (scope,
- * include_granted_scopes, force_reapprove, locale…) are accepted and ignored, as every token gets SCOPES.
+ * be reported back to the app through its redirect. Cosmetic parameters (force_reapprove, locale…)
+ * are accepted and ignored.
  */
 export function parseAuthorizeRequest(
   params: URLSearchParams,
   clientId: string,
   redirectUri: string | undefined,
+  previouslyGranted: readonly string[] = [],
 ): ParsedAuthorize {
   const state = params.get('state') ?? undefined;
-  const fail = (description: string): ParsedAuthorize => ({
+  const fail = (
+    description: string,
+    error: 'invalid_request' | 'invalid_scope' = 'invalid_request',
+  ): ParsedAuthorize => ({
     ok: false,
+    error,
     description,
     // An oversized state is not echoed: the redirect would carry it into the app's logs and history.
     state: state !== undefined && Buffer.byteLength(state) <= MAX_STATE_BYTES ? state : undefined,
@@ -168,6 +198,9 @@ export function parseAuthorizeRequest(
         ? '"code_challenge" must be 43 base64url characters for S256.'
         : '"code_challenge" must be 43 to 128 unreserved characters for plain.',
     );
+  const granted = grantedScope(params, previouslyGranted);
+  if ('unknown' in granted)
+    return fail(`"${granted.unknown}" is not a scope this app can be granted (${SCOPES}).`, 'invalid_scope');
   return {
     ok: true,
     request: {
@@ -176,6 +209,7 @@ export function parseAuthorizeRequest(
       state,
       challenge: value === undefined ? undefined : { value, method },
       tokenAccessType: accessType,
+      scope: granted.scope,
     },
   };
 }

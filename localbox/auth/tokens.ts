@@ -12,6 +12,13 @@ export type TokenCheck =
   | { ok: true; appKey: string; scope: string }
   | { ok: false; reason: 'invalid' | 'expired' };
 
+/** A refresh token's family and what it was granted. `pkce`: refreshing it needs no app secret. */
+export interface RefreshGrant {
+  family: string;
+  scope: string;
+  pkce: boolean;
+}
+
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -39,8 +46,8 @@ export class TokenStore {
     return issued;
   }
 
-  /** A new access token for a refresh token; Dropbox sends no new refresh token back. */
-  refresh(refreshToken: string, appKey: string): (IssuedTokens & { scope: string; pkce: boolean }) | null {
+  /** What a refresh token grants, or null for one that is unknown, revoked or another app's. */
+  findRefresh(refreshToken: string, appKey: string): RefreshGrant | null {
     const row = this.db.get<{
       family: string;
       scope: string;
@@ -51,7 +58,23 @@ export class TokenStore {
       hash(refreshToken),
     ]);
     if (!row || row.revoked || row.app_key !== appKey) return null;
-    return { ...this.issueAccess(appKey, row.scope, row.family), scope: row.scope, pkce: row.pkce === 1 };
+    return { family: row.family, scope: row.scope, pkce: row.pkce === 1 };
+  }
+
+  /**
+   * A new access token of the grant's family, carrying `scope` (the grant's, or fewer when the app
+   * narrowed it); Dropbox sends no new refresh token back.
+   */
+  refresh(grant: RefreshGrant, appKey: string, scope: string): IssuedTokens {
+    return this.issueAccess(appKey, scope, grant.family);
+  }
+
+  /** Every scope this app was ever granted: what `include_granted_scopes=user` adds to a new sign-in. */
+  grantedScopes(appKey: string): string[] {
+    const rows = this.db.all<{ scope: string }>('SELECT DISTINCT scope FROM tokens WHERE app_key = ?', [
+      appKey,
+    ]);
+    return rows.flatMap((row) => row.scope.split(' ')).filter((name) => name !== '');
   }
 
   /** A token issued to another app (localbox restarted with another key) is as good as none, as at Dropbox. */

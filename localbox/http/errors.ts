@@ -1,6 +1,6 @@
 /**
- * The four ways localbox says no, each with Dropbox's own status and body:
- * 400 plain text for malformed calls, 401 an AuthError, 409 a route error, 429 a rate limit.
+ * The ways localbox says no, each with Dropbox's own status and body: 400 plain text for malformed
+ * calls, 401 an AuthError, 409 a route error, 422 a PathRootError, 429 a rate limit.
  */
 
 export type Union = { '.tag': string; [field: string]: unknown };
@@ -29,6 +29,13 @@ export class AuthFailure extends Error {
     readonly extra: Record<string, unknown> = {},
   ) {
     super(tag);
+  }
+}
+
+/** 422: the `Dropbox-API-Path-Root` header names a root this user cannot use (common.PathRootError). */
+export class PathRootFailure extends Error {
+  constructor(readonly error: Union) {
+    super(errorSummary(error));
   }
 }
 

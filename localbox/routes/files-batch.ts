@@ -30,6 +30,7 @@ export const batchRoutes = [
     name: 'files/copy_batch_v2',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.write',
     arg: CopyBatchArg,
     handle: ({ arg, services }) => ({
       '.tag': 'async_job_id',
@@ -50,6 +51,7 @@ export const batchRoutes = [
     name: 'files/copy_batch/check_v2',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.write',
     arg: PollArg,
     handle: ({ arg, services }) => answer(pollJob(services, arg.async_job_id), false),
   }),
@@ -57,6 +59,7 @@ export const batchRoutes = [
     name: 'files/delete_batch',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.write',
     arg: DeleteBatchArg,
     handle: (call) => ({
       '.tag': 'async_job_id',
@@ -76,6 +79,7 @@ export const batchRoutes = [
     name: 'files/delete_batch/check',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.write',
     arg: PollArg,
     handle: ({ arg, services }) => answer(pollJob(services, arg.async_job_id), true),
   }),

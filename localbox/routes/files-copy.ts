@@ -61,6 +61,7 @@ export const copyRoutes = [
     name: 'files/copy_v2',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.write',
     arg: RelocationArg,
     handle: ({ arg, services }) => ({ metadata: taggedMetadata(copyEntry(services, arg)) }),
   }),

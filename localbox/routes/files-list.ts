@@ -103,6 +103,7 @@ export const listRoutes = [
     name: 'files/list_folder',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.metadata.read',
     arg: ListFolderArg,
     handle: ({ arg, services }) => {
       const folder = folderOf(services, 'files/list_folder', arg.path);
@@ -113,6 +114,7 @@ export const listRoutes = [
     name: 'files/list_folder/continue',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.metadata.read',
     arg: ListFolderContinueArg,
     handle: ({ arg, services }) => {
       const state = decodeCursor('files/list_folder/continue', arg.cursor, services.epoch);
@@ -124,6 +126,7 @@ export const listRoutes = [
     name: 'files/list_folder/get_latest_cursor',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.metadata.read',
     arg: ListFolderArg,
     handle: ({ arg, services }) => {
       const folder = folderOf(services, 'files/list_folder/get_latest_cursor', arg.path);
@@ -134,6 +137,7 @@ export const listRoutes = [
     name: 'files/list_folder/longpoll',
     style: 'rpc',
     auth: 'noauth',
+    scope: 'files.metadata.read',
     arg: ListFolderLongpollArg,
     handle: async ({ arg, services, signal }) => {
       const state = decodeCursor('files/list_folder/longpoll', arg.cursor, services.epoch);

@@ -39,6 +39,7 @@ export const opsRoutes = [
     name: 'files/create_folder_v2',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.write',
     arg: CreateFolderArg,
     handle: ({ arg, services }) =>
       writing(services, 'path', () => {
@@ -50,6 +51,7 @@ export const opsRoutes = [
     name: 'files/delete_v2',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.write',
     arg: DeleteArg,
     handle: ({ arg, services }) =>
       writing(services, 'path_write', () => {
@@ -67,6 +69,7 @@ export const opsRoutes = [
     name: 'files/move_v2',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.write',
     arg: RelocationArg,
     handle: ({ arg, services }) => {
       const from = lookupLive(services, arg.from_path, 'from_lookup');

@@ -10,6 +10,7 @@ export const readRoutes = [
     name: 'files/download',
     style: 'download',
     auth: 'user',
+    scope: 'files.content.read',
     arg: DownloadArg,
     handle: ({ arg, services }): Download => {
       // The deprecated `rev` field names a revision just like a "rev:" path does.
@@ -33,6 +34,7 @@ export const readRoutes = [
     name: 'files/get_metadata',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.metadata.read',
     arg: GetMetadataArg,
     handle: ({ arg, services }) => {
       const target = lookup(services, arg.path);

@@ -21,6 +21,7 @@ export const revisionRoutes = [
     name: 'files/list_revisions',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.metadata.read',
     arg: ListRevisionsArg,
     handle: ({ arg, services }) => {
       const { tree } = services;
@@ -56,6 +57,7 @@ export const revisionRoutes = [
     name: 'files/restore',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.write',
     arg: RestoreArg,
     handle: ({ arg, services }) => {
       const { tree, db } = services;

@@ -106,6 +106,7 @@ export const searchRoutes = [
     name: 'files/search_v2',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.metadata.read',
     arg: SearchV2Arg,
     handle: ({ arg, services }) => {
       if (arg.query.trim() === '')
@@ -137,6 +138,7 @@ export const searchRoutes = [
     name: 'files/search/continue_v2',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.metadata.read',
     arg: SearchV2ContinueArg,
     handle: ({ arg, services }) => {
       let parsed: SearchState & { offset: number; e: string };

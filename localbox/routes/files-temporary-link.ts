@@ -36,6 +36,7 @@ export const temporaryLinkRoutes = [
     name: 'files/get_temporary_link',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.read',
     arg: GetTemporaryLinkArg,
     handle: ({ arg, services, req }) => {
       const row = readableFile(services, arg.path);

@@ -74,6 +74,7 @@ export const thumbnailRoutes = [
     name: 'files/get_thumbnail_v2',
     style: 'download',
     auth: 'user',
+    scope: 'files.content.read',
     arg: ThumbnailV2Arg,
     handle: ({ arg, services }): Download => {
       // Shared links are resolved by the sharing routes' store, which this route does not reach yet.
@@ -85,6 +86,7 @@ export const thumbnailRoutes = [
     name: 'files/get_thumbnail',
     style: 'download',
     auth: 'user',
+    scope: 'files.content.read',
     arg: ThumbnailArg,
     // The deprecated first version answers the bare FileMetadata.
     handle: ({ arg, services }): Download =>
@@ -94,6 +96,7 @@ export const thumbnailRoutes = [
     name: 'files/get_thumbnail_batch',
     style: 'rpc',
     auth: 'user',
+    scope: 'files.content.read',
     arg: GetThumbnailBatchArg,
     handle: ({ arg, services }) => {
       if (arg.entries.length > MAX_BATCH) throw new RouteError(tag('too_many_files'));

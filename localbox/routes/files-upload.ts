@@ -83,6 +83,7 @@ export const uploadRoutes = [
     name: 'files/upload',
     style: 'upload',
     auth: 'user',
+    scope: 'files.content.write',
     arg: UploadArg,
     handle: ({ arg, body, services }) => {
       const content = requireBody(body);
@@ -102,6 +103,7 @@ export const uploadRoutes = [
     name: 'files/upload_session/start',
     style: 'upload',
     auth: 'user',
+    scope: 'files.content.write',
     arg: UploadSessionStartArg,
     handle: ({ arg, body, services }) => {
       const content = requireBody(body);
@@ -121,6 +123,7 @@ export const uploadRoutes = [
     name: 'files/upload_session/append_v2',
     style: 'upload',
     auth: 'user',
+    scope: 'files.content.write',
     arg: UploadSessionAppendArg,
     handle: ({ arg, body, services }) => {
       const content = requireBody(body);
@@ -135,6 +138,7 @@ export const uploadRoutes = [
     name: 'files/upload_session/finish',
     style: 'upload',
     auth: 'user',
+    scope: 'files.content.write',
     arg: UploadSessionFinishArg,
     handle: async ({ arg, body, services }) => {
       const content = requireBody(body);

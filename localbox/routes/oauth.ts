@@ -9,7 +9,7 @@ import {
   verifierMatches,
 } from '../auth/oauth-flow.ts';
 import { isAcceptableRedirectUri, isRegisteredRedirectUri } from '../auth/redirect-uris.ts';
-import { SCOPES } from '../auth/scopes.ts';
+import { scopeList, scopeText } from '../auth/scopes.ts';
 import { readSmallBody } from '../http/body.ts';
 import { sendHtml, sendJson } from '../http/respond.ts';
 import type { RawRoute } from '../server/route.ts';
@@ -79,21 +79,19 @@ function consent(params: URLSearchParams, services: Services): Answer {
         : '"response_type" must be "code".';
     return problem('Unsupported response type', why);
   }
-  const parsed = parseAuthorizeRequest(params, clientId, redirectUri);
+  const granted = services.tokens.grantedScopes(clientId);
+  const parsed = parseAuthorizeRequest(params, clientId, redirectUri, granted);
   if (!parsed.ok) {
     if (redirectUri === undefined) return problem('Invalid request', parsed.description);
-    const { description, state } = parsed;
-    return {
-      redirect: redirectUri,
-      params: { error: 'invalid_request', error_description: description, state },
-    };
+    const { error, description, state } = parsed;
+    return { redirect: redirectUri, params: { error, error_description: description, state } };
   }
   const { givenName, surname, email } = services.config.account;
   const ticket = flowOf(services).begin(parsed.request);
   const account = { displayName: `${givenName} ${surname}`.trim(), email };
   return {
     status: 200,
-    page: consentPage({ app: appOf(services), account, ...ticket, scope: SCOPES, redirectUri }),
+    page: consentPage({ app: appOf(services), account, ...ticket, scope: parsed.request.scope, redirectUri }),
   };
 }
 
@@ -166,7 +164,12 @@ async function authorize(
 
 // ---- The app side: /oauth2/token -------------------------------------------------------------------
 
-type OAuthErrorCode = 'invalid_request' | 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type';
+type OAuthErrorCode =
+  | 'invalid_request'
+  | 'invalid_grant'
+  | 'invalid_client'
+  | 'invalid_scope'
+  | 'unsupported_grant_type';
 
 /** RFC 6749 §5.2 errors; Dropbox answers all of them with 400 and a JSON body. */
 class OAuthError extends Error {
@@ -252,7 +255,7 @@ function redeemCode(params: URLSearchParams, client: Client, services: Services)
   }
   const issued = services.tokens.issue(
     client.id,
-    SCOPES,
+    grant.scope,
     grant.tokenAccessType === 'offline',
     !!grant.challenge,
   );
@@ -262,23 +265,33 @@ function redeemCode(params: URLSearchParams, client: Client, services: Services)
     token_type: 'bearer',
     expires_in: issued.expires_in,
     ...(issued.refresh_token === undefined ? {} : { refresh_token: issued.refresh_token }),
-    scope: SCOPES,
+    scope: grant.scope,
     uid: uidOf(accountId),
     account_id: accountId,
   };
 }
 
-/** Refresh answers carry no refresh_token: the app keeps using the one it has. */
+/**
+ * Refresh answers carry no refresh_token: the app keeps using the one it has. `scope` may narrow the
+ * new token to some of what was granted (RFC 6749 §6: never more); the refresh token keeps them all.
+ */
 function refresh(params: URLSearchParams, client: Client, services: Services): Record<string, unknown> {
-  const refreshed = services.tokens.refresh(required(params, 'refresh_token'), client.id);
-  if (!refreshed) throw new OAuthError('invalid_grant', 'refresh token is invalid or has been revoked');
+  const grant = services.tokens.findRefresh(required(params, 'refresh_token'), client.id);
+  if (!grant) throw new OAuthError('invalid_grant', 'refresh token is invalid or has been revoked');
   // Dropbox lets a refresh token from PKCE be used without the secret; one from a secret-backed code needs it.
-  if (!refreshed.pkce && services.config.appSecret !== undefined && !client.authenticated) throw badClient();
+  if (!grant.pkce && services.config.appSecret !== undefined && !client.authenticated) throw badClient();
+  const granted = scopeList(grant.scope);
+  const asked = scopeList(params.get('scope') ?? '');
+  const beyond = asked.find((name) => !granted.includes(name));
+  if (beyond !== undefined)
+    throw new OAuthError('invalid_scope', `"${beyond}" was not granted to this refresh token.`);
+  const scope = asked.length === 0 ? grant.scope : scopeText(asked);
+  const refreshed = services.tokens.refresh(grant, client.id, scope);
   return {
     access_token: refreshed.access_token,
     token_type: 'bearer',
     expires_in: refreshed.expires_in,
-    scope: refreshed.scope,
+    scope,
   };
 }
 

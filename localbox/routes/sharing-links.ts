@@ -66,6 +66,7 @@ export const sharingLinkRoutes = [
     name: 'sharing/create_shared_link_with_settings',
     style: 'rpc',
     auth: 'user',
+    scope: 'sharing.write',
     arg: CreateSharedLinkWithSettingsArg,
     handle: ({ arg, services, req }) =>
       services.db.transaction(() =>
@@ -76,6 +77,7 @@ export const sharingLinkRoutes = [
     name: 'sharing/get_shared_link_metadata',
     style: 'rpc',
     auth: 'user',
+    scope: 'sharing.read',
     arg: GetSharedLinkMetadataArg,
     handle: ({ arg, services, req }) => {
       const found = findLink(services, arg.url);
@@ -87,6 +89,7 @@ export const sharingLinkRoutes = [
     name: 'sharing/get_shared_link_file',
     style: 'download',
     auth: 'user',
+    scope: 'sharing.read',
     arg: GetSharedLinkMetadataArg,
     handle: ({ arg, services, req }): Download => {
       const found = findLink(services, arg.url);
@@ -105,6 +108,7 @@ export const sharingLinkRoutes = [
     name: 'sharing/modify_shared_link_settings',
     style: 'rpc',
     auth: 'user',
+    scope: 'sharing.write',
     arg: ModifySharedLinkSettingsArgs,
     handle: ({ arg, services, req }) =>
       services.db.transaction(() => {
@@ -125,6 +129,7 @@ export const sharingLinkRoutes = [
     name: 'sharing/revoke_shared_link',
     style: 'rpc',
     auth: 'user',
+    scope: 'sharing.write',
     arg: RevokeSharedLinkArg,
     handle: ({ arg, services }) => {
       const id = linkIdOf(arg.url);

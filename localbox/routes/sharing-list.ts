@@ -68,6 +68,7 @@ export const sharingListRoutes = [
     name: ROUTE,
     style: 'rpc',
     auth: 'user',
+    scope: 'sharing.read',
     arg: ListSharedLinksArg,
     handle: ({ arg, services, req }) => {
       const origin = requestOrigin(req);

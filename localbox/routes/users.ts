@@ -1,5 +1,6 @@
 import { RouteError, tag } from '../http/errors.ts';
 import { GetAccountArg, GetAccountBatchArg } from '../schemas/users-args.ts';
+import { rootInfo } from '../server/path-root.ts';
 import { apiRoute } from '../server/route.ts';
 import type { Services } from '../server/services.ts';
 
@@ -7,7 +8,7 @@ function fullAccount(services: Services) {
   const { givenName, surname, email } = services.config.account;
   const display = `${givenName} ${surname}`.trim();
   const initials = `${givenName.charAt(0)}${surname.charAt(0)}`.toUpperCase();
-  const { accountId, namespaceId } = services.identity;
+  const { accountId } = services.identity;
   return {
     account_id: accountId,
     name: {
@@ -25,7 +26,7 @@ function fullAccount(services: Services) {
     referral_link: 'https://www.dropbox.com/referrals/localbox',
     is_paired: false,
     account_type: { '.tag': 'basic' },
-    root_info: { '.tag': 'user', root_namespace_id: namespaceId, home_namespace_id: namespaceId },
+    root_info: rootInfo(services.identity),
   };
 }
 
@@ -40,6 +41,7 @@ export const usersRoutes = [
     name: 'users/get_account',
     style: 'rpc',
     auth: 'user',
+    scope: 'sharing.read',
     arg: GetAccountArg,
     handle: ({ arg, services }) => {
       if (arg.account_id !== services.identity.accountId) throw new RouteError(tag('no_account'));
@@ -50,6 +52,7 @@ export const usersRoutes = [
     name: 'users/get_account_batch',
     style: 'rpc',
     auth: 'user',
+    scope: 'sharing.read',
     arg: GetAccountBatchArg,
     handle: ({ arg, services }) => {
       const stranger = arg.account_ids.find((id) => id !== services.identity.accountId);
@@ -61,6 +64,7 @@ export const usersRoutes = [
     name: 'users/get_current_account',
     style: 'rpc',
     auth: 'user',
+    scope: 'account_info.read',
     arg: null,
     handle: ({ services }) => fullAccount(services),
   }),
@@ -68,6 +72,7 @@ export const usersRoutes = [
     name: 'users/get_space_usage',
     style: 'rpc',
     auth: 'user',
+    scope: 'account_info.read',
     arg: null,
     handle: ({ services }) => ({
       used: services.tree.usedBytes(),
@@ -78,6 +83,7 @@ export const usersRoutes = [
     name: 'auth/token/revoke',
     style: 'rpc',
     auth: 'user',
+    scope: null,
     arg: null,
     handle: ({ services, caller }) => {
       if (caller) services.tokens.revokeFamilyOf(caller.accessToken);

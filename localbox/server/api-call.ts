@@ -1,8 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
+import { scopeList } from '../auth/scopes.ts';
 import { readSmallBody } from '../http/body.ts';
 import { AuthFailure, BadRequest } from '../http/errors.ts';
+import { checkPathRoot, refuseTeamHeaders } from './path-root.ts';
 import type { ApiRoute, Caller } from './route.ts';
 import type { Services } from './services.ts';
 
@@ -32,7 +34,10 @@ export function hasValidToken(req: IncomingMessage, services: Services): boolean
  */
 const WELL_FORMED_TOKEN = /^(?:sl\.[A-Za-z0-9._-]+|[A-Za-z0-9_-]{60,})$/;
 
-/** Bearer token from the header (or the `authorization` URL parameter Dropbox allows for CORS). */
+/**
+ * Bearer token from the header (or the `authorization` URL parameter Dropbox allows for CORS), then what
+ * the token may do: team headers refused, the route's scope held, the path root its own.
+ */
 export function authenticate(
   route: ApiRoute,
   req: IncomingMessage,
@@ -64,6 +69,10 @@ export function authenticate(
   const check = services.tokens.check(token, services.appKey);
   if (!check.ok)
     throw new AuthFailure(check.reason === 'expired' ? 'expired_access_token' : 'invalid_access_token');
+  refuseTeamHeaders(req, prefix(route));
+  if (route.scope !== null && !scopeList(check.scope).includes(route.scope))
+    throw new AuthFailure('missing_scope', { required_scope: route.scope });
+  checkPathRoot(req, prefix(route), services.identity);
   return { appKey: check.appKey, accessToken: token };
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import type { Scope } from '../auth/scopes.ts';
 import type { Services } from './services.ts';
 
 export interface StoredBody {
@@ -38,6 +39,11 @@ export interface ApiRoute<A = unknown> {
   style: 'rpc' | 'upload' | 'download';
   /** 'app': HTTP Basic with the app key and secret (check/app); the call then has no caller. */
   auth: 'user' | 'app' | 'noauth';
+  /**
+   * The scope the spec gives the route (`scope = "…"` in its Stone attrs; routes/index.test.ts holds
+   * them to it); null where it gives none. A user token without it gets 401 missing_scope.
+   */
+  scope: Scope | null;
   /** null for routes that take no argument (they accept no body or "null"). */
   arg: z.ZodType<A> | null;
   handle(call: Call<A>): unknown;

@@ -14,6 +14,8 @@ export interface SignInOptions {
   state?: string;
   tokenAccessType?: TokenAccessType;
   scope?: string[];
+  /** `user` adds every scope the app was granted before; the SDK sends `none` by default. */
+  includeGrantedScopes?: 'none' | 'user';
   /** Defaults to the localbox's app key. */
   clientId?: string;
   /** Signs in as a confidential app: the SDK then sends the secret instead of a PKCE verifier. */
@@ -190,7 +192,7 @@ export async function getCodeThroughConsentPage(
     'code',
     options.tokenAccessType ?? 'offline',
     options.scope,
-    'none',
+    options.includeGrantedScopes ?? 'none',
     usePkce,
   );
   const form = await openConsent(lb, sdkUrl);
