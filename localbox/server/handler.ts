@@ -2,7 +2,15 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { receiveBody } from '../http/body.ts';
-import { AuthFailure, BadRequest, errorSummary, RateLimited, RouteError, tag } from '../http/errors.ts';
+import {
+  AuthFailure,
+  BadRequest,
+  errorSummary,
+  PathRootFailure,
+  RateLimited,
+  RouteError,
+  tag,
+} from '../http/errors.ts';
 import { headerSafeJson, routeErrorBody, sendJson, sendText } from '../http/respond.ts';
 import { authenticate, readArg } from './api-call.ts';
 import { parseRange } from './range.ts';
@@ -197,6 +205,8 @@ function sendError(res: ServerResponse, error: unknown, services: Services): voi
   else if (error instanceof AuthFailure) {
     const body = { '.tag': error.tag, ...error.extra };
     sendJson(res, 401, { error_summary: errorSummary(body), error: body });
+  } else if (error instanceof PathRootFailure) {
+    sendJson(res, 422, { error_summary: errorSummary(error.error), error: error.error });
   } else if (error instanceof RateLimited) {
     const body = { reason: tag(error.reason), retry_after: error.retryAfter };
     sendJson(
