@@ -88,6 +88,22 @@ describe('the message shown for a failed call', () => {
     ).toMatch(/compare or merge/);
   });
 
+  test('a missing scope says what Opus was not allowed to do, and how to grant it', () => {
+    const core = {
+      kind: 'missing_scope',
+      message: 'This sign-in does not allow Opus to do that in Dropbox.',
+      generic: true,
+      detail: { missingScope: 'files.content.write' },
+    };
+    expect(messageFor(core)).toBe(
+      'Opus was not allowed to save to your Dropbox (scope files.content.write). Sign out and sign in again to grant it; your text is kept here.',
+    );
+    const stranger = { ...core, detail: { missingScope: 'sharing.read' } };
+    expect(messageFor(stranger)).toContain(
+      'not allowed to do that (scope sharing.read). Sign out and sign in again',
+    );
+  });
+
   test('an error without a kind keeps its own message', () => {
     expect(describeError(new Error('Opus is not running any more.'))).toBe('Opus is not running any more.');
   });

@@ -1,5 +1,6 @@
 // Words for people, one per error kind: what happened and what to do, and that the text is not lost.
 import type { ContractError, ErrorKind } from '../electron/common/contract/shapes.ts';
+import type { OpusScope } from '../electron/core/dropbox/scopes.ts';
 import { baseName } from './format.ts';
 
 /**
@@ -19,6 +20,22 @@ type Sentence = (file: { name: string | null; path: string | null }) => string;
 
 const theFile = (name: string | null) => name ?? 'The file';
 
+/** What each scope Opus asks for lets it do, as the end of "Opus was not allowed to …". */
+const SCOPE_WORDS: Record<OpusScope, string> = {
+  'account_info.read': 'see your Dropbox account',
+  'files.metadata.read': 'see your files and folders',
+  'files.content.read': 'read your files',
+  'files.content.write': 'save to your Dropbox',
+};
+
+/** A sign-in that was granted less than Opus needs: only signing in again can grant the rest. */
+function missingScopeSentence(scope: string | undefined): string {
+  const what = scope === undefined ? undefined : SCOPE_WORDS[scope as OpusScope];
+  const doing = what ?? 'do that';
+  const named = scope === undefined ? '' : ` (scope ${scope})`;
+  return `Opus was not allowed to ${doing}${named}. Sign out and sign in again to grant it; your text is kept here.`;
+}
+
 const SENTENCES: Record<ErrorKind, Sentence> = {
   conflict: ({ name }) =>
     `${theFile(name)} was changed in Dropbox since you opened it. Your text is kept here; compare or merge the two versions before saving.`,
@@ -31,6 +48,7 @@ const SENTENCES: Record<ErrorKind, Sentence> = {
     'Your Dropbox session has expired. Sign in again; your unsaved text is kept on this computer.',
   signed_out: () =>
     "You're signed out of Dropbox. Sign in again to reach your files; your unsaved text is kept on this computer.",
+  missing_scope: () => missingScopeSentence(undefined),
   too_large: ({ name }) =>
     `${theFile(name)} is too large for Dropbox to accept. Your text is still open here; nothing was changed in Dropbox.`,
   insufficient_space: ({ name }) =>
@@ -99,6 +117,7 @@ export function messageFor(core: CoreWords, context: ErrorContext = {}): string 
   const { kind } = core;
   const message = core.message.trim();
   if (!isErrorKind(kind)) return message || FALLBACK;
+  if (kind === 'missing_scope') return missingScopeSentence(core.detail?.missingScope);
   if (RENDERER_WORDS_ONLY.has(kind) || message === '' || core.generic) return sentenceFor(kind, context);
   if (kind === 'binary_file' && context.path) return sentenceFor(kind, context);
   return message;

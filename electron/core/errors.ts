@@ -10,6 +10,8 @@ export interface ErrorDetail {
   retryAfter?: number | undefined;
   /** unsupported_encoding on a save: the characters the encoding cannot hold, and where they are. */
   unwritable?: Unwritable | undefined;
+  /** missing_scope: the scope Dropbox said the route needs (its `required_scope`). */
+  missingScope?: string | undefined;
   /** The Dropbox tag chain, for logs only; never shown, never branched on outside the gateway. */
   tags?: string | undefined;
 }

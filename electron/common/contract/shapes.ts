@@ -14,6 +14,7 @@ export const ErrorKindSchema = z.enum([
   'offline',
   'auth_expired',
   'signed_out',
+  'missing_scope',
   'too_large',
   'insufficient_space',
   'malformed_path',
@@ -283,7 +284,11 @@ export const UnwritableShape = z.strictObject({
 });
 
 /** What a contract error carries beside its words, by case. */
-export const ErrorDetailShape = z.strictObject({ unwritable: UnwritableShape.optional() });
+export const ErrorDetailShape = z.strictObject({
+  unwritable: UnwritableShape.optional(),
+  /** missing_scope: the permission Dropbox said the route needs ("files.content.write"). */
+  missingScope: z.string().optional(),
+});
 export type ErrorDetailShape = z.infer<typeof ErrorDetailShape>;
 
 /** An encoding to read or write a document in (common/encodings.ts lists the ones offered). */

@@ -1,4 +1,5 @@
 import { authorizeUrl, type DropboxEndpoints } from '../dropbox/endpoints.ts';
+import { OPUS_SCOPES } from '../dropbox/scopes.ts';
 
 export interface AuthorizeRequest {
   endpoints: DropboxEndpoints;
@@ -22,6 +23,8 @@ export function buildAuthorizeUrl(request: AuthorizeRequest): string {
     code_challenge_method: 'S256',
     // offline is what returns a refresh token; online would mean signing in again every 4 hours.
     token_access_type: 'offline',
+    // Only what the gateway uses: a Dropbox app may have more ticked, and would grant them all.
+    scope: OPUS_SCOPES.join(' '),
   });
   if (request.state !== undefined) query.set('state', request.state);
   if (request.redirectUri !== undefined) query.set('redirect_uri', request.redirectUri);

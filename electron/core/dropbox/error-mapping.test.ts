@@ -72,13 +72,17 @@ describe('toOpusError', () => {
     expect(text).toMatchObject({ kind: 'rate_limited', detail: { retryAfter: 7 } });
   });
 
-  it('tells an expired token (refresh) from any other 401 (sign in again)', () => {
+  it('tells an expired token (refresh) and a missing scope from any other 401 (sign in again)', () => {
     const expired = envelope(401, { '.tag': 'expired_access_token' });
     expect(isExpiredToken(expired)).toBe(true);
     expect(kindOf(expired)).toBe('auth_expired');
     const scope = envelope(401, { '.tag': 'missing_scope', required_scope: 'files.content.write' });
     expect(isExpiredToken(scope)).toBe(false);
-    expect(kindOf(scope)).toBe('signed_out');
+    expect(toOpusError(scope)).toMatchObject({
+      kind: 'missing_scope',
+      detail: { missingScope: 'files.content.write' },
+    });
+    expect(kindOf(envelope(401, { '.tag': 'invalid_access_token' }))).toBe('signed_out');
   });
 
   it("marks its own words for a kind as generic; a 400's text says something of this case", () => {

@@ -54,6 +54,7 @@ const WORDS: Record<ErrorKind, string> = {
   offline: 'Dropbox cannot be reached.',
   auth_expired: 'The Dropbox session expired.',
   signed_out: 'Dropbox no longer accepts this sign-in; please sign in again.',
+  missing_scope: 'This sign-in does not allow Opus to do that in Dropbox.',
   too_large: 'The file is too large for Dropbox.',
   insufficient_space: 'Your Dropbox is full.',
   malformed_path: 'Dropbox does not accept that name or path.',
@@ -96,7 +97,16 @@ function fromHttpFailure(failure: HttpFailure): OpusError {
     return text ? new OpusError('invalid_request', text, detail) : gatewayError('invalid_request', detail);
   }
   if (status === 401) {
-    const tags = tagChain(routeError(failure)).join('/');
+    const union = routeError(failure);
+    const tags = tagChain(union).join('/');
+    // The sign-in still works, for what it was granted: not a reason to sign the user out.
+    if (tags === 'missing_scope') {
+      const scope = isRecord(union) ? union.required_scope : undefined;
+      return gatewayError('missing_scope', {
+        tags,
+        missingScope: typeof scope === 'string' ? scope : undefined,
+      });
+    }
     return gatewayError(tags.startsWith('expired_access_token') ? 'auth_expired' : 'signed_out', { tags });
   }
   if (status === 409) return fromRouteError(failure);

@@ -66,6 +66,7 @@ export const contractError = (error: OpusError): ContractError => ({
   generic: error.generic,
   // Only the facts the page acts on cross: a conflict's remote or the Dropbox tags stay in main.
   ...(error.detail.unwritable ? { detail: { unwritable: error.detail.unwritable } } : {}),
+  ...(error.detail.missingScope ? { detail: { missingScope: error.detail.missingScope } } : {}),
 });
 
 /** A refusal in words of its own, which say what was wrong: never only the words for a kind. */

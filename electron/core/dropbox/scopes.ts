@@ -1,0 +1,15 @@
+/**
+ * The scopes Opus asks for at sign-in: what the gateway's routes need (the Stone spec's `scope` of each:
+ * files/download needs files.content.read, files/upload and its sessions, create_folder_v2 and restore
+ * files.content.write, get_metadata, list_folder…, list_revisions files.metadata.read, the account's two
+ * routes account_info.read; longpoll and token/revoke need none), and no more. A route added to the
+ * gateway that needs another fails `journeys/the-scopes-opus-asks-for-cover-every-gateway-route.test.ts`.
+ */
+export const OPUS_SCOPES = [
+  'account_info.read',
+  'files.content.read',
+  'files.content.write',
+  'files.metadata.read',
+] as const;
+
+export type OpusScope = (typeof OPUS_SCOPES)[number];
