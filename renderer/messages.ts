@@ -1,6 +1,6 @@
 // Words for people, one per error kind: what happened and what to do, and that the text is not lost.
 import type { ContractError, ErrorKind } from '../electron/common/contract/shapes.ts';
-import type { OpusScope } from '../electron/core/dropbox/scopes.ts';
+import type { OpusScope } from '../electron/common/dropbox-scopes.ts';
 import { baseName } from './format.ts';
 
 /**

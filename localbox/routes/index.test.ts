@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildRoutes } from './index.ts';
 
 const REPO = join(import.meta.dirname, '../..');
-/** Dropbox's Stone spec (dropbox/dropbox-api-spec), kept beside the repository; see README's localbox. */
-const SPEC = process.env.DROPBOX_API_SPEC ?? join(REPO, '../shared/dropbox-api-spec');
+/** Dropbox's Stone spec (dropbox/dropbox-api-spec, MIT), vendored: what localbox conforms to, route by route. */
+const SPEC = join(REPO, 'localbox/dropbox-api-spec');
 
 /**
  * Every route of the spec with the scope its attrs give it (null for none), under the name localbox
@@ -32,7 +32,7 @@ const served = [...buildRoutes().api.values()].map((route) => ({ name: route.nam
 
 describe('the route table', () => {
   it('declares for every route the scope the Stone spec gives it', () => {
-    expect(existsSync(SPEC), `the Stone spec is expected at ${SPEC} (or set DROPBOX_API_SPEC)`).toBe(true);
+    expect(existsSync(SPEC), `the Stone spec is expected at ${SPEC}`).toBe(true);
     const spec = specScopes();
     const declared = Object.fromEntries(
       served.map(({ name }) => [name, spec.has(name) ? spec.get(name) : 'not in the spec']),

@@ -1,8 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { OPUS_SCOPES } from '../../electron/common/dropbox-scopes.ts';
 import { describeError, type OpusApi } from '../opus.ts';
 import { appKeySaved, typedAppKey } from './app-key.ts';
 import { AutoSaveSettings } from './auto-save-settings.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
+
+/** The permissions to tick in the App Console: exactly those Opus asks for at sign-in. */
+const SCOPES_LISTED = `${OPUS_SCOPES.slice(0, -1).join(', ')} and ${OPUS_SCOPES.at(-1)}`;
 
 interface SettingsDialogProps {
   opus: OpusApi;
@@ -77,7 +81,7 @@ export function SettingsDialog({ opus, onClose }: SettingsDialogProps) {
         />
         <p id="settings-app-key-hint" className="hint">
           {valid
-            ? 'Register an app in the Dropbox App Console (scoped access with files.content.read, files.content.write and account_info.read; redirect URIs http://127.0.0.1:53682/callback to :53684) and paste its app key. No app secret is needed.'
+            ? `Register an app in the Dropbox App Console (scoped access with ${SCOPES_LISTED}; redirect URIs http://127.0.0.1:53682/callback to :53684) and paste its app key. No app secret is needed.`
             : 'An app key is 5 to 40 lowercase letters and digits.'}
         </p>
         {loaded.status === 'loaded' && loaded.fromEnvironment && !loaded.saved && (

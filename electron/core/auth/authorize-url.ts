@@ -1,5 +1,5 @@
+import { OPUS_SCOPES } from '../../common/dropbox-scopes.ts';
 import { authorizeUrl, type DropboxEndpoints } from '../dropbox/endpoints.ts';
-import { OPUS_SCOPES } from '../dropbox/scopes.ts';
 
 export interface AuthorizeRequest {
   endpoints: DropboxEndpoints;

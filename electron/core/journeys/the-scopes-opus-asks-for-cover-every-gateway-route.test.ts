@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestLocalbox, type TestLocalbox } from '../../../localbox/test-support/localbox.ts';
+import { OPUS_SCOPES } from '../../common/dropbox-scopes.ts';
 import { type SignedIn, startSignIn } from '../auth/sign-in.ts';
 import { redirectAfter } from '../auth/test-support/browser.ts';
 import { TokenSession } from '../auth/token-session.ts';
 import { createGateway } from '../dropbox/dropbox-gateway.ts';
 import type { DropboxEndpoints } from '../dropbox/endpoints.ts';
 import type { Gateway } from '../dropbox/gateway.ts';
-import { OPUS_SCOPES } from '../dropbox/scopes.ts';
 import { isOpusError, type OpusError } from '../errors.ts';
 import { contractError } from '../wiring/dispatch.ts';
 
@@ -56,6 +56,7 @@ function everyRoute(gateway: Gateway): Record<keyof Gateway, () => Promise<unkno
     listFolderContinue: () => gateway.listFolderContinue(cursor),
     longpoll: () => gateway.longpoll(cursor, 30, AbortSignal.timeout(200)).catch(() => null),
     listRevisions: () => gateway.listRevisions('/scoped/a.txt'),
+    search: () => gateway.search('a', { filenameOnly: false, maxResults: 10 }),
     restore: async () => {
       const { revisions } = await gateway.listRevisions('/scoped/a.txt');
       return gateway.restore('/scoped/a.txt', revisions[0]?.rev ?? '');

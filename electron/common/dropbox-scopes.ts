@@ -1,5 +1,5 @@
 /**
- * The scopes Opus asks for at sign-in: what the gateway's routes need (the Stone spec's `scope` of each:
+ * The scopes Opus asks for at sign-in: what the gateway's routes need (the Stone spec's `scope` of each, read by the page too for the App Console hint:
  * files/download needs files.content.read, files/upload and its sessions, create_folder_v2 and restore
  * files.content.write, get_metadata, list_folder…, list_revisions files.metadata.read, the account's two
  * routes account_info.read; longpoll and token/revoke need none), and no more. A route added to the
