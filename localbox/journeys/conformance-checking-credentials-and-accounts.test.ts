@@ -48,6 +48,27 @@ describe('checking credentials: check/user, check/app, and what a bad token gets
     expect(res.result).toEqual({ result: 'hello world' });
   });
 
+  it('the shared-link routes Stone marks "app, user" take the app key and secret too; creating one does not', async () => {
+    const user = lb.client();
+    await user.filesUpload({ path: '/linked.txt', contents: 'shared by link\n' });
+    const { url } = (await user.sharingCreateSharedLinkWithSettings({ path: '/linked.txt' })).result;
+    const metadata = await app(SECRET).sharingGetSharedLinkMetadata({ url });
+    expect(metadata.result).toMatchObject({ '.tag': 'file', name: 'linked.txt', url });
+    const file = (await app(SECRET).sharingGetSharedLinkFile({ url })).result as { fileBinary?: Buffer };
+    expect(String(file.fileBinary)).toBe('shared by link\n');
+    expect(await routeError(app('not-the-secret').sharingGetSharedLinkMetadata({ url }), 401)).toEqual({
+      '.tag': 'invalid_access_token',
+    });
+    const basic = Buffer.from(`${lb.box.appKey}:${SECRET}`).toString('base64');
+    const appCreate = await fetch(`${lb.box.url}/2/sharing/create_shared_link_with_settings`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/json' },
+      body: '{"path":"/linked.txt"}',
+    });
+    expect(appCreate.status).toBe(400);
+    expect(await appCreate.text()).toContain('requires user authentication');
+  });
+
   it('check/app refuses a wrong secret with 401 invalid_access_token, and a user token with 400', async () => {
     expect(await routeError(app('not-the-secret').checkApp({ query: 'x' }), 401)).toEqual({
       '.tag': 'invalid_access_token',

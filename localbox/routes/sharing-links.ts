@@ -76,7 +76,7 @@ export const sharingLinkRoutes = [
   apiRoute({
     name: 'sharing/get_shared_link_metadata',
     style: 'rpc',
-    auth: 'user',
+    auth: 'app_or_user',
     scope: 'sharing.read',
     arg: GetSharedLinkMetadataArg,
     handle: ({ arg, services, req }) => {
@@ -88,7 +88,7 @@ export const sharingLinkRoutes = [
   apiRoute({
     name: 'sharing/get_shared_link_file',
     style: 'download',
-    auth: 'user',
+    auth: 'app_or_user',
     scope: 'sharing.read',
     arg: GetSharedLinkMetadataArg,
     handle: ({ arg, services, req }): Download => {

@@ -51,7 +51,7 @@ export function authenticate(
       `${prefix(route)}: Must provide HTTP header "Authorization" or URL parameter "authorization".`,
     );
   }
-  if (route.auth === 'app') {
+  if (route.auth === 'app' || (route.auth === 'app_or_user' && /^Basic /i.test(header.trim()))) {
     authenticateApp(route, header, services);
     return undefined;
   }

@@ -38,7 +38,8 @@ export interface ApiRoute<A = unknown> {
   name: string;
   style: 'rpc' | 'upload' | 'download';
   /** 'app': HTTP Basic with the app key and secret (check/app); the call then has no caller. */
-  auth: 'user' | 'app' | 'noauth';
+  /** Stone's `auth`: `app_or_user` is its `"app, user"`, a Bearer token or the app's key and secret. */
+  auth: 'user' | 'app' | 'app_or_user' | 'noauth';
   /**
    * The scope the spec gives the route (`scope = "…"` in its Stone attrs; routes/index.test.ts holds
    * them to it); null where it gives none. A user token without it gets 401 missing_scope.
