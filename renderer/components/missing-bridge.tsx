@@ -3,7 +3,10 @@ export function MissingBridge() {
   return (
     <main className="centered">
       <h1>Opus is not connected</h1>
-      <p>Open this page through the Opus app, or with the address that `npm run web` printed.</p>
+      <p>
+        Open this page through the Opus app, or with the address that <code>npm start</code> or{' '}
+        <code>npm run web</code> printed: it carries the key this window needs.
+      </p>
     </main>
   );
 }
