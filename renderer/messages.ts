@@ -26,6 +26,8 @@ const SCOPE_WORDS: Record<OpusScope, string> = {
   'files.metadata.read': 'see your files and folders',
   'files.content.read': 'read your files',
   'files.content.write': 'save to your Dropbox',
+  'sharing.read': 'see your shared links',
+  'sharing.write': 'make shared links',
 };
 
 /** A sign-in that was granted less than Opus needs: only signing in again can grant the rest. */

@@ -240,6 +240,13 @@ export const commands = {
     z.strictObject({ path: DropboxPath, choice: z.string().min(1).max(100).optional() }),
     z.strictObject({ name: z.string(), size: z.number().int().min(0), base64: z.string().optional() }),
   ),
+  /** Copy Dropbox link: the file's shared link (made, or the one it already has); refused for a folder. */
+  copyDropboxLink: command(z.strictObject({ path: DropboxPath }), z.strictObject({ url: z.string() })),
+  /**
+   * Show in Dropbox: the file's page (dropbox.com, or localbox's own), which main opens in the system
+   * browser where there is one (Electron); the browser host's page opens it in a new tab itself.
+   */
+  showInDropbox: command(z.strictObject({ path: DropboxPath }), z.strictObject({ url: z.string() })),
   /**
    * Native dialogs (Electron only; null when cancelled or when the host has none). They answer with an
    * opaque single-use choice and the file's name, never its path.

@@ -31,6 +31,8 @@ export const COMMAND_NAMES = [
   'saveRevisionAs',
   'uploadLocalFile',
   'downloadToComputer',
+  'copyDropboxLink',
+  'showInDropbox',
   'chooseLocalFile',
   'chooseSaveLocation',
   'closeWindow',

@@ -17,7 +17,8 @@ test('carries every PKCE parameter, URL-encoded, to Dropbox’s authorize page',
     code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
     code_challenge_method: 'S256',
     token_access_type: 'offline',
-    scope: 'account_info.read files.content.read files.content.write files.metadata.read',
+    scope:
+      'account_info.read files.content.read files.content.write files.metadata.read sharing.read sharing.write',
     state: 'st&ate=1',
     redirect_uri: 'http://127.0.0.1:53682/callback',
   });

@@ -11,6 +11,7 @@ import { DEFAULT_LONGPOLL_MARGIN_SECONDS, longpoll } from './longpoll.ts';
 import { toRemoteEntry, toRemoteFile, toRemoteFolder } from './metadata.ts';
 import { DEFAULT_RETRY, MAX_RETRY_AFTER_SECONDS, type RetryPolicy, type Sleep, sleep } from './retry.ts';
 import { createSdkClients } from './sdk-client.ts';
+import { sharedLinkUrl } from './shared-link.ts';
 import type { TokenProvider } from './token-provider.ts';
 import { type UploadContext, upload } from './upload.ts';
 import { isHttpFailure, routeError } from './wire-failure.ts';
@@ -160,6 +161,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
     restore: (path, rev) =>
       mapped(async () => toRemoteFile((await call((client) => client.filesRestore({ path, rev }))).result)),
+    createSharedLink: (path) => mapped(() => call((client) => sharedLinkUrl(client, path))),
     // Two requests, in parallel: Dropbox has no route that answers both.
     account: () =>
       mapped(async () => {

@@ -87,6 +87,12 @@ export interface Gateway {
   search(query: string, options: { filenameOnly: boolean; maxResults: number }): Promise<SearchMatch[]>;
   listRevisions(path: string, limit?: number): Promise<{ isDeleted: boolean; revisions: Revision[] }>;
   restore(path: string, rev: string): Promise<RemoteFile>;
+  /**
+   * The URL of the item's shared link: one request (`sharing/create_shared_link_with_settings`) that
+   * makes it, or finds it already there; a second (`sharing/list_shared_links`) when Dropbox's refusal
+   * leaves the existing link out. The same URL every time, never a second link.
+   */
+  createSharedLink(path: string): Promise<string>;
   /** Two requests, in parallel (`users/get_current_account`, `users/get_space_usage`). */
   account(): Promise<AccountInfo>;
   /** Revokes the tokens server-side (`auth/token/revoke`). */

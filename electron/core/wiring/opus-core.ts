@@ -22,6 +22,7 @@ import { EventHub } from './event-hub.ts';
 import { fileHandlers } from './file-handlers.ts';
 import type { DropboxClientPlace } from './files-from-os.ts';
 import { FilesFromOsInbox } from './files-from-os-inbox.ts';
+import { linkHandlers } from './link-handlers.ts';
 import { LocalChoices } from './local-choices.ts';
 import { retryPendingOrLog, retryPendingUploads } from './pending-uploads.ts';
 import { quickOpenHandlers } from './quick-open-handlers.ts';
@@ -167,6 +168,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ...accountHandlers(account, details),
     ...restorationHandlers(restoration, documents, () => gateway, watching),
     ...fileHandlers(() => gateway, localChoices),
+    ...linkHandlers(() => gateway, options),
     ...revisionHandlers(() => gateway, documents),
     getRecentFiles: () => recentFiles.list(),
     takeFilesFromOs: () => filesFromOs.take(),
