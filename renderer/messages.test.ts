@@ -98,9 +98,11 @@ describe('the message shown for a failed call', () => {
     expect(messageFor(core)).toBe(
       'Opus was not allowed to save to your Dropbox (scope files.content.write). Sign out and sign in again to grant it; your text is kept here.',
     );
-    const stranger = { ...core, detail: { missingScope: 'sharing.read' } };
+    const sharing = { ...core, detail: { missingScope: 'sharing.write' } };
+    expect(messageFor(sharing)).toContain('not allowed to make shared links (scope sharing.write).');
+    const stranger = { ...core, detail: { missingScope: 'sharing.read_team' } };
     expect(messageFor(stranger)).toContain(
-      'not allowed to do that (scope sharing.read). Sign out and sign in again',
+      'not allowed to do that (scope sharing.read_team). Sign out and sign in again',
     );
   });
 
