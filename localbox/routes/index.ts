@@ -13,6 +13,7 @@ import { searchRoutes } from './files-search.ts';
 import { temporaryLinkRawRoute, temporaryLinkRoutes } from './files-temporary-link.ts';
 import { thumbnailRoutes } from './files-thumbnails.ts';
 import { uploadRoutes } from './files-upload.ts';
+import { HOME_PREFIX, homePageRoute } from './home-page.ts';
 import { oauthRoutes } from './oauth.ts';
 import { LINK_PREFIX } from './sharing-link-metadata.ts';
 import { linkPageRoute } from './sharing-link-page.ts';
@@ -20,9 +21,10 @@ import { sharingLinkRoutes } from './sharing-links.ts';
 import { sharingListRoutes } from './sharing-list.ts';
 import { usersRoutes } from './users.ts';
 
-/** Raw routes by exact path, and shared-link pages (`/s/<id>/<name>`) by their prefix. */
+/** Raw routes by exact path; shared-link pages (`/s/<id>/<name>`) and folder pages (`/home/…`) by prefix. */
 class RawRoutes extends Map<string, RawRoute> {
   override get(path: string): RawRoute | undefined {
+    if (path === HOME_PREFIX || path.startsWith(`${HOME_PREFIX}/`)) return homePageRoute;
     return super.get(path) ?? (path.startsWith(LINK_PREFIX) ? linkPageRoute : undefined);
   }
 }
