@@ -59,7 +59,14 @@ export function windowOptions(
   };
 }
 
-/** Only https Dropbox pages and a localbox on this computer may be opened in the system browser. */
+/** What main opens there: the sign-in page, and a file's folder page (Show in Dropbox). */
+const isOpenedPath = (pathname: string) =>
+  pathname === '/oauth2/authorize' || pathname === '/home' || pathname.startsWith('/home/');
+
+/**
+ * Only Dropbox's sign-in and home pages (https) and the same two of the localbox on this computer may
+ * be opened in the system browser: nothing the page names can send it anywhere else.
+ */
 export function isAllowedExternalUrl(url: string, localboxOrigin: string | undefined): boolean {
   let parsed: URL;
   try {
@@ -67,16 +74,12 @@ export function isAllowedExternalUrl(url: string, localboxOrigin: string | undef
   } catch {
     return false;
   }
-  if (parsed.username || parsed.password) return false;
+  if (parsed.username || parsed.password || !isOpenedPath(parsed.pathname)) return false;
   if (
     parsed.protocol === 'https:' &&
     // host, not hostname: a port (https://www.dropbox.com:8443) is not Dropbox's site.
     (parsed.host === 'www.dropbox.com' || parsed.host === 'dropbox.com')
   )
     return true;
-  return (
-    localboxOrigin !== undefined &&
-    parsed.origin === localboxOrigin &&
-    parsed.pathname === '/oauth2/authorize'
-  );
+  return localboxOrigin !== undefined && parsed.origin === localboxOrigin;
 }
