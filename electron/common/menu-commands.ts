@@ -101,6 +101,20 @@ const SPECS = {
     inPalette: true,
     toolbar: { label: 'Download…', hint: 'Download this file to this computer' },
   },
+  copyDropboxLink: {
+    label: 'Copy Dropbox Link',
+    keys: [],
+    menu: dropbox(3),
+    needsDocument: true,
+    inPalette: true,
+  },
+  showInDropbox: {
+    label: 'Show in Dropbox',
+    keys: [],
+    menu: dropbox(3),
+    needsDocument: true,
+    inPalette: true,
+  },
   revisionHistory: {
     label: 'Revision History…',
     keys: [],

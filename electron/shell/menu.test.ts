@@ -89,7 +89,7 @@ describe.each([
     expect(shape('dropbox')).toEqual([
       ...['open', 'quickOpen', 'findInDropbox', 'save', 'saveAs', '|'],
       ...['uploadLocalFile', 'downloadToComputer', '|'],
-      ...['revisionHistory', 'account', 'signIn', 'signOut'],
+      ...['copyDropboxLink', 'showInDropbox', 'revisionHistory', 'account', 'signIn', 'signOut'],
     ]);
     expect(shape('view')).toEqual([
       ...[

@@ -6,6 +6,7 @@ import { checkForUpdates } from './check-for-updates.ts';
 import type { ConflictSides, ConflictView, Resolution } from './conflict-sides.ts';
 import { documentById } from './documents-state.ts';
 import { downloadToComputer } from './download-to-computer.ts';
+import { copyDropboxLink, showInDropbox } from './dropbox-link.ts';
 import { narrowNotice } from './notice-facts.ts';
 import { isUntitled } from './open-document.ts';
 import { carriedOf, type SaveAtOptions } from './save-at.ts';
@@ -276,6 +277,11 @@ export function useWorkspace(
       download: (documentId) => void (onDropbox(documentId) && download(documentId)),
       onDropbox,
       togglePreview,
+      dropboxLink: (documentId, command) => {
+        const file = documentById(docs.state, documentId)?.remote;
+        const act = command === 'copyDropboxLink' ? copyDropboxLink : showInDropbox;
+        if (file) void act(opus, file).then((shown) => shown && setNotice(shown));
+      },
     });
 
   return {

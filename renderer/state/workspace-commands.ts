@@ -13,6 +13,8 @@ export interface CommandActions {
   requestClose(documentId: string): void;
   download(documentId: string): void;
   togglePreview(documentId: string): void;
+  /** Copy Dropbox link, Show in Dropbox (renderer/state/dropbox-link.ts). */
+  dropboxLink(documentId: string, command: 'copyDropboxLink' | 'showInDropbox'): void;
   /** Whether the document has a file on Dropbox (an untitled one is told it must be saved first). */
   onDropbox(documentId: string): boolean;
 }
@@ -57,6 +59,10 @@ export function runCommand(command: CommandId, actions: CommandActions) {
       return actions.download(activeId);
     case 'revisionHistory':
       if (actions.onDropbox(activeId)) setDialog({ kind: 'history', documentId: activeId });
+      return;
+    case 'copyDropboxLink':
+    case 'showInDropbox':
+      if (actions.onDropbox(activeId)) actions.dropboxLink(activeId, command);
       return;
     case 'closeTab':
       return actions.requestClose(activeId);
