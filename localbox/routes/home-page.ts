@@ -15,6 +15,8 @@ import { type EntryRow, isLive } from '../store/tree.ts';
  */
 
 export const HOME_PREFIX = '/home';
+/** The top folder's name, as Dropbox's site calls it. */
+const TOP = 'All files';
 /** A page shows this many entries; a bigger folder says how many more there are. */
 const SHOWN = 1000;
 
@@ -56,7 +58,7 @@ function crumbs(folder: string): string {
     const path = `/${parts.slice(0, i + 1).join('/')}`;
     return ` / <a href="${escapeHtml(homeHref(path))}">${escapeHtml(part)}</a>`;
   });
-  return `<nav aria-label="Folders"><a href="${HOME_PREFIX}">localbox</a>${links.join('')}</nav>`;
+  return `<nav aria-label="Folders"><a href="${HOME_PREFIX}">${TOP}</a>${links.join('')}</nav>`;
 }
 
 function row(entry: EntryRow, preview: string | null): string {
@@ -66,12 +68,14 @@ function row(entry: EntryRow, preview: string | null): string {
     entry.kind === 'folder'
       ? `<a href="${escapeHtml(homeHref(entry.path_display))}">${escapeHtml(name)}/</a>`
       : escapeHtml(name);
-  const size = entry.kind === 'file' ? `<span class="size">${entry.size ?? 0} bytes</span>` : '';
+  const bytes = entry.size ?? 0;
+  const size =
+    entry.kind === 'file' ? `<span class="size">${bytes} byte${bytes === 1 ? '' : 's'}</span>` : '';
   return `<li${current}>${label}${size}</li>`;
 }
 
 function page(folder: string, entries: EntryRow[], preview: string | null): string {
-  const title = folder === '' ? 'localbox' : baseName(folder);
+  const title = folder === '' ? TOP : baseName(folder);
   const shown = [...entries]
     .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'folder' ? -1 : 1))
     .slice(0, SHOWN);
