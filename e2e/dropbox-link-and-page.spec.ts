@@ -1,21 +1,12 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { clearClipboard, readClipboard } from './test-support/clipboard.ts';
 import { opusPerTest, shotInBothSchemes, signInAndOpen } from './test-support/opus-session.ts';
+import { fromPalette } from './test-support/palette.ts';
 
 const FILE = '/magnum-opus.txt';
 const TEXT = 'Chapter one.\nIt was a bright cold day in April.\n';
 
 const session = opusPerTest();
-
-/** Runs a command from the palette, by its label, as every menu command can be. */
-async function fromPalette(page: Page, label: string) {
-  await page.keyboard.press('Control+Shift+P');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await page.keyboard.type(label);
-  await expect(palette.getByRole('option').first()).toHaveText(new RegExp(`^${label}`));
-  await page.keyboard.press('Enter');
-  await expect(palette).toBeHidden();
-}
 
 test('Copy Dropbox Link puts the file’s link on the clipboard, and the link serves the file', async ({
   page,

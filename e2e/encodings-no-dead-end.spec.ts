@@ -7,6 +7,7 @@ import {
   shotInBothSchemes,
   signInAndOpen,
 } from './test-support/opus-session.ts';
+import { fromPalette } from './test-support/palette.ts';
 
 // Two lines in Latin-1 with CRLF; what is typed at the end goes on line 3.
 const LATIN1 = 'Café Müller mag Crème brûlée und Käse.\r\nÜbermorgen!\r\n';
@@ -24,16 +25,6 @@ async function typeAtEnd(page: Page, text: string) {
   const heard = editsCarrying(page, text.split('\n').at(-1) ?? text);
   await page.keyboard.type(text);
   await heard;
-}
-
-/** Runs a command from the palette, by its label, as every menu command can be. */
-async function fromPalette(page: Page, label: string) {
-  await page.keyboard.press('Control+Shift+P');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await page.keyboard.type(label);
-  await expect(palette.getByRole('option').first()).toHaveText(new RegExp(`^${label}`));
-  await page.keyboard.press('Enter');
-  await expect(palette).toBeHidden();
 }
 
 const saveState = (page: Page) => page.getByRole('status', { name: 'Save state' });
