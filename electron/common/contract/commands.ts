@@ -3,6 +3,7 @@ import {
   AccountShape,
   AutoSaveShape,
   BrowserEntry,
+  ConflictedCopyShape,
   ConflictResolutionSchema,
   DocumentId,
   DocumentSnapshot,
@@ -178,6 +179,42 @@ export const commands = {
       z.strictObject({ kind: z.literal('conflict'), remote: RemoteFileShape.nullable() }),
     ]),
   ),
+  /** Dropbox's conflicted copies of the document beside it (files/list_folder of its folder, paged). */
+  findConflictedCopies: command(
+    z.strictObject({ documentId: DocumentId }),
+    z.strictObject({ copies: z.array(ConflictedCopyShape) }),
+  ),
+  /**
+   * Three-way merge for a conflicted copy: base = the original's revision the copy diverged from (null:
+   * none is known, so every difference is a conflict), mine = the document's text at `version`, theirs =
+   * the copy. `merge.remoteRev` is the copy's rev.
+   */
+  mergeConflictedCopy: command(
+    z.strictObject({ documentId: DocumentId, version: EditorVersion, copyPath: DropboxPath }),
+    z.strictObject({ merge: MergeShape, copy: RemoteFileShape, ancestor: RevisionShape.nullable() }),
+  ),
+  /**
+   * The reviewed merge becomes the document's text and is saved against its rev (one revision-checked
+   * upload); Dropbox moved on meanwhile: `conflict`, and the document goes to the usual conflict prompt.
+   */
+  resolveConflictedCopy: command(
+    z.strictObject({
+      documentId: DocumentId,
+      version: EditorVersion,
+      copyPath: DropboxPath,
+      copyRev: Rev,
+      text: z.string(),
+    }),
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('saved'), remote: RemoteFileShape, snapshot: DocumentSnapshot }),
+      z.strictObject({ kind: z.literal('conflict'), remote: RemoteFileShape.nullable() }),
+    ]),
+  ),
+  /**
+   * Deletes a copy whose merge this document saved, and only while it is still the rev merged
+   * (files/delete_v2 with parent_rev): any other copy, or one changed since, is refused.
+   */
+  deleteConflictedCopy: command(z.strictObject({ documentId: DocumentId, copyPath: DropboxPath }), nothing),
   getRestoredDocuments: command(none, z.array(RestoredDocument)),
   /** The files this account opened lately, newest first (at most 10). */
   getRecentFiles: command(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MENU_COMMANDS } from '../menu-commands.ts';
 import {
   AccountShape,
+  ConflictedCopyShape,
   ContractErrorShape,
   DocumentId,
   DocumentPhaseSchema,
@@ -17,6 +18,8 @@ export const events = {
     account: AccountShape.optional(),
     error: ContractErrorShape.optional(),
   }),
+  /** The watcher saw Dropbox's conflicted copies beside an open document appear or go: all of them now. */
+  conflictedCopiesChanged: z.strictObject({ documentId: DocumentId, copies: z.array(ConflictedCopyShape) }),
   /** The watcher saw Dropbox's copy of an open document change (rev and content both moved). */
   remoteChanged: z.strictObject({
     documentId: DocumentId,

@@ -21,6 +21,10 @@ export const COMMAND_NAMES = [
   'mergeConflict',
   'applyMergeChoices',
   'resolveConflict',
+  'findConflictedCopies',
+  'mergeConflictedCopy',
+  'resolveConflictedCopy',
+  'deleteConflictedCopy',
   'getRestoredDocuments',
   'getRecentFiles',
   'quickOpen',
@@ -47,6 +51,7 @@ export const COMMAND_NAMES = [
 
 export const EVENT_NAMES = [
   'accountChanged',
+  'conflictedCopiesChanged',
   'remoteChanged',
   'documentReloaded',
   'documentStateChanged',

@@ -242,6 +242,14 @@ export const RevisionShape = z.strictObject({
   path: z.string(),
 });
 
+/** A Dropbox conflicted copy beside an open document: its file, and whose copy of which day its name says. */
+export const ConflictedCopyShape = z.strictObject({
+  file: RemoteFileShape,
+  who: z.string().nullable(),
+  date: z.string().nullable(),
+});
+export type ConflictedCopy = z.infer<typeof ConflictedCopyShape>;
+
 export const RestoredDocument = z.strictObject({
   snapshot: DocumentSnapshot,
   /** The unsaved text recovered from the journal. */

@@ -162,6 +162,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     restore: (path, rev) =>
       mapped(async () => toRemoteFile((await call((client) => client.filesRestore({ path, rev }))).result)),
     createSharedLink: (path) => mapped(() => call((client) => sharedLinkUrl(client, path))),
+    deleteFile: (path, parentRev) =>
+      mapped(async () => {
+        await call((client) =>
+          client.filesDeleteV2({ path, ...(parentRev ? { parent_rev: parentRev } : {}) }),
+        );
+      }),
     // Two requests, in parallel: Dropbox has no route that answers both.
     account: () =>
       mapped(async () => {

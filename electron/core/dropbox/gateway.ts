@@ -93,6 +93,8 @@ export interface Gateway {
    * leaves the existing link out. The same URL every time, never a second link.
    */
   createSharedLink(path: string): Promise<string>;
+  /** One request (`files/delete_v2`); with `parentRev`, only while the file is still at that rev (else `conflict`). */
+  deleteFile(path: string, parentRev?: string): Promise<void>;
   /** Two requests, in parallel (`users/get_current_account`, `users/get_space_usage`). */
   account(): Promise<AccountInfo>;
   /** Revokes the tokens server-side (`auth/token/revoke`). */

@@ -67,6 +67,7 @@ function everyRoute(gateway: Gateway): Record<keyof Gateway, () => Promise<unkno
       await gateway.createSharedLink('/scoped/a.txt');
       return gateway.createSharedLink('/scoped/a.txt');
     },
+    deleteFile: () => gateway.deleteFile('/scoped/b.txt'),
     account: () => gateway.account(),
     revoke: () => gateway.revoke(),
   };

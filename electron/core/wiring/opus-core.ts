@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { AccountSession } from '../auth/account-session.ts';
 import type { AuthLog } from '../auth/auth-log.ts';
 import { type Cipher, TokenVault } from '../auth/token-vault.ts';
+import { ConflictedCopies } from '../documents/conflicted-copies/conflicted-copies.ts';
+import type { DocumentsContext } from '../documents/context.ts';
 import { phaseOf } from '../documents/document-state.ts';
 import { Documents } from '../documents/documents.ts';
 import { LocalHistory } from '../documents/local-history.ts';
@@ -15,6 +17,7 @@ import { accountHandlers } from './account-handlers.ts';
 import { AccountJournal } from './account-journal.ts';
 import { accountSwitch } from './account-switch.ts';
 import { type AppHost, appHandlers } from './app-handlers.ts';
+import { announceConflictedCopies, conflictedCopyHandlers } from './conflicted-copy-handlers.ts';
 import type { CoreService } from './core-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { documentHandlers } from './document-handlers.ts';
@@ -119,7 +122,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ...(options.journalFs ? { fs: options.journalFs } : {}),
     onError: (error) => log(`opus: journal: ${error.message}`),
   });
-  const documents = new Documents({
+  const documentsContext: DocumentsContext = {
     gateway,
     journal,
     history: new LocalHistory(join(options.dataDir, 'history')),
@@ -127,7 +130,9 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     accountName: () => details.firstName,
     now: () => new Date(),
     docs: new Map(),
-  });
+  };
+  const documents = new Documents(documentsContext);
+  const conflictedCopies = new ConflictedCopies(documentsContext);
   const quickOpen = new QuickOpen({
     gateway,
     accountId: () => account.accountId,
@@ -135,7 +140,12 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     longpollSeconds: options.longpollSeconds,
     log,
   });
-  const watching = watchDocuments(() => gateway, documents, connection);
+  const watching = watchDocuments(
+    () => gateway,
+    documents,
+    connection,
+    announceConflictedCopies(conflictedCopies, events),
+  );
   const pendingUploads = retryPendingUploads(documents, events, log);
   const restoration = new Restoration(async () => {
     const list = await restoreJournal(gateway, documents, journal, log);
@@ -170,6 +180,7 @@ export function createOpusCore(options: OpusCoreOptions): OpusCore {
     ...fileHandlers(() => gateway, localChoices),
     ...linkHandlers(() => gateway, options),
     ...revisionHandlers(() => gateway, documents),
+    ...conflictedCopyHandlers(conflictedCopies),
     getRecentFiles: () => recentFiles.list(),
     takeFilesFromOs: () => filesFromOs.take(),
     ...quickOpenHandlers(quickOpen, () => gateway),

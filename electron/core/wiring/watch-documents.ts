@@ -20,6 +20,8 @@ export function watchDocuments(
   gateway: () => Gateway,
   documents: Documents,
   connection: Pick<Connection, 'setOnline'>,
+  /** Every folder's changes, after the documents have heard theirs (conflicted copies beside them). */
+  onFolderEntries: (entries: RemoteEntry[]) => Promise<void> = async () => {},
 ): DocumentWatching {
   const onEntry = async (entry: RemoteEntry) => {
     if (entry.kind === 'file') return documents.remoteChanged(entry.pathLower, entry);
@@ -43,6 +45,7 @@ export function watchDocuments(
     gateway: gateway(),
     onEntries: async (_folder, entries) => {
       for (const entry of entries) await onEntry(entry);
+      await onFolderEntries(entries);
     },
     onReset: async (folder) => {
       for (const doc of documents.list().filter((d) => folderOf(d.remote.pathLower) === folder)) {
