@@ -59,6 +59,7 @@ export type { EventPayload } from '../electron/common/contract/events.ts';
 export type {
   AccountShape as Account,
   BrowserEntry,
+  ConflictedCopy,
   ConflictResolution,
   ConflictShape as Conflict,
   DocumentSnapshot,

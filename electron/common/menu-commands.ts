@@ -123,6 +123,14 @@ const SPECS = {
     inPalette: true,
     toolbar: { label: 'History…', hint: 'Revision history of this file' },
   },
+  // Dropbox's conflicted copy of the open file merged into it (renderer/components/conflicted-copies.tsx).
+  resolveConflictedCopy: {
+    label: 'Resolve Conflicted Copy…',
+    keys: [],
+    menu: dropbox(3),
+    needsDocument: true,
+    inPalette: true,
+  },
   // Ctrl/Cmd+W closes the tab (asking about unsaved changes in the window), not the whole window.
   closeTab: { label: 'Close Tab', keys: ['Mod+W'], menu: file(1), needsDocument: true, inPalette: true },
   closeAll: {

@@ -89,7 +89,8 @@ describe.each([
     expect(shape('dropbox')).toEqual([
       ...['open', 'quickOpen', 'findInDropbox', 'save', 'saveAs', '|'],
       ...['uploadLocalFile', 'downloadToComputer', '|'],
-      ...['copyDropboxLink', 'showInDropbox', 'revisionHistory', 'account', 'signIn', 'signOut'],
+      ...['copyDropboxLink', 'showInDropbox', 'revisionHistory', 'resolveConflictedCopy'],
+      ...['account', 'signIn', 'signOut'],
     ]);
     expect(shape('view')).toEqual([
       ...[

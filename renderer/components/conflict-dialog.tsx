@@ -16,9 +16,8 @@ import {
   dropboxVersionWords,
   yourVersionWords,
 } from './conflict-sides-words.ts';
-import { HunkChooser } from './hunk-chooser.tsx';
-import { everyConflictChosen, type MergeChoices, withChoice } from './merge-choices.ts';
-import { MergedReview, OriginLegend } from './merged-review.tsx';
+import { type MergeChoices, withChoice } from './merge-choices.ts';
+import { HunksStep, ReviewStep } from './merge-steps.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 
 type View =
@@ -144,55 +143,26 @@ export function ConflictDialog(props: ConflictDialogProps) {
         </>
       )}
       {view.kind === 'hunks' && (
-        <>
-          <HunkChooser
-            hunks={view.hunks}
-            choices={view.choices}
-            onChoose={(id, choice) => setView({ ...view, choices: withChoice(view.choices, id, choice) })}
-          />
-          <div className="dialog-buttons">
-            <button type="button" onClick={back}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={!everyConflictChosen(view.hunks, view.choices)}
-              onClick={() => void applyChoices(view.hunks, view.choices)}
-            >
-              Review merge
-            </button>
-          </div>
-        </>
+        <HunksStep
+          hunks={view.hunks}
+          choices={view.choices}
+          onChoose={(id, choice) => setView({ ...view, choices: withChoice(view.choices, id, choice) })}
+          onCancel={back}
+          onReview={() => void applyChoices(view.hunks, view.choices)}
+        />
       )}
       {view.kind === 'review' && (
-        <>
-          <p className="hint">
-            The merged text, to be saved over Dropbox's rev {shortOf(sides.remote?.rev ?? '')}. Edit it here
-            if it needs it: Save merged saves what you see.
-          </p>
-          <OriginLegend />
-          <MergedReview
-            language={language}
-            text={view.merged}
-            origins={view.origins}
-            onEdit={(text) => {
-              reviewed.current = text;
-            }}
-          />
-          <div className="dialog-buttons">
-            <button type="button" onClick={back}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void resolve('use_merged', reviewed.current)}
-            >
-              Save merged
-            </button>
-          </div>
-        </>
+        <ReviewStep
+          hint={`The merged text, to be saved over Dropbox's rev ${shortOf(sides.remote?.rev ?? '')}. Edit it here if it needs it: Save merged saves what you see.`}
+          language={language}
+          text={view.merged}
+          origins={view.origins}
+          onEdit={(text) => {
+            reviewed.current = text;
+          }}
+          onCancel={back}
+          onSave={() => void resolve('use_merged', reviewed.current)}
+        />
       )}
     </ModalDialog>
   );

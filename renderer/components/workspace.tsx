@@ -17,6 +17,7 @@ import { useTransfers } from '../state/use-transfers.ts';
 import { useWindowTitle } from '../state/use-window-title.ts';
 import { useWorkspace } from '../state/use-workspace.ts';
 import { AutoSaveStatus } from './auto-save-status.tsx';
+import { ConflictedCopies } from './conflicted-copies.tsx';
 import { type EditorHandle, EditorPane } from './editor-pane.tsx';
 import { NoticeBar } from './notice-bar.tsx';
 import { RemoteBanner } from './remote-banner.tsx';
@@ -90,6 +91,7 @@ export function Workspace({ opus, pageStart, account, nativeDialogs }: Workspace
           onClose={ws.requestClose}
         />
         {ws.notice && <NoticeBar notice={ws.notice} onDismiss={() => ws.setNotice(null)} />}
+        <ConflictedCopies opus={opus} ws={ws} docs={docs} />
         {active?.remoteChange && activeId && (
           <RemoteBanner
             change={active.remoteChange}

@@ -64,6 +64,9 @@ export function runCommand(command: CommandId, actions: CommandActions) {
     case 'showInDropbox':
       if (actions.onDropbox(activeId)) actions.dropboxLink(activeId, command);
       return;
+    case 'resolveConflictedCopy':
+      if (actions.onDropbox(activeId)) setDialog({ kind: 'conflictedCopy', documentId: activeId });
+      return;
     case 'closeTab':
       return actions.requestClose(activeId);
     case 'closeAll':

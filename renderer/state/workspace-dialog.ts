@@ -17,6 +17,7 @@ export type WorkspaceDialog =
   | { kind: 'quickOpen' }
   | { kind: 'findInDropbox' }
   | { kind: 'history'; documentId: string }
+  | { kind: 'conflictedCopy'; documentId: string }
   /** `chosen`: the local file already picked (one the OS asked Opus to open, outside Dropbox). */
   | { kind: 'upload'; chosen?: LocalFile }
   | { kind: 'account' }
