@@ -14,7 +14,7 @@ export function ConflictedCopyBar({ originalName, copies, onResolve, onDismiss }
   if (!words) return null;
   return (
     <div className="notice-bar info conflicted-copy-bar" role="status" aria-label="Conflicted copy">
-      <span className="banner-text">{words} — </span>
+      <span className="banner-text">{words}.</span>
       <button type="button" className="primary" onClick={onResolve}>
         Resolve…
       </button>

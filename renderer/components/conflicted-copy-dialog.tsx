@@ -186,7 +186,7 @@ export function ConflictedCopyDialog(props: ConflictedCopyDialogProps) {
       )}
       {view.kind === 'review' && (
         <ReviewStep
-          hint={`${ancestorWords(view.merge)} The merged text is saved over ${originalName}, as long as Dropbox still has the version you have. Edit it here if it needs it: Save merged saves what you see.`}
+          hint={`${ancestorWords(view.merge)} The merged text is saved over ${originalName}, as long as Dropbox still has the version you have. Here "yours" marks the lines of ${originalName} as you have it, "Dropbox" the copy's. Edit it here if it needs it: Save merged saves what you see.`}
           language={language}
           text={view.text}
           origins={view.origins}
@@ -200,8 +200,8 @@ export function ConflictedCopyDialog(props: ConflictedCopyDialogProps) {
       {view.kind === 'saved' && (
         <>
           <p>
-            The merge is saved to {originalName}. Delete the conflicted copy {view.copy.name}? Its text is in
-            the merge; Dropbox keeps deleted files for a while, too.
+            The merge is saved to {originalName}. Delete the conflicted copy <strong>{view.copy.name}</strong>
+            ? Its text is in the merge; Dropbox keeps deleted files for a while, too.
           </p>
           <div className="dialog-buttons">
             {/* biome-ignore lint/a11y/noAutofocus: keeping the copy is the safe default */}
