@@ -52,12 +52,11 @@ export function ConflictedCopies({
             docs.adopt(snapshot, { kind: 'saved', rev: snapshot.remote.rev });
             copies.refresh(snapshot.documentId);
           }}
-          onConflict={(remote) => {
+          onConflict={() => {
             ws.setDialog(null);
-            docs.showSaveState(target.snapshot.documentId, { kind: 'conflict', remote });
             ws.setNotice({
               tone: 'error',
-              message: `${target.remote.name} changed on Dropbox while you merged: nothing was overwritten and the copy is kept. Resolve that conflict, then the copy.`,
+              message: `${target.remote.name} changed on Dropbox while you merged: nothing was overwritten, and the copy is kept. Resolve… again to merge it with the newer version.`,
             });
           }}
           onCopiesChanged={() => copies.refresh(target.snapshot.documentId)}

@@ -33,8 +33,8 @@ interface ConflictedCopyDialogProps {
   /** Every edit made so far is in main: the merge's "mine" is main's copy, which is the editor's text. */
   flush(): Promise<number>;
   onSaved(snapshot: DocumentSnapshot): void;
-  /** Dropbox's original moved on while merging: nothing was overwritten, the save conflict takes over. */
-  onConflict(remote: RemoteFile | null): void;
+  /** Dropbox's original moved on while merging: nothing was saved, the document is as it was. */
+  onConflict(): void;
   onCopiesChanged(): void;
   onClose(): void;
 }
@@ -109,7 +109,7 @@ export function ConflictedCopyDialog(props: ConflictedCopyDialogProps) {
         text: reviewed.current,
       });
       if (answer.kind === 'conflict') {
-        onConflict(answer.remote);
+        onConflict();
         return;
       }
       onSaved(answer.snapshot);

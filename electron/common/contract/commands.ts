@@ -194,8 +194,9 @@ export const commands = {
     z.strictObject({ merge: MergeShape, copy: RemoteFileShape, ancestor: RevisionShape.nullable() }),
   ),
   /**
-   * The reviewed merge becomes the document's text and is saved against its rev (one revision-checked
-   * upload); Dropbox moved on meanwhile: `conflict`, and the document goes to the usual conflict prompt.
+   * The reviewed merge saved over the original against the document's rev (one revision-checked upload),
+   * and then the document's text. Dropbox moved on meanwhile: `conflict` (its version now), and nothing
+   * changed, on Dropbox or in the document.
    */
   resolveConflictedCopy: command(
     z.strictObject({

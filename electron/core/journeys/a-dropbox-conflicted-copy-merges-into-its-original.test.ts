@@ -153,6 +153,18 @@ describe("Dropbox's conflicted copy of an open document", () => {
     });
     expect(resolved).toMatchObject({ kind: 'conflict', remote: { rev: newer.rev } });
     expect((await bench.get(original)).toString()).toBe('written elsewhere meanwhile\n');
+    // The document is as it was: the editor's text, on its rev, so its own save meets the conflict.
+    expect(await bench.opus.call('getRevisionText', { path: original, rev: newer.rev })).toMatchObject({
+      text: 'written elsewhere meanwhile\n',
+    });
+    const { rev } = bench.opus.editorOf(doc.documentId);
+    expect(rev).toBe(doc.remote.rev);
+    const saved = await bench.opus.call('saveDocument', {
+      documentId: doc.documentId,
+      version,
+      baseRev: rev,
+    });
+    expect(saved).toMatchObject({ kind: 'conflict' });
     await expect(
       bench.opus.call('deleteConflictedCopy', { documentId: doc.documentId, copyPath }),
     ).rejects.toMatchObject({ kind: 'invalid_request' });

@@ -1,15 +1,15 @@
 import type { CommandResponse } from '../../../common/contract/commands.ts';
 import type { ConflictedCopy } from '../../../common/contract/shapes.ts';
+import { contentHash } from '../../dropbox/content-hash.ts';
 import type { RemoteEntry, RemoteFile } from '../../dropbox/remote-file.ts';
 import { remoteFileOf } from '../../dropbox/remote-file.ts';
 import { isOpusError, OpusError } from '../../errors.ts';
-import { decodeText } from '../codec.ts';
+import { decodeText, encodeText } from '../codec.ts';
 import { type DocumentsContext, documentOf, snapshotOf } from '../context.ts';
-import { chosen, requireVersion } from '../document-state.ts';
+import { chosen, requireVersion, saved } from '../document-state.ts';
 import { mergeThreeWay } from '../merge.ts';
 import { mergedOrigins } from '../merge-origins.ts';
 import { type OpenDocument, serialized, stringOf } from '../open-document.ts';
-import { uploadRevisionChecked } from '../save.ts';
 import { isUntitled } from '../untitled.ts';
 import { chooseAncestor } from './ancestor.ts';
 import { isConflictedCopyOf, parseConflictedCopyName } from './copy-name.ts';
@@ -121,18 +121,39 @@ export class ConflictedCopies {
     return serialized(doc, async () => {
       requireVersion(doc, version);
       this.requireCopy(doc, copyPath);
-      chosen(this.context, doc, text);
-      const result = await uploadRevisionChecked(this.context, doc, doc.text, doc.remote.rev);
-      if (result.kind === 'conflict') return { kind: 'conflict', remote: result.conflict.remote };
-      if (result.kind === 'pending')
-        throw new OpusError(
-          'offline',
-          'Dropbox cannot be reached. The merged text is kept and will be uploaded when the connection returns; the copy stays until then.',
-        );
-      if (result.kind !== 'saved') throw new OpusError('unknown', 'The merge was not saved.');
-      this.mergedRevs.set(copyPath.toLowerCase(), { documentId, rev: copyRev });
-      return { kind: 'saved', remote: result.remote, snapshot: snapshotOf(doc) };
+      const answer = await this.upload(doc, text);
+      if (answer.kind === 'saved') this.mergedRevs.set(copyPath.toLowerCase(), { documentId, rev: copyRev });
+      return answer;
     });
+  }
+
+  /**
+   * The merge over the original, against the rev the editor's text is based on: one upload, as a save.
+   * Only once it landed does the document take the merged text; refused, the document is left as it
+   * was (the editor's text, its rev), so the editor and main still agree and the next save meets the
+   * conflict itself. Offline, nothing waits to be sent: a merge is saved while the person watches.
+   */
+  private async upload(doc: OpenDocument, text: string): Promise<Resolved> {
+    const { gateway } = this.context;
+    const bytes = encodeText(text, doc.format);
+    let remote: RemoteFile;
+    try {
+      remote = await gateway.upload(doc.remote.path, bytes, {
+        mode: { kind: 'update', rev: doc.remote.rev },
+        strictConflict: true,
+        autorename: false,
+      });
+    } catch (error) {
+      if (!isOpusError(error, 'conflict')) throw error;
+      const now = await gateway.getMetadata(doc.remote.path);
+      // strict_conflict refuses identical content too: Dropbox already has the merge, under `now`.
+      if (now?.kind !== 'file' || now.contentHash !== contentHash(bytes))
+        return { kind: 'conflict', remote: now?.kind === 'file' ? remoteFileOf(now) : null };
+      remote = remoteFileOf(now);
+    }
+    saved(this.context, doc, remote, text);
+    chosen(this.context, doc, text);
+    return { kind: 'saved', remote: { ...remote }, snapshot: snapshotOf(doc) };
   }
 
   /** Refused unless this document saved a merge of this very copy; Dropbox refuses it if the copy moved on. */
