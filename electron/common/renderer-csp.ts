@@ -9,7 +9,9 @@ const DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'worker-src': ["'self'", 'blob:'],
   // blob:: the Markdown preview's images from Dropbox, fetched as bytes (renderer/markdown/preview-images.ts).
-  'img-src': ["'self'", 'data:', 'blob:'],
+  // https:: a web image a document shows once its user allowed them for that document; the preview's
+  // sanitizer strips every other web address, and nothing but an image may come from the web.
+  'img-src': ["'self'", 'data:', 'blob:', 'https:'],
   'font-src': ["'self'", 'data:'],
   // The browser host's page calls its own /api; Electron's talks over IPC. Dropbox is reached from main.
   'connect-src': ["'self'"],
