@@ -51,6 +51,10 @@ export function DropboxFinder({
   const asked = useRef(0);
   const findRef = useRef(find);
   findRef.current = find;
+  // Enter typed before the answer to what is in the field arrived: the best of that answer opens when it
+  // comes (typing fast and pressing Enter must not open a match of fewer letters, nor nothing).
+  const enterWaiting = useRef(false);
+  const openRef = useRef<(item: FoundItem | undefined) => void>(() => {});
 
   useEffect(() => {
     const ask = ++asked.current;
@@ -59,6 +63,10 @@ export function DropboxFinder({
       findRef.current(query).then(
         (found) => {
           if (ask !== asked.current) return;
+          if (enterWaiting.current && (found.items.length > 0 || !found.provisional)) {
+            enterWaiting.current = false;
+            if (found.items.length > 0) return openRef.current(found.items[0]);
+          }
           if (found.provisional) again = setTimeout(() => void run(), AGAIN_MS);
           setItems(found.items);
           setAnswered(query);
@@ -82,6 +90,7 @@ export function DropboxFinder({
     onClose();
     onOpen(item.path);
   };
+  openRef.current = open;
   const keyDown = (event: KeyboardEvent) => {
     const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
     if (step && items.length > 0) {
@@ -89,7 +98,8 @@ export function DropboxFinder({
       setSelected((Math.min(selected, items.length - 1) + step + items.length) % items.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      open(chosen);
+      if (answered === query && !enterWaiting.current) open(chosen);
+      else enterWaiting.current = true;
     }
   };
   const optionId = (index: number) => `finder-option-${index}`;
