@@ -97,16 +97,32 @@ describe('another computer changes an open document', () => {
     expect(reloaded.snapshot).toMatchObject({ text: 'my dog\n', remote: { rev: theirs.rev } });
   });
 
-  test('a write of the very same bytes shows nothing', async () => {
+  test('another computer uploading the very same bytes shows no banner and keeps the typing', async () => {
     const doc = await openWatched('/Live/noop.txt');
     await typeText(bench.opus, doc.documentId, 'dirty\n');
     bench.opus.events.clear();
-    const same = await bench.put('/Live/noop.txt', 'one\ntwo\nthree\n');
-    expect(same.rev).toBe(doc.remote.rev);
-    // Something else in the folder changes, so the watcher certainly looked.
-    await bench.put('/Live/sentinel.txt', 'x');
+    // strict_conflict makes a new rev even of the same bytes, so the watcher sees a change and Opus's
+    // own content_hash check is what keeps the banner away (a plain overwrite would be a no-op rev).
+    const same = (
+      await bench.other.filesUpload({
+        path: '/Live/noop.txt',
+        contents: 'one\ntwo\nthree\n',
+        mode: { '.tag': 'overwrite' },
+        strict_conflict: true,
+      })
+    ).result;
+    expect(same.rev).not.toBe(doc.remote.rev);
+    expect(same.content_hash).toBe(doc.remote.contentHash);
     await bench.watcherCaughtUp();
-    expect(bench.opus.events.names()).toEqual([]);
+    expect(bench.opus.events.of('remoteChanged')).toEqual([]);
+    expect(bench.opus.events.of('documentReloaded')).toEqual([]);
+    expect(bench.opus.events.of('documentStateChanged')).toEqual([
+      expect.objectContaining({
+        documentId: doc.documentId,
+        dirty: true,
+        remote: expect.objectContaining({ rev: same.rev }),
+      }),
+    ]);
   });
 
   test('a new rev with the same content shows nothing, and the rev is adopted', async () => {
