@@ -23,7 +23,7 @@ const HEART = {
     'electron/core/dropbox/dropbox-gateway.retries.test.ts',
     'electron/core/dropbox/dropbox-gateway.upload-sessions.test.ts',
   ],
-  'electron/host/static-files.ts': ['electron/host/server*.test.ts'],
+  'electron/host/static-files.ts': ['electron/host/static-files.test.ts', 'electron/host/server*.test.ts'],
   'localbox/domain/paths.ts': [
     'localbox/journeys/bad-input-hostile-paths.test.ts',
     'localbox/journeys/conformance-organizing-files-and-folders.test.ts',
