@@ -190,4 +190,35 @@ describe('uploads are retried without ever writing twice', () => {
     expect(bench.takeCounts()).toEqual({ 'files/upload': 2, 'files/get_metadata': 1 });
     expect((await bench.gateway().listRevisions('/safe/mine.txt')).revisions).toHaveLength(2);
   });
+
+  it('a lost autorenamed add returns its own copy, not another file that holds the same bytes', async () => {
+    const gateway = bench.gateway();
+    await gateway.upload('/twins/a copy.txt', bytesOf('twin'), { mode: { kind: 'add' } });
+    await gateway.upload('/twins/lost.txt', bytesOf('older'), { mode: { kind: 'add' } });
+    const losing = bench.gateway({ fetch: losingFirstAnswer('/2/files/upload') });
+    const file = await losing.upload('/twins/lost.txt', bytesOf('twin'), {
+      mode: { kind: 'add' },
+      autorename: true,
+    });
+    expect(file.name).toBe('lost (2).txt');
+  });
+
+  it("a retried update that meets another computer's save is a conflict, not a save", async () => {
+    const v1 = await bench.gateway().upload('/safe/theirs.txt', bytesOf('v1'), { mode: { kind: 'add' } });
+    let failed = false;
+    // The first attempt never reaches Dropbox (a 502 from a proxy); meanwhile another computer saves.
+    const proxyFailsOnce = (async (input: string | URL | Request, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (failed || !url.endsWith('/2/files/upload')) return fetch(input, init);
+      failed = true;
+      await bench.gateway().upload('/safe/theirs.txt', bytesOf('theirs'), { mode: { kind: 'overwrite' } });
+      return new Response('Bad gateway', { status: 502 });
+    }) as typeof fetch;
+    const upload = bench.gateway({ fetch: proxyFailsOnce }).upload('/safe/theirs.txt', bytesOf('mine'), {
+      mode: { kind: 'update', rev: v1.rev },
+      strictConflict: true,
+    });
+    await expect(upload).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await bench.gateway().download('/safe/theirs.txt')).bytes.toString()).toBe('theirs');
+  });
 });
