@@ -68,6 +68,7 @@ export function isDisallowedName(name: string): boolean {
     lower === 'desktop.ini' ||
     lower === 'thumbs.db' ||
     lower === '.ds_store' ||
+    // Stryker disable next-line ConditionalExpression,StringLiteral: "Icon\r" ends with whitespace, which malformedReason refuses first
     lower === 'icon\r' ||
     lower.startsWith('.dropbox')
   );

@@ -90,6 +90,16 @@ describe('creating, deleting and moving', () => {
       const id = await idOf('/Projects');
       expect(await badRequest(dbx.filesCreateFolderV2({ path: id }))).toContain('files/create_folder_v2');
     });
+
+    it('refuses the names the desktop client keeps to itself, in any case, but not names that merely contain them', async () => {
+      const disallowed = { '.tag': 'path', path: { '.tag': 'disallowed_name' } };
+      for (const name of ['desktop.ini', 'Thumbs.db', '.DS_Store', '.dropbox', '.Dropbox.attr'])
+        expect(await routeError(dbx.filesCreateFolderV2({ path: `/Names/${name}` })), name).toEqual(
+          disallowed,
+        );
+      for (const name of ['my desktop.ini', 'thumbs.db.txt', 'Icon', 'a.dropbox'])
+        expect((await mkdir({ path: `/Names/${name}` })).name, name).toBe(name);
+    });
   });
 
   describe('files/delete_v2', () => {
