@@ -85,12 +85,16 @@ test('the seed tutorial: sign in, upload working-draft.txt as /magnum-opus.txt, 
   await shot(page, 'tutorial-3-saved');
 
   // Another computer writes the very same bytes: nothing changed, so no banner (even with unsaved text).
+  // strict_conflict makes Dropbox keep a new rev even of the same bytes, so the watcher sees a change
+  // and Opus's own content_hash check is what keeps the banner away.
   await page.keyboard.type(' More.');
-  await dropbox.filesUpload({
+  const same = await dropbox.filesUpload({
     path: '/magnum-opus.txt',
     contents: saved.bytes,
     mode: { '.tag': 'overwrite' },
+    strict_conflict: true,
   });
+  expect(same.result.rev).not.toBe(saved.rev);
   await page.waitForTimeout(2500);
   await expect(page.getByRole('alert', { name: 'Dropbox change' })).toBeHidden();
   await page.keyboard.press('Control+Z');
