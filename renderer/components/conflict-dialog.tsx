@@ -17,7 +17,7 @@ import {
   yourVersionWords,
 } from './conflict-sides-words.ts';
 import { type MergeChoices, withChoice } from './merge-choices.ts';
-import { HunksStep, ReviewStep } from './merge-steps.tsx';
+import { HunksStep, ReviewStep, StepStatus } from './merge-steps.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 
 type View =
@@ -117,12 +117,7 @@ export function ConflictDialog(props: ConflictDialogProps) {
     >
       <h2>{conflictTitle(sides)}</h2>
       <Sides sides={sides} shortOf={shortOf} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {view.kind === 'busy' && <p aria-busy="true">{view.what}</p>}
+      <StepStatus error={error} busy={view.kind === 'busy' ? view.what : null} />
       {view.kind === 'choose' && (
         <Choices
           canMerge={sides.remote !== null}

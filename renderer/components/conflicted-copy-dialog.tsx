@@ -11,7 +11,7 @@ import {
 } from '../opus.ts';
 import { copyLabel } from '../state/conflicted-copy-words.ts';
 import { type MergeChoices, withChoice } from './merge-choices.ts';
-import { HunksStep, ReviewStep } from './merge-steps.tsx';
+import { HunksStep, ReviewStep, StepStatus } from './merge-steps.tsx';
 import { ModalDialog } from './modal-dialog.tsx';
 
 type Merge = CommandResponse<'mergeConflictedCopy'>;
@@ -140,12 +140,7 @@ export function ConflictedCopyDialog(props: ConflictedCopyDialogProps) {
       className={wide ? 'conflict wide' : 'conflict'}
     >
       <h2>Conflicted copy of {originalName}</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {view.kind === 'busy' && <p aria-busy="true">{view.what}</p>}
+      <StepStatus error={error} busy={view.kind === 'busy' ? view.what : null} />
       {view.kind === 'list' && (
         <>
           {view.copies.length === 0 ? (

@@ -64,3 +64,17 @@ export function ReviewStep({ hint, language, text, origins, onEdit, onCancel, on
     </>
   );
 }
+
+/** What a merge dialog says between its steps: the last failure, and the work under way. */
+export function StepStatus({ error, busy }: { error: string | null; busy: string | null }) {
+  return (
+    <>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {busy !== null && <p aria-busy="true">{busy}</p>}
+    </>
+  );
+}
