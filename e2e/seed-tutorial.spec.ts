@@ -30,9 +30,12 @@ test('the seed tutorial: sign in, upload working-draft.txt as /magnum-opus.txt, 
   await page.getByRole('button', { name: 'Sign in to localbox' }).click();
   const consent = await consentOpened;
   await consent.locator('#allow').click();
-  await consent.close();
   const toolbar = page.getByRole('toolbar', { name: 'Document' });
-  await toolbar.getByRole('button', { name: `Account: ${me.name.display_name}` }).click();
+  const accountButton = toolbar.getByRole('button', { name: `Account: ${me.name.display_name}` });
+  // The consent tab closes once Opus is signed in: closed at once, it could cancel Allow's own POST.
+  await expect(accountButton).toBeVisible();
+  await consent.close();
+  await accountButton.click();
   const account = page.getByRole('dialog', { name: 'Account' });
   await expect(account).toContainText(me.email);
   await expect(account).toContainText(/ of .* used/);
