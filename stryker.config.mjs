@@ -48,14 +48,14 @@ const chosen =
   flag >= 0 ? (argv[flag + 1] ?? '').split(',').map((m) => m.replace(/:.*$/, '')) : Object.keys(HEART);
 // A module not listed here is tested by the tests beside it (TESTING.md: `unit.ts` → `unit*.test.ts`).
 const testsOf = (module) => HEART[module] ?? [module.replace(/\.ts$/, '*.test.ts')];
-const testFiles = [...new Set(chosen.flatMap(testsOf))];
+// Read by vitest.mutation.config.ts in Stryker's workers, which inherit this process's environment.
+process.env.OPUS_MUTATION_TESTS = JSON.stringify([...new Set(chosen.flatMap(testsOf))]);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export const config = {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: false },
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   mutate: Object.keys(HEART),
-  testFiles,
   coverageAnalysis: 'perTest',
   // No TypeScript checker: `typescript` here is 7.x (the native compiler), whose package has no
   // compiler API for @stryker-mutator/typescript-checker to load. Mutants that do not type-check
