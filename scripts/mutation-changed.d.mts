@@ -1,0 +1,1 @@
+export declare function changedRanges(diff: string, modules: string[]): Map<string, string[]>;
