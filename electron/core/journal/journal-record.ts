@@ -15,19 +15,22 @@ import {
  * whose checksum differs was damaged on disk: either ends what can be trusted.
  */
 
-export const checksummedLine = (json: string): string =>
-  `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+/** The 8 hex digits and the space that start the line of `json`. */
+const prefixOf = (json: string): string => `${crc32(json).toString(16).padStart(8, '0')} `;
+
+export const checksummedLine = (json: string): string => `${prefixOf(json)}${json}\n`;
 
 /** The JSON value of one line (without its "\n"), or undefined when the checksum or the JSON fails. */
 function parseChecksummedLine(line: string): unknown {
-  if (line.length < 10 || line[8] !== ' ') return undefined;
   const json = line.slice(9);
-  if (line.slice(0, 8) !== crc32(json).toString(16).padStart(8, '0')) return undefined;
+  if (line.slice(0, 9) !== prefixOf(json)) return undefined;
+  // Stryker disable BlockStatement: an empty catch returns undefined all the same (an empty try only loses a kill)
   try {
     return JSON.parse(json);
   } catch {
     return undefined;
   }
+  // Stryker restore BlockStatement
 }
 
 /** A snapshot file: the whole text and its header at sequence number `seq` (journal version 2). */
@@ -46,6 +49,7 @@ export const serializeSnapshot = ({ seq, entry }: Snapshot): string =>
   checksummedLine(JSON.stringify({ version: 2, seq, entry }));
 
 export function parseSnapshot(file: string): Snapshot | null {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: without its "\n" the slice cuts the JSON's last character, and the checksum fails anyway
   if (!file.endsWith('\n')) return null;
   const parsed = SnapshotSchema.safeParse(parseChecksummedLine(file.slice(0, -1)));
   return parsed.success ? { seq: parsed.data.seq, entry: parsed.data.entry } : null;
@@ -67,6 +71,7 @@ export function serializeRecord(record: LogRecord): string {
     t: record.savedAt,
     n: record.length,
   };
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty `e` reads back as none; it only costs a header-only record 7 bytes
   if (record.edits.length > 0) json.e = record.edits.map((edit) => [edit.at, edit.remove, edit.insert]);
   if (record.header) json.h = record.header;
   return checksummedLine(JSON.stringify(json));
