@@ -96,7 +96,9 @@ export const config = {
   reporters: ['html', 'clear-text', 'progress'],
   htmlReporter: { fileName: `reports/mutation/index${slug}.html` },
   ignorePatterns: ['out', 'dist', 'e2e', 'reports', 'test-results', 'playwright-report', '.localbox-data'],
-  concurrency: 2,
+  // Most heart tests wait on a real localbox and its timers more than on a core: three runners keep two
+  // cores busy without starving the servers the tests talk to.
+  concurrency: 3,
   timeoutMS: 20_000,
   // Under 90 % fails the run: the release's full run, and CI's run of the lines a change touched.
   thresholds: { high: 90, low: 80, break: 90 },
