@@ -189,6 +189,15 @@ describe('conflicts are never merged silently', () => {
       refusal = error;
     }
     expect(isOpusError(refusal, 'invalid_request')).toBe(true);
+    expect(refusal).toMatchObject({ message: 'Conflict 2 has not been resolved yet.' });
+  });
+
+  test('a hand-written answer gets one final newline, never a second, even when it starts with one', () => {
+    const hunks = conflicted(
+      mergeThreeWay(lines('a', 'b', 'c'), lines('a', 'mine', 'c'), lines('a', 'theirs', 'c')),
+    );
+    expect(resolveMerge(hunks, { 0: { custom: 'typed\n' } })).toBe(lines('a', 'typed', 'c'));
+    expect(resolveMerge(hunks, { 0: { custom: '\ntyped' } })).toBe(lines('a', '', 'typed', 'c'));
   });
 });
 
