@@ -1,6 +1,7 @@
 // Mutation testing (issue 19) of the modules where a surviving mutant is a lost edit or a leak.
-// `npm run mutation` mutates them all; `npm run mutation -- --mutate <file>` one of them, and then
-// only the tests listed for it below run, so one module finishes in minutes, not the suite's five.
+// `npm run mutation` (scripts/mutation.mjs) runs Stryker on each of them in turn, and
+// `npm run mutation -- --mutate <file>` on one: only the tests listed for it below run, so one module
+// finishes in minutes, not the suite's five.
 
 /** Each heart module, with the tests that drive it (through real localbox over HTTP where a server is involved). */
 export const HEART = {
@@ -68,7 +69,7 @@ const chosen =
     ? [...new Set((argv[flag + 1] ?? '').split(',').map((m) => m.replace(/:.*$/, '')))]
     : Object.keys(HEART);
 // One module alone keeps its own cache and report, so runs of different modules never overwrite each
-// other's results (scripts/mutation-changed.mjs runs the touched modules one by one).
+// other's results (scripts/mutation.mjs runs the modules one by one).
 const slug = chosen.length === 1 ? `-${chosen[0].replace(/\.ts$/, '').replaceAll('/', '-')}` : '';
 // A module not listed here is tested by the tests beside it (TESTING.md: `unit.ts` → `unit*.test.ts`).
 const testsOf = (module) => HEART[module] ?? [module.replace(/\.ts$/, '*.test.ts')];

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { changedRanges } from './mutation-changed.mjs';
+import { changedRanges } from './mutation.mjs';
 
 const MODULES = ['electron/core/documents/save.ts', 'localbox/domain/paths.ts'];
 
