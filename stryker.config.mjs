@@ -48,7 +48,12 @@ export const HEART = {
     'electron/core/journeys/remote-changes-show-while-editing.test.ts',
     'electron/core/journeys/offline-saves-wait-and-upload-when-dropbox-returns.test.ts',
   ],
-  'electron/host/guards.ts': ['electron/host/server.test.ts', 'electron/host/server.secret.test.ts'],
+  'electron/host/guards.ts': [
+    'electron/host/guards.test.ts',
+    'electron/host/server.test.ts',
+    'electron/host/server.secret.test.ts',
+    'electron/host/server.tickets.test.ts',
+  ],
   'localbox/auth/tokens.ts': [
     'localbox/journeys/oauth-refresh-and-revoke.test.ts',
     'localbox/journeys/oauth-token-errors.test.ts',

@@ -56,6 +56,7 @@ test('refuses every /api request without the secret header, or with a wrong one,
   const { [SECRET_HEADER]: _, ...withoutSecret } = t.own();
   expect((await getAppInfo(withoutSecret)).status).toBe(401);
   expect((await getAppInfo({ ...t.own(), [SECRET_HEADER]: 'guess' })).status).toBe(401);
+  expect((await getAppInfo({ ...t.own(), [SECRET_HEADER]: '' })).status).toBe(401);
   expect((await getAppInfo({ ...withoutSecret, Cookie: `opus_secret=${t.secret}` })).status).toBe(401);
   expect((await t.raw('/api/events', { headers: withoutSecret })).status).toBe(401);
   expect((await t.raw(`/?secret=wrong`)).status).toBe(403);

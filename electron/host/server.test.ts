@@ -77,6 +77,14 @@ test('answers to localhost:<its port> as to 127.0.0.1, in the Host and the Origi
   expect(otherPort.status).toBe(403);
 });
 
+test('a HEAD or GET of the page without an Origin is answered, as browsers send them so', async () => {
+  for (const method of ['HEAD', 'GET']) {
+    const answer = await t.raw('/', { method });
+    expect(answer.status, method).toBe(200);
+    expect(answer.headers['content-type'], method).toBe('text/html; charset=utf-8');
+  }
+});
+
 test('refuses calls and event streams from a foreign Origin', async () => {
   expect((await call('getAppInfo', { ...t.own(), Origin: 'https://evil.example' })).status).toBe(403);
   const stream = await t.raw('/api/events', { headers: { ...t.own(), Origin: 'https://evil.example' } });
