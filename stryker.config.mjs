@@ -23,6 +23,7 @@ export const HEART = {
     'electron/core/dropbox/dropbox-gateway.test.ts',
     'electron/core/dropbox/dropbox-gateway.retries.test.ts',
     'electron/core/dropbox/dropbox-gateway.upload-sessions.test.ts',
+    'electron/core/dropbox/dropbox-gateway.lost-answers.test.ts',
   ],
   'electron/host/static-files.ts': ['electron/host/static-files.test.ts', 'electron/host/server*.test.ts'],
   // Two files of the conformance suite: with more, one run of paths.ts outgrows ten minutes here.

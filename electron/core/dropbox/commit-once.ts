@@ -14,15 +14,20 @@ function renamedPattern(name: string): RegExp {
   return new RegExp(`^${escapeRegExp(stem)} \\(.+\\)${escapeRegExp(ext)}$`, 'i');
 }
 
+/** `path`: a display path ("/…"), as Dropbox names the entry whose name the autorename took. */
 async function findRenamed(lookup: Lookup, path: string, hash: string): Promise<RemoteFile | null> {
   const slash = path.lastIndexOf('/');
-  if (slash < 0) return null;
   const pattern = renamedPattern(path.slice(slash + 1));
   // Stryker disable next-line ObjectLiteral: only the page size; the loop below follows every page either way
   let page = await lookup.listFolder(path.slice(0, slash), { limit: 2000 });
   for (;;) {
     for (const entry of page.entries) {
-      if (entry.kind === 'file' && entry.contentHash === hash && pattern.test(entry.name))
+      if (
+        pattern.test(entry.name) &&
+        // Stryker disable next-line ConditionalExpression: `true` is equivalent, a folder has no contentHash for the next test to match
+        entry.kind === 'file' &&
+        entry.contentHash === hash
+      )
         return remoteFileOf(entry);
     }
     if (!page.hasMore) return null;
@@ -43,7 +48,8 @@ export async function findLanded(
 ): Promise<RemoteFile | null> {
   const entry = await lookup.getMetadata(path);
   if (entry?.kind === 'file' && entry.contentHash === hash) return remoteFileOf(entry);
-  return autorename && entry !== null ? findRenamed(lookup, path, hash) : null;
+  // The taken entry's own path, not `path`: an "id:…" path names no folder to look beside.
+  return autorename && entry !== null ? findRenamed(lookup, entry.path, hash) : null;
 }
 
 export interface CommitSafety {
