@@ -13,6 +13,8 @@ export const HEART = {
   'electron/core/documents/conflicts.ts': [
     'electron/core/journeys/save-after-a-remote-edit-shows-the-conflict.test.ts',
     'electron/core/journeys/a-dropbox-conflicted-copy-merges-into-its-original.test.ts',
+    'electron/core/journeys/a-conflict-with-dropbox-s-version-gone-resolves-safely.test.ts',
+    'electron/core/journeys/resolving-a-conflict-loses-no-text-and-overwrites-nothing.test.ts',
   ],
   'electron/core/documents/merge.ts': ['electron/core/documents/merge*.test.ts'],
   'electron/core/documents/document-state.ts': [
