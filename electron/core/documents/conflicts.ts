@@ -29,17 +29,25 @@ export async function theirs(context: DocumentsContext, doc: OpenDocument): Prom
   return conflict;
 }
 
+/** Dropbox holds a file that is not text where the document was (an image, say): kept, never read. */
+const notText = (what: string) =>
+  new OpusError(
+    'binary_file',
+    `The Dropbox version is not text any more, so there is nothing to ${what}. Keep yours or save it as a copy.`,
+  );
+
 export async function merge(
   context: DocumentsContext,
   doc: OpenDocument,
 ): Promise<CommandResponse<'mergeConflict'>> {
   const conflict = await theirs(context, doc);
-  if (!conflict.remote || conflict.remoteText === null) {
+  if (!conflict.remote) {
     throw new OpusError(
       'not_found',
       'The Dropbox version no longer exists, so there is nothing to merge with. Save to recreate it.',
     );
   }
+  if (conflict.remoteText === null) throw notText('merge with');
   const result = mergeThreeWay(stringOf(doc.base), stringOf(doc.text), conflict.remoteText);
   const remoteRev = conflict.remote.rev;
   if (result.kind === 'clean') {
@@ -69,9 +77,10 @@ async function takeTheirs(
   doc: OpenDocument,
   conflict: ConflictState,
 ): Promise<Resolution> {
-  if (!conflict.remote || conflict.remoteText === null) {
+  if (!conflict.remote) {
     throw new OpusError('not_found', 'The Dropbox version was deleted; there is nothing to take.');
   }
+  if (conflict.remoteText === null) throw notText('take');
   const mine = stringOf(doc.text);
   if (mine !== stringOf(doc.base)) await context.history.keep(doc.remote.path, mine, context.now());
   replaced(context, doc, conflict.remote, conflict.remoteText, doc.format);

@@ -102,9 +102,14 @@ describe('a conflict whose Dropbox version is no longer text', () => {
       conflict: { remote: { rev: image.rev }, remoteText: null },
     });
 
-    await expect(mergeText(bench.opus, documentId, MINE)).rejects.toMatchObject({ kind: 'not_found' });
+    // Not "deleted": the file is there, it is just not text.
+    await expect(mergeText(bench.opus, documentId, MINE)).rejects.toMatchObject({
+      kind: 'binary_file',
+      message: expect.stringContaining('not text any more, so there is nothing to merge with'),
+    });
     await expect(resolveWith(bench.opus, documentId, 'take_theirs', MINE)).rejects.toMatchObject({
-      kind: 'not_found',
+      kind: 'binary_file',
+      message: expect.stringContaining('not text any more, so there is nothing to take'),
     });
     expect((await bench.get(path)).equals(PNG)).toBe(true);
     expect(await journaledSoon(documentId)).toBe(MINE);
