@@ -48,6 +48,7 @@ export const HEART = {
     'electron/core/journeys/unsaved-text-survives-a-crash.test.ts',
   ],
   'electron/core/watcher/watcher.ts': [
+    'electron/core/watcher/watcher*.test.ts',
     'electron/core/journeys/remote-changes-show-while-editing.test.ts',
     'electron/core/journeys/offline-saves-wait-and-upload-when-dropbox-returns.test.ts',
   ],
