@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import type { Gateway } from '../dropbox/gateway.ts';
 import type { RemoteEntry } from '../dropbox/remote-file.ts';
 import { isOpusError } from '../errors.ts';
@@ -30,7 +31,7 @@ export class Watcher {
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: WatcherOptions) {
-    this.sleep = options.sleep ?? abortableSleep;
+    this.sleep = options.sleep ?? ((ms, signal) => wait(ms, undefined, { signal }));
   }
 
   /** Starts watching the folder (path_lower, "" for the root); counted, so two documents share one loop. */
@@ -110,19 +111,4 @@ export class Watcher {
       if (!page.hasMore) return next;
     }
   }
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
