@@ -1,3 +1,4 @@
+import { createHook } from 'node:async_hooks';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { type GatewayBench, startGatewayBench } from '../test-support/gateway-bench.ts';
 import { eventually, pause } from '../test-support/waiting.ts';
@@ -154,18 +155,29 @@ test('without a sleep of its own, the watcher waits Dropbox’s backoff out in r
 });
 
 test('stopping during Dropbox’s backoff ends the wait: no timer is left to keep the app alive', async () => {
-  bench.lb.box.injectFaults({ longpollBackoffSeconds: 3600 });
-  const { watcher, heard } = listen({ sleep: undefined });
-  watcher.watch('/patient');
-  await longpolls(1);
-  await put('/patient/y.txt');
-  await eventually(() => heard.length === 1);
-  await pause(20);
-  const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-  const waiting = timers();
-  watcher.stop();
-  await pause(20);
-  expect(timers()).toBe(waiting - 1);
+  const HOUR_MS = 3_600_000;
+  // The timers of an hour that are running (Node's Timeout objects, seen as they start and end).
+  const hourLong = new Set<number>();
+  const timers = createHook({
+    init: (id, type, _trigger, timer) => {
+      if (type === 'Timeout' && (timer as { _idleTimeout?: number })._idleTimeout === HOUR_MS)
+        hourLong.add(id);
+    },
+    destroy: (id) => hourLong.delete(id),
+  }).enable();
+  try {
+    bench.lb.box.injectFaults({ longpollBackoffSeconds: HOUR_MS / 1000 });
+    const { watcher, heard } = listen({ sleep: undefined });
+    watcher.watch('/patient');
+    await longpolls(1);
+    await put('/patient/y.txt');
+    await eventually(() => heard.length === 1);
+    await eventually(() => hourLong.size === 1, 2000, 'the backoff');
+    watcher.stop();
+    await eventually(() => hourLong.size === 0, 1000, 'the backoff’s timer cleared');
+  } finally {
+    timers.disable();
+  }
 });
 
 test('when Dropbox’s longpoll times out with no change, the loop asks again and reads nothing', async () => {
