@@ -108,7 +108,7 @@ test('a failing Dropbox is retried after 1 s, 2 s, 4 s… up to a minute, each l
   expect(heard).toEqual([...base.map(() => ({ online: false })), { online: true }]);
 });
 
-test('a refusal that is not the network is retried without calling the status bar offline', async () => {
+test('a rate limit is waited out as Dropbox asks, without calling the status bar offline', async () => {
   // Dropbox asks for more patience than the gateway waits out itself: the watcher gets `rate_limited`.
   lb.box.injectFaults({ rateLimitNext: 1, retryAfterSeconds: 120 });
   const { watcher, heard, sleeps } = listen();
@@ -118,7 +118,8 @@ test('a refusal that is not the network is retried without calling the status ba
   await pause(50);
   // Nothing changed meanwhile: an empty page is not handed on, and nothing needs re-checking.
   expect(heard).toEqual([{ online: true }]);
-  expect(sleeps).toEqual([jittered(1000)]);
+  // Retry-After, not the 1 s of a first failure: asking again sooner only prolongs a rate limit.
+  expect(sleeps).toEqual([120_000]);
 });
 
 test('a cursor Dropbox reset is replaced by the latest, and the caller re-checks the folder', async () => {

@@ -96,7 +96,9 @@ export class Watcher {
           await Promise.resolve(this.options.onReset(folder)).catch(() => undefined);
         }
         const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(failures - 1, 10));
-        await this.sleep(delay * (0.5 + Math.random() / 2), signal).catch(() => undefined);
+        // A rate limit names its own wait (Retry-After): asking sooner only extends it.
+        const asked = isOpusError(error, 'rate_limited') ? (error.detail.retryAfter ?? 0) * 1000 : 0;
+        await this.sleep(Math.max(asked, delay * (0.5 + Math.random() / 2)), signal).catch(() => undefined);
       }
     }
   }
