@@ -100,8 +100,10 @@ export const config = {
   // sandbox (.stryker-tmp inside the repo), so naming a file that is not there skips the rewrite.
   tsconfigFile: 'tsconfig.stryker-skips-this.json',
   // Git-ignored with the HTML report: a cache of results keyed on code and test names, which every
-  // branch would rewrite and conflict on; CI can keep it between runs as a cache.
-  incremental: true,
+  // branch would rewrite and conflict on.
+  // Not for a run on changed lines (scripts/mutation.mjs --changed): Stryker would fold the cached
+  // results of the module's other mutants into the score, however stale they are.
+  incremental: !process.env.OPUS_MUTATION_LINES_ONLY,
   incrementalFile: `reports/mutation/stryker-incremental${slug}.json`,
   reporters: ['html', 'clear-text', 'progress'],
   htmlReporter: { fileName: `reports/mutation/index${slug}.html` },

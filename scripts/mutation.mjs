@@ -44,13 +44,14 @@ function changedSince(base, modules) {
 }
 
 /** Runs Stryker once per entry; true when every run reached the threshold. */
-function runEach(ranges) {
+function runEach(ranges, env = process.env) {
   const failed = [];
   for (const [module, specs] of ranges) {
     console.log(`\nmutation: ${specs.join(', ')}`);
     const started = Date.now();
     const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', '--mutate', specs.join(',')], {
       stdio: 'inherit',
+      env,
     });
     const minutes = ((Date.now() - started) / 60_000).toFixed(1);
     console.log(`mutation: ${module} ${run.status === 0 ? 'passed' : 'FAILED'} in ${minutes} min`);
@@ -66,7 +67,7 @@ function main(args) {
   if (flag >= 0) return runEach(new Map([[args[flag + 1], [args[flag + 1]]]]));
   if (args.includes('--changed')) {
     const ranges = changedSince(process.env.MUTATION_BASE || 'HEAD~1', modules);
-    return ranges === null || runEach(ranges);
+    return ranges === null || runEach(ranges, { ...process.env, OPUS_MUTATION_LINES_ONLY: '1' });
   }
   return runEach(new Map(modules.map((module) => [module, [module]])));
 }
