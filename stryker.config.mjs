@@ -20,6 +20,10 @@ export const HEART = {
   'electron/core/documents/document-state.ts': [
     'electron/core/journeys/edits-and-saves-keep-to-their-version.test.ts',
     'electron/core/journeys/remote-changes-show-while-editing.test.ts',
+    'electron/core/journeys/every-window-hears-where-a-document-stands.test.ts',
+    'electron/core/journeys/unsaved-text-follows-its-file-across-a-crash.test.ts',
+    'electron/core/journeys/unsaved-text-survives-a-crash.test.ts',
+    'electron/core/journeys/typing-overtaken-by-a-silent-reload-still-conflicts.test.ts',
   ],
   'electron/core/dropbox/commit-once.ts': [
     'electron/core/dropbox/dropbox-gateway.test.ts',
