@@ -84,3 +84,42 @@ test('a file edited elsewhere and moved under unsaved text: after a crash the te
     snapshot: { remote: { rev: doc.remote.rev } },
   });
 });
+
+test('Save with Encoding of an unchanged document while offline is journaled in that encoding until it goes up', async () => {
+  const path = '/Follow/encoding.txt';
+  await bench.put(path, 'Grüße\n');
+  const doc = await bench.opus.open(path);
+  await bench.routeSeen('files/list_folder/longpoll');
+  await bench.localboxDown();
+  try {
+    const answer = await bench.opus.call('saveDocument', {
+      documentId: doc.documentId,
+      version: 1,
+      baseRev: doc.remote.rev,
+      encoding: { encoding: 'utf-16le', bom: true },
+    });
+    expect(answer).toEqual({ kind: 'pending', reason: 'offline' });
+    // The text is Dropbox's own, but the file is not yet written as asked: a crash now must not lose that.
+    await eventually(
+      async () => (await journaled(doc.documentId))?.format.encoding === 'utf-16le',
+      3000,
+      'the chosen encoding in the journal',
+    );
+    expect(await journaled(doc.documentId)).toMatchObject({
+      text: 'Grüße\n',
+      baseRev: doc.remote.rev,
+      format: { encoding: 'utf-16le', bom: true },
+    });
+  } finally {
+    await bench.localboxUp();
+  }
+  await bench.opus.events.waitFor(
+    'pendingUploadChanged',
+    (e) => e.documentId === doc.documentId && e.state === 'uploaded',
+    10_000,
+  );
+  expect(await bench.get(path)).toEqual(
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Grüße\n', 'utf16le')]),
+  );
+  await eventually(async () => (await journaled(doc.documentId)) === undefined, 3000, 'the journal cleared');
+});
