@@ -7,7 +7,7 @@ import type { DocumentsContext } from './context.ts';
 import { conflicted, pendingDropped, saved, uploadPending } from './document-state.ts';
 import { checkSave } from './guard.ts';
 import { changeCount } from './merge.ts';
-import { type HeldText, isDirty, type OpenDocument, stringOf } from './open-document.ts';
+import { type ConflictState, type HeldText, isDirty, type OpenDocument, stringOf } from './open-document.ts';
 
 const sameEncoding = (a: TextFormat, b: TextFormat): boolean => a.encoding === b.encoding && a.bom === b.bom;
 
@@ -18,15 +18,15 @@ export const savedResult = (doc: OpenDocument): SaveResult => ({
   format: { ...doc.format },
 });
 
-export function conflictResult(doc: OpenDocument, text: HeldText): SaveResult {
-  const conflict = doc.conflict;
+/** The conflict the document is in, as the prompt shows it: taken, not looked up, so it is never missing. */
+export function conflictResult(doc: OpenDocument, conflict: ConflictState, text: HeldText): SaveResult {
   return {
     kind: 'conflict',
     conflict: {
       documentId: doc.id,
       baseRev: doc.remote.rev,
-      remote: conflict?.remote ? { ...conflict.remote } : null,
-      remoteText: conflict?.remoteText ?? null,
+      remote: conflict.remote ? { ...conflict.remote } : null,
+      remoteText: conflict.remoteText,
       myChanges: changeCount(stringOf(doc.base), stringOf(text)),
     },
   };
@@ -65,14 +65,15 @@ export async function enterConflict(
       throw error;
     }
   }
-  conflicted(context, doc, {
+  const conflict: ConflictState = {
     remote,
     remoteText,
     keptUpload: uploadSessionId
       ? { sessionId: uploadSessionId, size: bytes.length, contentHash: ours }
       : undefined,
-  });
-  return conflictResult(doc, text);
+  };
+  conflicted(context, doc, conflict);
+  return conflictResult(doc, conflict, text);
 }
 
 /**
@@ -139,7 +140,7 @@ export async function save(
   const text = doc.text;
   const format = encoding ? { ...doc.format, ...encoding } : doc.format;
   // A document in conflict does not save until the user has chosen: no silent overwrite, ever.
-  if (doc.conflict) return conflictResult(doc, text);
+  if (doc.conflict) return conflictResult(doc, doc.conflict, text);
   if (!confirmed) {
     const verdict = checkSave(doc.base, text);
     if (!verdict.ok)
