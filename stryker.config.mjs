@@ -9,7 +9,6 @@ export const HEART = {
     'electron/core/journeys/save-*.test.ts',
     'electron/core/journeys/edits-and-saves-keep-to-their-version.test.ts',
     'electron/core/journeys/opening-and-saving-cost-one-request-each.test.ts',
-    'electron/core/journeys/offline-saves-wait-and-upload-when-dropbox-returns.test.ts',
     'electron/core/journeys/files-keep-their-bytes-through-open-and-save.test.ts',
     'electron/core/journeys/text-an-encoding-cannot-hold-is-never-stuck.test.ts',
   ],

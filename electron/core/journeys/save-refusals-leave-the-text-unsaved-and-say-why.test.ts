@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type CoreBench, startCoreBench } from '../test-support/core-bench.ts';
 import { CallFailed } from '../test-support/core-handle.ts';
@@ -68,18 +69,66 @@ test('a conflict whose Dropbox version cannot be fetched fails as offline; the n
   await bench.opus.call('closeDocument', { documentId: doc.documentId });
 });
 
-test('Save with Encoding that only adds a BOM writes it: the unchanged text is not “already on Dropbox”', async () => {
-  await bench.put('/Bom/plain.txt', 'plain\n');
-  const doc = await bench.opus.open('/Bom/plain.txt');
+/** Bytes Shift_JIS reads but cannot write back (codec.fixtures.test.ts): Opus will not open them as text. */
+const UNWRITABLE_SHIFT_JIS = Buffer.concat([
+  iconv.encode('日本語のテキストです。\n'.repeat(3), 'shift_jis'),
+  Buffer.from([0x85, 0x40]),
+]);
+const PNG_START = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0,
+]);
+
+test.each([
+  { now: 'binary', slug: 'binary', bytes: PNG_START },
+  { now: 'in an encoding Opus cannot write back', slug: 'sjis', bytes: UNWRITABLE_SHIFT_JIS },
+])(
+  'a save over a file another computer made $now is the conflict, with their rev but no text',
+  async ({ slug, bytes }) => {
+    const path = `/NoLongerText/${slug}.txt`;
+    const created = await bench.put(path, 'one\n');
+    const doc = await bench.opus.open(path);
+    await typeText(bench.opus, doc.documentId, 'one\nmine\n');
+    const theirs = await bench.put(path, bytes);
+    const answer = await saveText(bench.opus, doc.documentId, 'one\nmine\n');
+    expect(answer).toEqual({
+      kind: 'conflict',
+      conflict: {
+        documentId: doc.documentId,
+        baseRev: created.rev,
+        remote: expect.objectContaining({ rev: theirs.rev, path }),
+        remoteText: null,
+        myChanges: 1,
+      },
+    });
+    expect(await bench.get(path)).toEqual(bytes);
+    await bench.opus.call('closeDocument', { documentId: doc.documentId });
+  },
+);
+
+test.each([
+  {
+    change: 'only adds a BOM',
+    encoding: { encoding: 'utf-8', bom: true },
+    bytes: Buffer.from('\uFEFFGrüße\n'),
+  },
+  {
+    change: 'only changes the encoding',
+    encoding: { encoding: 'iso-8859-1', bom: false },
+    bytes: Buffer.from('Grüße\n', 'latin1'),
+  },
+])('Save with Encoding that $change writes the unchanged text again, in it', async ({ encoding, bytes }) => {
+  const path = `/Converted/${encoding.encoding}${encoding.bom ? '-bom' : ''}.txt`;
+  await bench.put(path, 'Grüße\n');
+  const doc = await bench.opus.open(path);
   bench.takeCounts();
   const saved = await bench.opus.call('saveDocument', {
     documentId: doc.documentId,
     version: 1,
     baseRev: doc.remote.rev,
-    encoding: { encoding: 'utf-8', bom: true },
+    encoding,
   });
-  expect(saved).toMatchObject({ kind: 'saved', format: { encoding: 'utf-8', bom: true } });
+  expect(saved).toMatchObject({ kind: 'saved', format: encoding });
   expect(bench.takeCounts({ withoutWatcher: true })).toEqual({ 'files/upload': 1 });
-  expect(await bench.get('/Bom/plain.txt')).toEqual(Buffer.from('\uFEFFplain\n', 'utf8'));
+  expect(await bench.get(path)).toEqual(bytes);
   await bench.opus.call('closeDocument', { documentId: doc.documentId });
 });
