@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Journal } from './journal.ts';
 import { serializeEntry } from './journal-entry.ts';
 import { entryFileName, logFileName, snapshotFileName } from './journal-files.ts';
+import { nodeJournalFs } from './journal-fs.ts';
 import { checksummedLine, serializeRecord } from './journal-record.ts';
 import { fsWithWrite, tempFolder } from './test-support/file-system.ts';
 import { edit, entry, header, now, textOf } from './test-support/records.ts';
@@ -210,7 +211,16 @@ test('readAll waits for the records still queued', async () => {
 test('a record queued during recovery lands after it, so recovery never sets aside a fresh snapshot', async () => {
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, snapshotFileName('doc-1')), 'garbage');
-  const journal = new Journal(folder, { now });
+  // A slow disk: recovery still holds the garbage it read while the record could already write.
+  const slowRead = {
+    ...nodeJournalFs,
+    read: async (path: string) => {
+      const text = await nodeJournalFs.read(path);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return text;
+    },
+  };
+  const journal = new Journal(folder, { fs: slowRead, now });
   const recovering = journal.readAll();
   const writing = journal.record(header('doc-1'), textOf('typed after start'), null);
   expect(await recovering).toEqual([]);

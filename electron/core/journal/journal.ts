@@ -123,10 +123,10 @@ export class Journal {
     try {
       await this.flush();
     } finally {
-      for (const documentId of this.#docs.keys()) {
+      for (const [documentId, doc] of this.#docs) {
         this.#stopTimers(documentId);
         void this.#enqueue(documentId, async () => {
-          await this.#docs.get(documentId)?.close();
+          await doc.close();
           this.#docs.delete(documentId);
         });
       }
@@ -149,9 +149,11 @@ export class Journal {
     const { documentId } = header;
     const doc = this.#docs.get(documentId);
     if (!doc) {
-      this.#docs.set(documentId, await DocumentLog.start(this.#place, header, text, this.#now()));
-      return this.#afterWrite(documentId);
+      const started = await DocumentLog.start(this.#place, header, text, this.#now());
+      this.#docs.set(documentId, started);
+      return this.#afterWrite(documentId, started);
     }
+    // Stryker disable next-line ConditionalExpression: identical texts are also `eq`; this only skips the walk
     const sameText = text === doc.text || text.eq(doc.text);
     const headerChanged = !sameHeader(header, doc.header);
     if (sameText && !headerChanged) return;
@@ -161,6 +163,7 @@ export class Journal {
     if (doc.intact && fits) {
       await doc.append(
         {
+          // Stryker disable next-line ArrayDeclaration: `fits` without `sameText` means `edits` is not null
           edits: sameText ? [] : (edits ?? []),
           header: headerChanged ? header : null,
           savedAt: this.#now().getTime(),
@@ -172,12 +175,10 @@ export class Journal {
     } else {
       await doc.snapshot(header, text, this.#now());
     }
-    this.#afterWrite(documentId);
+    this.#afterWrite(documentId, doc);
   }
 
-  #afterWrite(documentId: string): void {
-    const doc = this.#docs.get(documentId);
-    if (!doc) return;
+  #afterWrite(documentId: string, doc: DocumentLog): void {
     if (doc.unsynced && !this.#syncTimers.has(documentId)) {
       this.#syncTimers.set(
         documentId,
@@ -192,9 +193,11 @@ export class Journal {
       documentId,
       this.#timer(() => {
         this.#idleTimers.delete(documentId);
+        // Stryker disable next-line StringLiteral: #worthFolding takes anything but 'now' as idle
         this.#fold(documentId, 'idle');
       }, this.#rule.idleMs),
     );
+    // Stryker disable next-line ConditionalExpression: #fold checks again in the queue; this only spares a no-op job
     if (this.#worthFolding(doc, 'now')) this.#fold(documentId, 'now');
   }
 
@@ -223,9 +226,12 @@ export class Journal {
   #sync(documentId: string): Promise<void> {
     return this.#enqueue(documentId, async () => {
       const doc = this.#docs.get(documentId);
+      // Unreachable with no doc (clear and close stop the sync timer before they drop it): defensive only.
       try {
+        // Stryker disable next-line OptionalChaining: see above
         await doc?.sync();
       } catch (error) {
+        // Stryker disable next-line OptionalChaining,StringLiteral: see above
         throw journalError(error, doc?.header.path ?? `document ${documentId}`, this.folder);
       }
     });
@@ -234,7 +240,7 @@ export class Journal {
   // Unref'd: a pending fsync or compaction never keeps a process alive that is otherwise done.
   #timer(run: () => void, ms: number): Timer {
     const timer = setTimeout(run, ms);
-    timer.unref?.();
+    timer.unref();
     return timer;
   }
 
@@ -251,7 +257,10 @@ export class Journal {
     const run = previous.then(() => recovery).then(work);
     const tail = run.catch(() => undefined);
     this.#queues.set(documentId, tail);
+    // Only frees an idle document's entry: every reader of #queues awaits tails already settled.
+    // Stryker disable next-line BlockStatement: see above
     void tail.then(() => {
+      // Stryker disable next-line ConditionalExpression: see above
       if (this.#queues.get(documentId) === tail) this.#queues.delete(documentId);
     });
     return run;

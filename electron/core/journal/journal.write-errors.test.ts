@@ -1,10 +1,11 @@
-import { readdir } from 'node:fs/promises';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { isOpusError, type OpusError } from '../errors.ts';
 import { Journal } from './journal.ts';
 import { type JournalFs, nodeJournalFs } from './journal-fs.ts';
 import { errno, fsWithWrite, tempFolder } from './test-support/file-system.ts';
-import { edit, header, textOf } from './test-support/records.ts';
+import { edit, header, now, textOf } from './test-support/records.ts';
 
 let folder: string;
 let remove: () => Promise<void>;
@@ -28,6 +29,15 @@ function failingLater(
     await real.write(data);
   });
   return { fs, fail: () => (failing = true), heal: () => (failing = false) };
+}
+
+/** The real file system until the disk fills up after the first snapshot: compactions fail. */
+function firstSnapshotOnly(): JournalFs {
+  let snapshots = 0;
+  return {
+    ...nodeJournalFs,
+    create: async (path) => (++snapshots > 1 ? Promise.reject(errno('ENOSPC')) : nodeJournalFs.create(path)),
+  };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<OpusError> {
@@ -115,11 +125,7 @@ test('a failing fsync reaches onError with its document, and the next record rew
 
 test('a failing compaction reaches onError, and the log keeps every record', async () => {
   const failures: string[] = [];
-  let snapshots = 0;
-  const fs: JournalFs = {
-    ...nodeJournalFs,
-    create: async (path) => (++snapshots > 1 ? Promise.reject(errno('ENOSPC')) : nodeJournalFs.create(path)),
-  };
+  const fs = firstSnapshotOnly();
   const journal = new Journal(folder, {
     fs,
     compaction: { minLogBytes: 100, logToSnapshot: 0 },
@@ -145,7 +151,9 @@ test('clear never rejects (callers fire and forget it); a failure goes to onErro
   const stuck: JournalFs = { ...nodeJournalFs, remove: async () => Promise.reject(errno('EPERM')) };
   const journal = new Journal(folder, { fs: stuck, onError: (error) => failures.push(error.message) });
   await journal.clear('doc-1');
-  expect(failures).toEqual([expect.stringMatching(/not allowed to remove its crash-recovery copy/)]);
+  expect(failures).toEqual([
+    expect.stringMatching(/not allowed to remove its crash-recovery copy of document doc-1 in /),
+  ]);
   const quiet = new Journal(folder, { onError: (error) => failures.push(error.message) });
   await quiet.clear('never-written');
   expect(failures).toHaveLength(1);
@@ -172,6 +180,7 @@ test('a header that would not survive recovery is refused up front', async () =>
   };
   const error = await rejection(new Journal(folder).record(bad, textOf('x'), null));
   expect(error.kind).toBe('invalid_request');
+  expect(error.message).toMatch(/^Journal record refused: .*encoding/s);
 });
 
 // Root writes anywhere, so the real permission check only runs as an ordinary user.
@@ -185,4 +194,77 @@ test.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('a real re
   } finally {
     await chmod(folder, 0o700);
   }
+});
+
+test("a journal that cannot be removed after a save names the document's path", async () => {
+  const failures: string[] = [];
+  const stuck: JournalFs = { ...nodeJournalFs, remove: async () => Promise.reject(errno('EIO')) };
+  const journal = new Journal(folder, { fs: stuck, onError: (error) => failures.push(error.message) });
+  await journal.record(header('doc-1'), textOf('saved'), null);
+  await journal.clear('doc-1');
+  expect(failures).toEqual([
+    expect.stringMatching(/could not remove its crash-recovery copy of \/Notes\/doc-1\.txt \(EIO\)/),
+  ]);
+});
+
+test('a recovery that fails outright offers nothing rather than failing the start', async () => {
+  await new Journal(folder).record(header('doc-1'), textOf('x'), null);
+  const broken: JournalFs = {
+    ...nodeJournalFs,
+    read: async () => 'not a snapshot {',
+    // Not even a rejection: a file system that throws as it is called.
+    rename: () => {
+      throw errno('EIO');
+    },
+  };
+  expect(await new Journal(folder, { fs: broken }).readAll()).toEqual([]);
+});
+
+test('after a failed compaction, it is tried again exactly when the log has doubled', async () => {
+  const attempts: number[] = [];
+  let records = 0;
+  const fs = firstSnapshotOnly();
+  const journal = new Journal(folder, {
+    fs,
+    now,
+    compaction: { minLogBytes: 1, logToSnapshot: 0 },
+    onError: () => attempts.push(records),
+  });
+  // Replacing the first letter: every log line has the same size, so the log doubles at record 2, 4, 8.
+  let text = textOf('a-draft');
+  await journal.record(header('doc-1'), text, null);
+  for (records = 1; records <= 8; records++) {
+    const [next, edits] = edit(text, 0, 1, String(records));
+    text = next;
+    await journal.record(header('doc-1'), text, edits);
+    await journal.flush();
+  }
+  expect(attempts).toEqual([1, 2, 4, 8]);
+  expect((await new Journal(folder).readAll()).map((e) => e.text)).toEqual(['8-draft']);
+});
+
+test('after a failed fsync, an idle document gets a fresh snapshot, so a power cut keeps its text', async () => {
+  let failures = 0;
+  const fs: JournalFs = {
+    ...nodeJournalFs,
+    append: async (path) => ({
+      ...(await nodeJournalFs.append(path)),
+      sync: () => Promise.reject(errno('EIO')),
+    }),
+  };
+  const journal = new Journal(folder, {
+    fs,
+    syncDelayMs: 5,
+    compaction: { idleMs: 30 },
+    onError: () => failures++,
+  });
+  await journal.record(header('doc-1'), textOf('a'), null);
+  await journal.record(header('doc-1'), ...edit(textOf('a'), 1, 0, 'b'));
+  await vi.waitFor(() => expect(failures).toBe(1));
+  // Due after the idle timer, so its snapshot is queued by then and flush waits for it.
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  await journal.flush();
+  // The power cut: the kernel drops the log's pages that were never fsynced.
+  for (const name of await readdir(folder)) if (name.endsWith('.log')) await rm(join(folder, name));
+  expect((await new Journal(folder).readAll()).map((e) => e.text)).toEqual(['ab']);
 });
