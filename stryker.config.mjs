@@ -64,10 +64,15 @@ export const HEART = {
     'electron/host/server.secret.test.ts',
     'electron/host/server.tickets.test.ts',
   ],
+  // Not oauth-standalone-command: the localbox it spawns runs unmutated code, and slowly.
   'localbox/auth/tokens.ts': [
+    'localbox/journeys/oauth-sign-in.test.ts',
+    'localbox/journeys/oauth-confidential-app.test.ts',
     'localbox/journeys/oauth-refresh-and-revoke.test.ts',
     'localbox/journeys/oauth-token-errors.test.ts',
+    'localbox/journeys/oauth-tokens-keep-to-their-app-and-lifetime.test.ts',
     'localbox/journeys/conformance-account-and-expired-tokens.test.ts',
+    'localbox/journeys/conformance-checking-credentials-and-accounts.test.ts',
     'localbox/journeys/conformance-scopes-granted-and-required.test.ts',
   ],
   'localbox/auth/oauth-flow.ts': [

@@ -82,7 +82,8 @@ export async function startLocalbox(options: LocalboxOptions): Promise<Localbox>
     url: `http://${host}:${port}`,
     port,
     appKey: services.appKey,
-    issueTokens: ({ offline = true } = {}) => services.tokens.issue(services.appKey, SCOPES, offline),
+    // As from a PKCE sign-in: the refresh token works without the app secret, as the SDK given only a key uses it.
+    issueTokens: ({ offline = true } = {}) => services.tokens.issue(services.appKey, SCOPES, offline, true),
     injectFaults: (settings) => {
       services.faults.apply(settings);
       if (settings.expireTokens) services.tokens.expireAll();
