@@ -64,7 +64,7 @@ export const HEART = {
     'electron/host/server.secret.test.ts',
     'electron/host/server.tickets.test.ts',
   ],
-  // Not oauth-standalone-command: the localbox it spawns runs unmutated code, and slowly.
+  // Neither lists oauth-standalone-command: the localbox it spawns runs unmutated code, and slowly.
   'localbox/auth/tokens.ts': [
     'localbox/journeys/oauth-sign-in.test.ts',
     'localbox/journeys/oauth-confidential-app.test.ts',
@@ -76,7 +76,13 @@ export const HEART = {
     'localbox/journeys/conformance-scopes-granted-and-required.test.ts',
   ],
   'localbox/auth/oauth-flow.ts': [
-    'localbox/journeys/oauth-*.test.ts',
+    'localbox/journeys/oauth-authorize-errors.test.ts',
+    'localbox/journeys/oauth-consent-forgery.test.ts',
+    'localbox/journeys/oauth-consent-pages-opened-in-a-loop.test.ts',
+    'localbox/journeys/oauth-sign-in.test.ts',
+    'localbox/journeys/oauth-confidential-app.test.ts',
+    'localbox/journeys/oauth-token-errors.test.ts',
+    'localbox/journeys/oauth-refresh-and-revoke.test.ts',
     'localbox/journeys/conformance-scopes-granted-and-required.test.ts',
   ],
 };

@@ -28,7 +28,10 @@ interface Entry<T> {
   expiresAt: number;
 }
 
-/** Single-use secrets with a deadline. Taking one removes it, so a replay finds nothing. */
+/**
+ * Single-use secrets with a deadline. Taking one removes it, so a replay finds nothing. Expired ones
+ * are not swept: they expire in the order they were added, so the bound evicts them first.
+ */
 class ExpiringSecrets<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
@@ -38,10 +41,10 @@ class ExpiringSecrets<T> {
   ) {}
 
   add(value: T): string {
-    this.prune();
     if (this.entries.size >= MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      // A full map has a first key: the oldest entry, Maps keeping insertion order.
+      const [oldest] = this.entries.keys();
+      this.entries.delete(oldest as string);
     }
     // The alphabet is URL-safe: the SDK pastes codes into the token URL without encoding them.
     const secret = randomToken(this.length);
@@ -54,11 +57,6 @@ class ExpiringSecrets<T> {
     if (!entry) return undefined;
     this.entries.delete(secret);
     return entry.expiresAt > this.now() ? entry.value : undefined;
-  }
-
-  private prune(): void {
-    const now = this.now();
-    for (const [secret, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(secret);
   }
 }
 
@@ -167,7 +165,7 @@ export function parseAuthorizeRequest(
   params: URLSearchParams,
   clientId: string,
   redirectUri: string | undefined,
-  previouslyGranted: readonly string[] = [],
+  previouslyGranted: readonly string[],
 ): ParsedAuthorize {
   const state = params.get('state') ?? undefined;
   const fail = (

@@ -111,6 +111,9 @@ describe('scopes an app asks for at sign-in', () => {
     expect(answer.status).toBe(302);
     const back = new URL(answer.headers.get('location') ?? '').searchParams;
     expect(back.get('error')).toBe('invalid_scope');
+    expect(back.get('error_description')).toBe(
+      `"team_data.member" is not a scope this app can be granted (${SCOPES}).`,
+    );
     expect(back.get('state')).toBe('st');
   });
 });

@@ -96,8 +96,17 @@ test('the code is appended to a redirect URI that has a query of its own, which 
 
 describe('other mistakes go back to the app as invalid_request', () => {
   test.each([
-    ['an unknown token_access_type', { token_access_type: 'forever' }, /token_access_type/],
+    [
+      'an unknown token_access_type',
+      { token_access_type: 'forever' },
+      '"token_access_type" must be one of offline, online, legacy.',
+    ],
     ['a short S256 challenge', { code_challenge: 'abc', code_challenge_method: 'S256' }, /43 base64url/],
+    [
+      'an S256 challenge one character too long',
+      { code_challenge: `${S256_CHALLENGE}A`, code_challenge_method: 'S256' },
+      /43 base64url/,
+    ],
     [
       'an unknown challenge method',
       { code_challenge: S256_CHALLENGE, code_challenge_method: 'S512' },
@@ -109,7 +118,12 @@ describe('other mistakes go back to the app as invalid_request', () => {
       { code_challenge: 'short', code_challenge_method: 'plain' },
       /43 to 128/,
     ],
-  ])('%s', async (_what, params: Record<string, string>, description) => {
+    [
+      'a plain challenge that is too long',
+      { code_challenge: 'a'.repeat(129), code_challenge_method: 'plain' },
+      /43 to 128/,
+    ],
+  ])('%s', async (_what, params: Record<string, string>, description: RegExp | string) => {
     const { response, location } = await authorize({
       redirect_uri: TEST_REDIRECT_URI,
       state: 'keep-me',
@@ -128,6 +142,18 @@ describe('other mistakes go back to the app as invalid_request', () => {
     const back = new URL(location ?? '');
     expect(back.searchParams.get('error')).toBe('invalid_request');
     expect(back.searchParams.has('state')).toBe(false);
+  });
+
+  test('a state of exactly 500 bytes comes back with an error too', async () => {
+    const state = 'é'.repeat(250);
+    const { location } = await authorize({
+      redirect_uri: TEST_REDIRECT_URI,
+      state,
+      token_access_type: 'forever',
+    });
+    const back = new URL(location ?? '');
+    expect(back.searchParams.get('error')).toBe('invalid_request');
+    expect(back.searchParams.get('state')).toBe(state);
   });
 
   test('a state of exactly 500 bytes is fine and comes back verbatim', async () => {

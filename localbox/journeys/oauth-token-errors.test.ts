@@ -229,4 +229,17 @@ describe('expiry', () => {
       oauthError('invalid_grant', "code doesn't exist or has expired"),
     );
   });
+
+  test('a code presented at the very instant its 10 minutes end is expired; a millisecond earlier it works', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    const allowedAt = Date.now();
+    const first = await getCodeThroughConsentPage(lb);
+    const second = await getCodeThroughConsentPage(lb);
+    vi.setSystemTime(allowedAt + 10 * 60 * 1000 - 1);
+    expect((await postToken(lb, exchangeOf(first))).status).toBe(200);
+    vi.setSystemTime(allowedAt + 10 * 60 * 1000);
+    expect(await postToken(lb, exchangeOf(second))).toEqual(
+      oauthError('invalid_grant', "code doesn't exist or has expired"),
+    );
+  });
 });
