@@ -141,6 +141,7 @@ describe('other mistakes go back to the app as invalid_request', () => {
     const { location } = await authorize({ redirect_uri: TEST_REDIRECT_URI, state: 'é'.repeat(251) });
     const back = new URL(location ?? '');
     expect(back.searchParams.get('error')).toBe('invalid_request');
+    expect(back.searchParams.get('error_description')).toBe('"state" must be at most 500 bytes.');
     expect(back.searchParams.has('state')).toBe(false);
   });
 
