@@ -11,12 +11,14 @@ export const HEART = {
     'electron/core/journeys/opening-and-saving-cost-one-request-each.test.ts',
     'electron/core/journeys/files-keep-their-bytes-through-open-and-save.test.ts',
     'electron/core/journeys/text-an-encoding-cannot-hold-is-never-stuck.test.ts',
+    'electron/core/journeys/keep-mine-while-offline-lands-when-dropbox-returns.test.ts',
   ],
   'electron/core/documents/conflicts.ts': [
     'electron/core/journeys/save-after-a-remote-edit-shows-the-conflict.test.ts',
     'electron/core/journeys/a-dropbox-conflicted-copy-merges-into-its-original.test.ts',
     'electron/core/journeys/a-conflict-with-dropbox-s-version-gone-resolves-safely.test.ts',
     'electron/core/journeys/resolving-a-conflict-loses-no-text-and-overwrites-nothing.test.ts',
+    'electron/core/journeys/keep-mine-while-offline-lands-when-dropbox-returns.test.ts',
   ],
   'electron/core/documents/merge.ts': ['electron/core/documents/merge*.test.ts'],
   'electron/core/documents/document-state.ts': [
@@ -26,6 +28,7 @@ export const HEART = {
     'electron/core/journeys/unsaved-text-follows-its-file-across-a-crash.test.ts',
     'electron/core/journeys/unsaved-text-survives-a-crash.test.ts',
     'electron/core/journeys/typing-overtaken-by-a-silent-reload-still-conflicts.test.ts',
+    'electron/core/journeys/keep-mine-while-offline-lands-when-dropbox-returns.test.ts',
   ],
   'electron/core/dropbox/commit-once.ts': [
     'electron/core/dropbox/dropbox-gateway.test.ts',

@@ -30,7 +30,7 @@ import {
  */
 export function phaseOf(doc: OpenDocument): DocumentPhase {
   if (doc.conflict) return 'conflict';
-  if (doc.pendingText !== null) return 'pending_upload';
+  if (doc.pending !== null) return 'pending_upload';
   return isDirty(doc) ? 'dirty' : 'clean';
 }
 
@@ -60,7 +60,7 @@ function announce(context: DocumentsContext, doc: OpenDocument): void {
  * path moved). The journal trusts them only when they lead there (journal.ts), so they are a hint.
  */
 function journal(context: DocumentsContext, doc: OpenDocument, edits: readonly TextEdit[] | null) {
-  if (!isDirty(doc) && doc.pendingText === null) return context.journal.clear(doc.id);
+  if (!isDirty(doc) && doc.pending === null) return context.journal.clear(doc.id);
   return context.journal.record(journalHeader(doc), textTree(doc), edits);
 }
 
@@ -146,7 +146,7 @@ export function saved(
   doc.base = text;
   doc.baseRevs = new Set();
   doc.conflict = null;
-  doc.pendingText = null;
+  doc.pending = null;
   doc.replaced = null;
   // Typed on while the save was on its way: still unsaved, now on top of the rev just saved.
   if (sameHeld(doc.text, text)) doc.text = text;
@@ -191,7 +191,7 @@ export function replaced(
   doc.version = null;
   doc.baseRevs = new Set();
   doc.conflict = null;
-  doc.pendingText = null;
+  doc.pending = null;
   void journal(context, doc, null).catch(() => undefined);
   announce(context, doc);
 }
@@ -222,20 +222,21 @@ export function conflictSettling(doc: OpenDocument): void {
   doc.conflict = null;
 }
 
-/** Offline: `text` waits to be sent, in `format` (the encoding the user saved it in). */
+/** Offline: `text` waits to be sent against `againstRev`, in `format` (the encoding it was saved in). */
 export function uploadPending(
   context: DocumentsContext,
   doc: OpenDocument,
   text: HeldText,
+  againstRev: string | null,
   format: TextFormat = doc.format,
 ): void {
-  doc.pendingText = text;
+  doc.pending = { text, againstRev };
   doc.format = format;
   void journal(context, doc, null).catch(() => undefined);
   announce(context, doc);
 }
 
 export function pendingDropped(context: DocumentsContext, doc: OpenDocument): void {
-  doc.pendingText = null;
+  doc.pending = null;
   announce(context, doc);
 }

@@ -19,7 +19,7 @@ import {
   saved,
 } from './document-state.ts';
 import { downloadText } from './download-text.ts';
-import { isDirty, type OpenDocument, serialized, stringOf } from './open-document.ts';
+import { isDirty, type OpenDocument, pendingAgainst, serialized, stringOf } from './open-document.ts';
 import { reopenWithEncoding } from './reopen-with-encoding.ts';
 import { restoreRevision } from './restore-revision.ts';
 import { save, savedResult, uploadRevisionChecked } from './save.ts';
@@ -72,7 +72,7 @@ export class Documents {
       text: baseText,
       version: null,
       conflict: null,
-      pendingText: null,
+      pending: null,
       baseRevs: new Set(),
       replaced: null,
       unclaimed,
@@ -212,15 +212,15 @@ export class Documents {
     });
   }
 
-  /** Sends every offline-pending save again; each stays revision-checked against its base rev. */
+  /** Sends every offline-pending save again, each checked against the rev its save was checked against. */
   async retryPending(): Promise<void> {
-    for (const doc of this.list().filter((d) => d.pendingText !== null)) {
+    for (const doc of this.list().filter((d) => d.pending !== null)) {
       // Read when its turn comes: a save or another retry may have sent it (or a newer text) meanwhile.
-      const result = await serialized(doc, async () =>
-        doc.pendingText === null
-          ? null
-          : uploadRevisionChecked(this.context, doc, doc.pendingText, doc.remote.rev),
-      );
+      const result = await serialized(doc, async () => {
+        const pending = doc.pending;
+        if (pending === null) return null;
+        return uploadRevisionChecked(this.context, doc, pending.text, pendingAgainst(doc, pending));
+      });
       if (result === null) continue;
       if (result.kind === 'saved')
         this.context.emit('pendingUploadChanged', {
@@ -264,7 +264,7 @@ export class Documents {
       if (!doc.conflict) sameContentMoved(this.context, doc, remote);
       return;
     }
-    if (!isDirty(doc) && !doc.conflict && doc.pendingText === null) return this.reload(doc);
+    if (!isDirty(doc) && !doc.conflict && doc.pending === null) return this.reload(doc);
     this.context.emit('remoteChanged', { documentId: doc.id, change: 'modified', remote: { ...remote } });
   }
 

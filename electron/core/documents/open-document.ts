@@ -27,6 +27,16 @@ export interface ReplacedText {
 }
 
 /**
+ * A save made while Dropbox could not be reached, sent when it answers again against the very rev that
+ * save was checked against: for a Keep mine, the rev the user compared with (null: a file deleted on
+ * Dropbox, added anew). So a choice made offline is not asked again, and nothing newer is overwritten.
+ */
+export interface PendingUpload {
+  text: HeldText;
+  againstRev: string | null;
+}
+
+/**
  * An open document, as main keeps it: the exact base text and the file it came from, so every save is
  * checked against the rev the user actually saw, and main's own copy of what the editor shows, kept up
  * to date edit by edit, which is what the journal keeps and what a save uploads.
@@ -44,8 +54,8 @@ export interface OpenDocument {
   /** The editor's version of `text`; null when main set the text and no edit came since. */
   version: number | null;
   conflict: ConflictState | null;
-  /** Saved while offline: this text waits and is sent, still revision-checked, when back online. */
-  pendingText: HeldText | null;
+  /** Saved while offline: waits and is sent, still revision-checked, when back online. */
+  pending: PendingUpload | null;
   /** Earlier revs of the same content as `base` (a rename, a rev-only move): the editor may still name one. */
   baseRevs: Set<string>;
   /** The text a silent reload replaced, until the editor's next word says which one it was typing on. */
@@ -80,6 +90,15 @@ export function textTree(doc: OpenDocument): Text {
   if (doc.text === doc.base) return baseTree(doc);
   if (typeof doc.text === 'string') doc.text = textOf(doc.text);
   return doc.text;
+}
+
+/**
+ * The rev a waiting save is sent against now: its own, or the rev its content moved to meanwhile (a
+ * rename, a rev-only move: `baseRevs`), which changed nothing there is to check for.
+ */
+export function pendingAgainst(doc: OpenDocument, pending: PendingUpload): string | null {
+  const rev = pending.againstRev;
+  return rev !== null && doc.baseRevs.has(rev) ? doc.remote.rev : rev;
 }
 
 export const isDirty = (doc: OpenDocument): boolean => !sameHeld(doc.text, doc.base);

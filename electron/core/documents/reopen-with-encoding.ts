@@ -23,7 +23,7 @@ export async function reopenWithEncoding(
     );
   const { file, bytes } = await context.gateway.download(doc.remote.path);
   const decoded = decodeTextAs(bytes, encoding);
-  if (isDirty(doc) || doc.pendingText !== null)
+  if (isDirty(doc) || doc.pending !== null)
     await context.history.keep(doc.remote.path, stringOf(doc.text), context.now());
   replaced(context, doc, file, decoded.text, decoded.format);
   return { snapshot: snapshotOf(doc), lossy: decoded.lossy };

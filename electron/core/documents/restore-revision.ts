@@ -26,7 +26,7 @@ export async function restoreRevision(
   const decoded = decodeText((await context.gateway.download(`rev:${rev}`)).bytes);
   // The unsaved text is replaced, as the user confirmed; like "Take theirs", it is kept in the local
   // history first, so the choice destroys nothing.
-  if (isDirty(doc) || doc.pendingText !== null)
+  if (isDirty(doc) || doc.pending !== null)
     await context.history.keep(doc.remote.path, stringOf(doc.text), context.now());
   const remote = await context.gateway.restore(doc.remote.path, rev);
   replaced(context, doc, remote, decoded.text, decoded.format);

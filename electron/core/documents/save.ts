@@ -7,7 +7,14 @@ import type { DocumentsContext } from './context.ts';
 import { conflicted, pendingDropped, saved, uploadPending } from './document-state.ts';
 import { checkSave } from './guard.ts';
 import { changeCount } from './merge.ts';
-import { type ConflictState, type HeldText, isDirty, type OpenDocument, stringOf } from './open-document.ts';
+import {
+  type ConflictState,
+  type HeldText,
+  isDirty,
+  type OpenDocument,
+  pendingAgainst,
+  stringOf,
+} from './open-document.ts';
 
 const sameEncoding = (a: TextFormat, b: TextFormat): boolean => a.encoding === b.encoding && a.bom === b.bom;
 
@@ -117,7 +124,7 @@ export async function uploadRevisionChecked(
         format,
       );
     if (isOpusError(error, 'offline')) {
-      uploadPending(context, doc, text, format);
+      uploadPending(context, doc, text, againstRev, format);
       context.emit('pendingUploadChanged', { documentId: doc.id, state: 'pending' });
       return { kind: 'pending', reason: 'offline' };
     }
@@ -148,10 +155,14 @@ export async function save(
   }
   const current = baseRev === doc.remote.rev || doc.baseRevs.has(baseRev);
   // Unchanged text is already on Dropbox; uploading it with strict_conflict would even conflict.
-  if (current && !isDirty(doc) && doc.pendingText === null && sameEncoding(format, doc.format))
+  if (current && !isDirty(doc) && doc.pending === null && sameEncoding(format, doc.format))
     return savedResult(doc);
-  const wasPending = doc.pendingText !== null;
-  const result = await uploadRevisionChecked(context, doc, text, current ? doc.remote.rev : baseRev, format);
+  const pending = doc.pending;
+  // Saved again while a save waits offline: the new text takes its place, and the rev it was checked
+  // against with it (after a Keep mine, the rev the user chose to replace: not a conflict to answer twice).
+  const against = !current ? baseRev : pending ? pendingAgainst(doc, pending) : doc.remote.rev;
+  const result = await uploadRevisionChecked(context, doc, text, against, format);
+  const wasPending = pending !== null;
   // Saved again by hand while an offline save waited: the window must hear that the wait is over.
   if (wasPending && result.kind === 'saved')
     context.emit('pendingUploadChanged', { documentId: doc.id, state: 'uploaded', remote: result.remote });

@@ -9,7 +9,10 @@ afterEach(() => {
 
 /** Documents with one save waiting, whose every retry fails as `failure` says. */
 function documentsWhoseRetryFails(failure: Error) {
-  const pending = { conflict: null, pendingText: 'written offline\n' } as unknown as OpenDocument;
+  const pending = {
+    conflict: null,
+    pending: { text: 'written offline\n', againstRev: 'rev-seen' },
+  } as unknown as OpenDocument;
   return {
     list: () => [pending],
     retryPending: vi.fn(() => Promise.reject(failure)),
