@@ -204,10 +204,15 @@ export function chosen(context: DocumentsContext, doc: OpenDocument, text: strin
   announce(context, doc);
 }
 
-/** The editor goes back to the base (its text was kept elsewhere: a conflicted copy of a deleted file). */
+/**
+ * The editor goes back to the base: its text was kept elsewhere (a conflicted copy, where Dropbox's side
+ * is gone or not text and so cannot be taken). The conflict is answered: the next save meets Dropbox's
+ * state anew.
+ */
 export function editsDiscarded(context: DocumentsContext, doc: OpenDocument): void {
   doc.text = doc.base;
   doc.version = null;
+  doc.conflict = null;
   void journal(context, doc, null).catch(() => undefined);
   announce(context, doc);
 }

@@ -31,6 +31,13 @@ async function openThenDeletedElsewhere(path: string) {
 const exists = async (path: string) =>
   (await bench.other.filesGetMetadata({ path }).catch(() => null)) !== null;
 
+/** Where the window last heard the document stands. */
+const lastState = (documentId: string) =>
+  bench.opus.events
+    .of('documentStateChanged')
+    .filter((e) => e.documentId === documentId)
+    .at(-1);
+
 /** After the journal's debounce: what it keeps for the document. */
 async function journaledSoon(documentId: string): Promise<string | null> {
   await pause(120);
@@ -62,6 +69,41 @@ describe('a conflict whose Dropbox version was deleted', () => {
     expect(kept).toMatchObject({ kind: 'saved', remote: { path } });
     expect((await bench.get(path)).toString()).toBe(MINE);
     expect(await journaledSoon(documentId)).toBeNull();
+  });
+
+  test('Save mine as a copy answers it: the document is clean on its base, and the next save meets the deletion anew', async () => {
+    const path = '/Gone/copied.txt';
+    const { documentId, created } = await openThenDeletedElsewhere(path);
+    expect((await saveText(bench.opus, documentId, MINE)).kind).toBe('conflict');
+    bench.opus.events.clear();
+
+    const copied = await resolveWith(bench.opus, documentId, 'save_copy', MINE);
+    if (copied.kind !== 'copied') throw new Error(`expected a copy, got ${copied.kind}`);
+    expect((await bench.get(copied.copy.path)).toString()).toBe(MINE);
+    expect(copied.snapshot).toMatchObject({ text: BASE, remote: { rev: created.rev } });
+    // No conflict left to answer: the window shows the base it had, saved, with no other side.
+    expect(lastState(documentId)).toEqual({
+      documentId,
+      phase: 'clean',
+      dirty: false,
+      version: null,
+      remote: expect.objectContaining({ path, rev: created.rev }),
+    });
+    expect(await journaledSoon(documentId)).toBeNull();
+    expect(await exists(path)).toBe(false);
+
+    // Typed on and saved: Dropbox is asked again (not the old answer replayed), and says the file is gone.
+    const more = `${BASE}four\n`;
+    bench.takeCounts();
+    expect(await saveText(bench.opus, documentId, more)).toMatchObject({
+      kind: 'conflict',
+      conflict: { baseRev: created.rev, remote: null, remoteText: null, myChanges: 1 },
+    });
+    expect(bench.takeCounts({ withoutWatcher: true })).toMatchObject({ 'files/upload': 1 });
+    expect(lastState(documentId)).toMatchObject({ phase: 'conflict', dirty: true, theirs: null });
+    expect(await exists(path)).toBe(false);
+    expect(await resolveWith(bench.opus, documentId, 'keep_mine', more)).toMatchObject({ kind: 'saved' });
+    expect((await bench.get(path)).toString()).toBe(more);
   });
 
   test('from the live banner, before any save: Merge finds the file gone and the window hears it was deleted', async () => {
@@ -119,6 +161,7 @@ describe('a conflict whose Dropbox version is no longer text', () => {
     expect((await bench.get(copied.copy.path)).toString()).toBe(MINE);
     // Not the image as text: the editor shows the base it had, on the rev it came from.
     expect(copied.snapshot).toMatchObject({ text: BASE, remote: { rev: created.rev } });
+    expect(lastState(documentId)).toMatchObject({ phase: 'clean', dirty: false });
     expect((await bench.get(path)).equals(PNG)).toBe(true);
     expect(await journaledSoon(documentId)).toBeNull();
   });
