@@ -29,6 +29,7 @@ export const HEART = {
     'electron/core/journeys/unsaved-text-survives-a-crash.test.ts',
     'electron/core/journeys/typing-overtaken-by-a-silent-reload-still-conflicts.test.ts',
     'electron/core/journeys/keep-mine-while-offline-lands-when-dropbox-returns.test.ts',
+    'electron/core/journeys/a-conflict-with-dropbox-s-version-gone-resolves-safely.test.ts',
   ],
   'electron/core/dropbox/commit-once.ts': [
     'electron/core/dropbox/dropbox-gateway.test.ts',
@@ -46,6 +47,8 @@ export const HEART = {
     'localbox/journeys/conformance-saving-with-write-modes.test.ts',
     'localbox/journeys/conformance-large-files-via-upload-sessions.test.ts',
     'localbox/journeys/durability-killed-mid-upload.test.ts',
+    'localbox/journeys/bad-input-refused-uploads-and-the-quota.test.ts',
+    'localbox/journeys/conformance-saving-by-id-and-namespace.test.ts',
   ],
   'electron/core/wiring/dispatch.ts': [
     'electron/core/wiring/dispatch.test.ts',
