@@ -7,9 +7,9 @@ export function lowerPath(path: string): string {
   return path.toLowerCase();
 }
 
+/** "/a/b" → "/a", "/a" → "": every path but the root starts with "/", and the root's slice is "" too. */
 export function parentPath(path: string): string {
-  const cut = path.lastIndexOf('/');
-  return cut <= 0 ? '' : path.slice(0, cut);
+  return path.slice(0, path.lastIndexOf('/'));
 }
 
 export function baseName(path: string): string {
@@ -32,8 +32,9 @@ export function ancestors(path: string): string[] {
   return out;
 }
 
+/** Whether `path` lies under `folder` (a folder's own path, never the root: the root is no entry). */
 export function isInside(path: string, folder: string): boolean {
-  return folder === '' || path.startsWith(`${folder}/`);
+  return path.startsWith(`${folder}/`);
 }
 
 /** Dropbox refuses longer names; without the limit a path could outgrow the Dropbox-API-Result header. */
@@ -49,10 +50,10 @@ export const MAX_PATH_LENGTH = 1000;
  * A trailing slash, an empty or dot component, or trailing whitespace is `malformed_path` (409), not a 400.
  */
 export function malformedReason(path: string): string | null {
-  if (path.endsWith('/')) return 'Path cannot end with a slash';
   if (path.length > MAX_PATH_LENGTH) return `A path cannot be longer than ${MAX_PATH_LENGTH} characters`;
   if (/\s$/.test(path)) return 'Path cannot end with whitespace';
   for (const part of path.split('/').slice(1)) {
+    // A trailing slash ("/a/") leaves an empty last component, so it is refused here too.
     if (part === '') return 'Path cannot contain an empty component';
     if (part === '.' || part === '..') return 'Path cannot contain "." or ".." components';
     if (part.length > MAX_NAME_LENGTH) return `A name cannot be longer than ${MAX_NAME_LENGTH} characters`;

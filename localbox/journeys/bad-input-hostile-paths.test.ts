@@ -231,11 +231,15 @@ describe('a localbox sent hostile paths', () => {
 
   // Dropbox refuses names over 255 characters (rclone #4805). Without the limit a 12,000-character name
   // could be written and listed but never downloaded: its Dropbox-API-Result would outgrow the header limit.
-  it('refuses a name over 255 characters with malformed_path, as Dropbox does', async () => {
-    const path = `/${'n'.repeat(256)}.txt`;
+  it('refuses a name over 255 characters with malformed_path, as Dropbox does, and takes 255', async () => {
+    const path = `/${'n'.repeat(252)}.txt`;
     const answer = await call('upload', 'files/upload', { path });
     expect(answer.status).toBe(409);
     expect(innerTag(answer.json().error)).toBe('malformed_path');
+    const longest = await lb
+      .client()
+      .filesUpload({ path: `/${'n'.repeat(251)}.txt`, contents: Buffer.from('x') });
+    expect(longest.result.name).toHaveLength(255);
   });
 
   it('serves the longest path it accepts, all non-ASCII, including its download metadata header', async () => {

@@ -218,6 +218,11 @@ describe('creating, deleting and moving', () => {
       const renamed = await move({ from_path: '/Mv/x.txt', to_path: '/Mv/y.txt', autorename: true });
       expect(renamed.path_display).toBe('/Mv/y (2).txt');
       expect(await exists('/Mv/x.txt')).toBe(false);
+      // A name that starts with its only dot has no extension to keep the suffix out of: ".env (2)".
+      await dbx.filesUpload({ path: '/Mv/.env', contents: bytes('A=1') });
+      await dbx.filesUpload({ path: '/Mv/Box/.env', contents: bytes('A=2') });
+      const dotted = await move({ from_path: '/Mv/Box/.env', to_path: '/Mv/.env', autorename: true });
+      expect(dotted.path_display).toBe('/Mv/.env (2)');
     });
 
     it('answers from_lookup and to errors', async () => {
