@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { editSent } from './test-support/edits-sent.ts';
 import { downloadText } from './test-support/localbox-client.ts';
 import { opusPerTest, type RunningOpus, shot, signInAndOpen } from './test-support/opus-session.ts';
@@ -34,6 +34,20 @@ async function typeAtEnd(page: Page, text: string) {
   await noted;
 }
 
+/** Opus signed in on a Dropbox holding the draft, open in a tab, and the parts of the window looked at. */
+async function draftOpen(page: Page, context: BrowserContext) {
+  const { dropbox, url } = await start({ [FILE]: ORIGINAL });
+  await signInAndOpen(page, context, url, FILE);
+  const tab = page.getByRole('tablist', { name: 'Open documents' }).getByRole('tab', { name: /draft\.txt/ });
+  return {
+    dropbox,
+    lines: page.locator('.monaco-editor .view-lines'),
+    status: page.getByRole('status', { name: 'Save state' }),
+    unsaved: tab.getByRole('img', { name: 'unsaved changes' }),
+    conflict: page.getByRole('dialog', { name: 'Conflict with Dropbox' }),
+  };
+}
+
 /** How many times the other end saw each Dropbox endpoint since the last `requestsSeen(true)`. */
 async function requestsSeen(clear = false): Promise<Record<string, number>> {
   const response = await fetch(`${opus?.localboxUrl}/__localbox/requests`, {
@@ -46,12 +60,7 @@ test('a save with the network down waits, keeps the text, and goes up once by it
   page,
   context,
 }) => {
-  const { dropbox, url } = await start({ [FILE]: ORIGINAL });
-  await signInAndOpen(page, context, url, FILE);
-  const lines = page.locator('.monaco-editor .view-lines');
-  const status = page.getByRole('status', { name: 'Save state' });
-  const tab = page.getByRole('tablist', { name: 'Open documents' }).getByRole('tab', { name: /draft\.txt/ });
-  const unsaved = tab.getByRole('img', { name: 'unsaved changes' });
+  const { dropbox, lines, status, unsaved } = await draftOpen(page, context);
   await expect(lines).toContainText('A draft that must survive');
 
   // Every request resets its connection: the gateway's own retries give up and the save waits here.
@@ -102,6 +111,71 @@ test('a save that cannot reach Dropbox shows the Offline badge at once, and it g
   await faults({});
   await expect(status).toHaveText(/^Saved rev [0-9a-f]+$/, { timeout: 10_000 });
   await expect(badge).toBeHidden();
+});
+
+test('Keep mine chosen with the network down goes up by itself, over the version it was compared with', async ({
+  page,
+  context,
+}) => {
+  const { dropbox, status, conflict } = await draftOpen(page, context);
+  await typeAtEnd(page, 'Mine, kept.');
+  const theirs = await dropbox.filesUpload({
+    path: FILE,
+    contents: 'Changed on the other computer.\n',
+    mode: { '.tag': 'overwrite' },
+  });
+  await expect(page.getByRole('alert', { name: 'Dropbox change' })).toBeVisible();
+  await page.keyboard.press('Control+S');
+  await expect(conflict).toBeVisible();
+
+  // The choice is made while every request fails: the text waits, and the choice with it.
+  await faults({ resetNext: 50 });
+  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(status).toHaveText('Offline: pending upload');
+  await shot(page, 'errors-5-keep-mine-offline');
+
+  await faults({});
+  await expect(status).toHaveText(/^Saved rev [0-9a-f]+$/, { timeout: 10_000 });
+  await expect(conflict).toBeHidden();
+  const saved = await downloadText(dropbox, FILE);
+  expect(saved.text).toBe(`${ORIGINAL}Mine, kept.`);
+  // Saved over their version, not over the one first opened: theirs stays in the history under mine.
+  const { result: history } = await dropbox.filesListRevisions({ path: FILE });
+  expect(history.entries.map((entry) => entry.rev).slice(0, 2)).toEqual([saved.rev, theirs.result.rev]);
+});
+
+test('a reviewed merge saved with the network down shows in the editor and goes up by itself', async ({
+  page,
+  context,
+}) => {
+  const { dropbox, lines, status, unsaved, conflict } = await draftOpen(page, context);
+  await typeAtEnd(page, 'Mine, merged.');
+  await dropbox.filesUpload({
+    path: FILE,
+    contents: `A title from the other computer.\n${ORIGINAL}`,
+    mode: { '.tag': 'overwrite' },
+  });
+  const banner = page.getByRole('alert', { name: 'Dropbox change' });
+  await banner.getByRole('button', { name: 'Merge' }).click();
+  await expect(conflict.getByRole('region', { name: 'Merged text' })).toBeVisible();
+
+  await faults({ resetNext: 50 });
+  await conflict.getByRole('button', { name: 'Save merged' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(status).toHaveText('Offline: pending upload');
+  await expect(unsaved).toBeVisible();
+  await expect(lines).toContainText('A title from the other computer.');
+  await expect(lines).toContainText('Mine, merged.');
+
+  await faults({});
+  await expect(status).toHaveText(/^Saved rev [0-9a-f]+$/, { timeout: 10_000 });
+  const merged = `A title from the other computer.\n${ORIGINAL}Mine, merged.`;
+  expect((await downloadText(dropbox, FILE)).text).toBe(merged);
+  // The editor and main agree: typing on and saving sends the merged text with the new line.
+  await typeAtEnd(page, ' More.');
+  await page.keyboard.press('Control+S');
+  await expect(status).toHaveText(/^Saved rev [0-9a-f]+$/);
+  await expect.poll(async () => (await downloadText(dropbox, FILE)).text).toBe(`${merged} More.`);
 });
 
 test('a save told to slow down waits as long as Dropbox asks and then succeeds', async ({

@@ -27,6 +27,22 @@ const opened = (...docs: [string, string][]) =>
     NO_DOCUMENTS,
   );
 
+describe('a snapshot the tab takes', () => {
+  it('leaves it unsaved only when its text still waits to go up (a merge chosen offline)', () => {
+    const edited = documentsReducer(opened(['a', '/a.txt']), { type: 'edited', documentId: 'a' });
+    const merged = snapshot('a', '/a.txt', 'merged\n');
+    const waiting = documentsReducer(edited, {
+      type: 'reloaded',
+      snapshot: merged,
+      saveState: { kind: 'pending', reason: 'offline' },
+    });
+    expect(activeDocument(waiting)).toMatchObject({ dirty: true, snapshot: { text: 'merged\n' } });
+    expect(activeDocument(documentsReducer(edited, { type: 'reloaded', snapshot: merged }))?.dirty).toBe(
+      false,
+    );
+  });
+});
+
 describe('tabs', () => {
   it('opening a document already in a tab shows that tab instead of adding one', () => {
     const state = opened(['a', '/a.txt'], ['b', '/b.txt']);

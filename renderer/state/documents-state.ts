@@ -124,7 +124,8 @@ export function documentsReducer(state: DocumentsState, action: DocumentsAction)
         snapshot: action.snapshot,
         remote: action.snapshot.remote,
         format: action.snapshot.format,
-        dirty: false,
+        // A text waiting to be sent (a reviewed merge chosen offline) is not on Dropbox yet.
+        dirty: action.saveState?.kind === 'pending',
         saveState: action.saveState ?? { kind: 'idle' },
         remoteChange: null,
         restored: false,

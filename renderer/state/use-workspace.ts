@@ -209,7 +209,12 @@ export function useWorkspace(
     }
     setDialog(null);
     docs.dismissRemote(documentId);
-    if (result.kind === 'saved') {
+    // Chosen offline: the choice stands and the text waits, as an offline save does, until Dropbox answers.
+    // A reviewed merge is main's text already, and becomes the editor's too.
+    if (result.kind === 'pending') {
+      if (text === getText(documentId)) docs.showSaveState(documentId, result);
+      else docs.adopt({ ...doc.snapshot, text }, result);
+    } else if (result.kind === 'saved') {
       // A reviewed merge replaces the editor's text; Keep mine saved what the editor already shows.
       if (text === getText(documentId)) docs.markSaved(documentId, result.remote);
       else

@@ -17,6 +17,7 @@ import {
   MergeHunkShape,
   MergeOriginSpanShape,
   MergeShape,
+  PendingUploadShape,
   QuickOpenMatchShape,
   RemoteFileShape,
   RestoredDocument,
@@ -177,6 +178,8 @@ export const commands = {
       z.strictObject({ kind: z.literal('reloaded'), snapshot: DocumentSnapshot }),
       z.strictObject({ kind: z.literal('copied'), copy: RemoteFileShape, snapshot: DocumentSnapshot }),
       z.strictObject({ kind: z.literal('conflict'), remote: RemoteFileShape.nullable() }),
+      /** Keep mine or a reviewed merge, chosen offline: the choice stands, and waits with the text. */
+      PendingUploadShape,
     ]),
   ),
   /** Dropbox's conflicted copies of the document beside it (files/list_folder of its folder, paged). */

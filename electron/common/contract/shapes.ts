@@ -160,6 +160,9 @@ export const ConflictShape = z.strictObject({
 });
 export type ConflictShape = z.infer<typeof ConflictShape>;
 
+/** Offline: the text is kept as a pending upload and sent (still revision-checked) when back online. */
+export const PendingUploadShape = z.strictObject({ kind: z.literal('pending'), reason: ErrorKindSchema });
+
 export const SaveResult = z.discriminatedUnion('kind', [
   /** `format`: how the file is now written (Save with Encoding… changes it). */
   z.strictObject({
@@ -174,8 +177,7 @@ export const SaveResult = z.discriminatedUnion('kind', [
     reason: z.enum(['empty', 'most_removed']),
     removedRatio: z.number(),
   }),
-  /** Offline: the text is kept as a pending upload and sent (still revision-checked) when back online. */
-  z.strictObject({ kind: z.literal('pending'), reason: ErrorKindSchema }),
+  PendingUploadShape,
 ]);
 export type SaveResult = z.infer<typeof SaveResult>;
 

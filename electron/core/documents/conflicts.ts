@@ -66,10 +66,8 @@ async function saveOver(
   const result = await uploadRevisionChecked(context, doc, doc.text, conflict.remote?.rev ?? null);
   if (result.kind === 'saved') return { kind: 'saved', remote: result.remote };
   if (result.kind === 'conflict') return { kind: 'conflict', remote: result.conflict.remote };
-  throw new OpusError(
-    'offline',
-    'Dropbox cannot be reached. Your text is kept and will be uploaded when the connection returns.',
-  );
+  // Offline: the choice is made, not failed. The text waits, to be sent against this same rev.
+  return { kind: 'pending', reason: 'offline' };
 }
 
 async function takeTheirs(

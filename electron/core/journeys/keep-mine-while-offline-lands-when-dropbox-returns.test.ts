@@ -34,7 +34,10 @@ async function inConflict(opus: CoreHandle, path: string) {
 
 /** Keep mine, answered offline: the text waits, and the window shows it waiting. */
 async function keepMineOffline(opus: CoreHandle, documentId: string, text = MINE) {
-  await expect(resolveWith(opus, documentId, 'keep_mine', text)).rejects.toMatchObject({ kind: 'offline' });
+  expect(await resolveWith(opus, documentId, 'keep_mine', text)).toEqual({
+    kind: 'pending',
+    reason: 'offline',
+  });
   expect(lastState(opus, documentId)).toMatchObject({ phase: 'pending_upload' });
 }
 
