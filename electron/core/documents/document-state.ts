@@ -20,8 +20,9 @@ import {
  *   untitled dirty ──save as──▶ clean on the file it became (`saved`; plain save refuses it)
  *   clean ──edit──▶ dirty ──edit back to the base──▶ clean
  *   dirty ──save──▶ clean (saved) | conflict (Dropbox moved) | pending_upload (offline)
- *   pending_upload ──back online──▶ clean | conflict
- *   conflict ──keep mine / merge──▶ clean;  ──take theirs / save a copy──▶ clean on Dropbox's text
+ *   pending_upload ──back online: sent against the rev it waited on──▶ clean | conflict
+ *   conflict ──keep mine / merge──▶ clean | pending_upload (offline: the choice waits, against their rev)
+ *   conflict ──take theirs / save a copy──▶ clean on Dropbox's text (or on the base, theirs being gone)
  *   clean ──Dropbox moved──▶ clean on the new text (a silent reload; `replaced` keeps the old one a while)
  *   any ──a rev-only move──▶ the same phase on the new rev
  *
