@@ -39,15 +39,16 @@ function decide(current: EntryRow | undefined, commit: CommitInfo, contentHash: 
   return { kind: 'conflict', on: 'file' };
 }
 
+/** "doc (2).txt", "doc (3).txt"…: an autorenamed add, overwrite, copy or move. */
+const numbered = (n: number) => ` (${n + 1})`;
+/** "doc (conflicted copy).txt", "doc (conflicted copy 2).txt"…: an autorenamed update. */
+const conflictedCopy = (n: number) => (n === 1 ? ' (conflicted copy)' : ` (conflicted copy ${n})`);
+
 /**
- * Where an autorenamed write goes: "doc (2).txt" for add/overwrite, "doc (conflicted copy).txt" for update.
- * A free name always comes: the tree holds finitely many entries, so the count outruns them.
+ * The first of the suffixed names that names nothing live: where an autorenamed write goes. A free name
+ * always comes: the tree holds finitely many entries, so the count outruns them.
  */
-function freePath(services: Services, pathDisplay: string, commit: CommitInfo): string {
-  const suffixes =
-    commit.mode['.tag'] === 'update'
-      ? (n: number) => (n === 1 ? ' (conflicted copy)' : ` (conflicted copy ${n})`)
-      : (n: number) => ` (${n + 1})`;
+export function freePath(services: Services, pathDisplay: string, suffixes = numbered): string {
   for (let n = 1; ; n++) {
     const candidate = withSuffix(pathDisplay, suffixes(n));
     if (!isLive(services.tree.entry(lowerPath(candidate)))) return candidate;
@@ -96,7 +97,11 @@ export function commitFile(
     if (decision.kind === 'noop') return decision.row;
     if (decision.kind === 'conflict') {
       if (!commit.autorename) throw new WriteFailure(tag('conflict', { conflict: tag(decision.on) }));
-      pathDisplay = freePath(services, pathDisplay, commit);
+      pathDisplay = freePath(
+        services,
+        pathDisplay,
+        commit.mode['.tag'] === 'update' ? conflictedCopy : numbered,
+      );
       current = undefined;
     }
     const replaced = isFile(current) ? current.size : 0;

@@ -1,5 +1,5 @@
-import { isInside, lowerPath, withSuffix } from '../domain/paths.ts';
-import { writeTarget } from '../files/commit.ts';
+import { isInside, lowerPath } from '../domain/paths.ts';
+import { freePath, writeTarget } from '../files/commit.ts';
 import { lookupLive } from '../files/lookup.ts';
 import { folderMetadata, taggedMetadata } from '../files/metadata.ts';
 import { RouteError, tag, type Union, WriteFailure } from '../http/errors.ts';
@@ -27,11 +27,7 @@ export function placeFor(services: Services, pathDisplay: string, autorename: bo
   if (!isLive(current)) return pathDisplay;
   if (!autorename)
     throw new WriteFailure(tag('conflict', { conflict: tag(current.kind === 'folder' ? 'folder' : 'file') }));
-  for (let n = 2; n < 10_000; n++) {
-    const candidate = withSuffix(pathDisplay, ` (${n})`);
-    if (!isLive(tree.entry(lowerPath(candidate)))) return candidate;
-  }
-  throw new WriteFailure(tag('conflict', { conflict: tag('file') }));
+  return freePath(services, pathDisplay);
 }
 
 export const opsRoutes = [
