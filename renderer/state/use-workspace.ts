@@ -9,6 +9,7 @@ import { downloadToComputer } from './download-to-computer.ts';
 import { copyDropboxLink, showInDropbox } from './dropbox-link.ts';
 import { narrowNotice } from './notice-facts.ts';
 import { isUntitled } from './open-document.ts';
+import { takeResolution } from './resolution-taken.ts';
 import { carriedOf, type SaveAtOptions } from './save-at.ts';
 import type { DocumentsControls } from './use-documents.ts';
 import { runCommand } from './workspace-commands.ts';
@@ -209,24 +210,7 @@ export function useWorkspace(
     }
     setDialog(null);
     docs.dismissRemote(documentId);
-    // Chosen offline: the choice stands and the text waits, as an offline save does, until Dropbox answers.
-    // A reviewed merge is main's text already, and becomes the editor's too.
-    if (result.kind === 'pending') {
-      if (text === getText(documentId)) docs.showSaveState(documentId, result);
-      else docs.adopt({ ...doc.snapshot, text }, result);
-    } else if (result.kind === 'saved') {
-      // A reviewed merge replaces the editor's text; Keep mine saved what the editor already shows.
-      if (text === getText(documentId)) docs.markSaved(documentId, result.remote);
-      else
-        docs.adopt(
-          { ...doc.snapshot, remote: result.remote, text },
-          { kind: 'saved', rev: result.remote.rev },
-        );
-    } else if (result.kind === 'reloaded') {
-      docs.adopt(result.snapshot);
-    } else {
-      docs.adopt(result.snapshot, { kind: 'copied', path: result.copy.path });
-    }
+    takeResolution(docs, doc, result, text, getText(documentId));
   };
 
   const newFile = async () => {
